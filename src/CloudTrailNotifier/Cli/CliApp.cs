@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace CloudTrailNotifier.Cli;
+
+/// <summary>The command-line tool: parses arguments and runs one command.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, CliEnvironment environment)
+    {
+        var root = new RootCommand("CloudTrailNotifier: readable notifications for CloudTrail events.")
+        {
+            RenderCommand.Create(environment),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // One line, not a page of usage: scripts read standard error.
+            environment.StandardError.WriteLine($"error: {parse.Errors[0].Message} (see --help)");
+            return ExitCodes.BadInput;
+        }
+
+        return parse.Invoke(new InvocationConfiguration
+        {
+            Output = environment.StandardOutput,
+            Error = environment.StandardError,
+        });
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using CloudTrailNotifier.Rendering;
+
+namespace CloudTrailNotifier.Cli;
+
+/// <summary>Options shared by every command that renders notifications.</summary>
+internal sealed class CommonOptions
+{
+    public const string LanguageVariable = "NOTIFICATION_LANGUAGE";
+    public const string TimeZoneVariable = "NOTIFICATION_TIME_ZONE";
+
+    public Argument<string> File { get; } = new("FILE")
+    {
+        Description = "An EventBridge event, a CloudTrail record, a CloudTrail log file (also .json.gz) or JSON Lines; - reads standard input.",
+    };
+
+    public Option<string?> Language { get; } = new("--language")
+    {
+        Description = $"Notification language: en or ja (default: ${LanguageVariable}, else en).",
+    };
+
+    public Option<string?> TimeZone { get; } = new("--time-zone")
+    {
+        Description = $"IANA time zone shown beside UTC, e.g. Asia/Tokyo (default: ${TimeZoneVariable}, else UTC).",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(File);
+        command.Options.Add(Language);
+        command.Options.Add(TimeZone);
+    }
+
+    /// <summary>Resolves the render options from flags, then environment; returns an error line when invalid.</summary>
+    public RenderOptions? Resolve(ParseResult parse, CliEnvironment environment, out string? error)
+    {
+        var languageText = parse.GetValue(Language) ?? environment.GetVariable(LanguageVariable);
+        if (!RenderOptions.TryParseLanguage(languageText, out var language))
+        {
+            error = $"unknown language '{languageText}'; use en or ja";
+            return null;
+        }
+
+        var zoneText = parse.GetValue(TimeZone) ?? environment.GetVariable(TimeZoneVariable);
+        if (!RenderOptions.TryFindTimeZone(zoneText, out var zone))
+        {
+            error = $"unknown time zone '{zoneText}'; use an IANA name such as Asia/Tokyo";
+            return null;
+        }
+
+        error = null;
+        return new RenderOptions(language, zone);
+    }
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using CloudTrailNotifier.Input;
+using CloudTrailNotifier.Notifications;
+using CloudTrailNotifier.Rendering;
+
+namespace CloudTrailNotifier.Cli;
+
+/// <summary><c>render FILE [--output text|json]</c>: prints what a recipient would receive.</summary>
+internal static class RenderCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var common = new CommonOptions();
+        var output = new Option<string>("--output")
+        {
+            Description = "text (Subject line, blank line, body) or json (the SNS publish request, one object per line).",
+            DefaultValueFactory = _ => "text",
+        };
+        output.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("render", "Render each event in FILE as the notification a recipient receives.");
+        common.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction(parse => Run(
+            parse.GetValue(common.File)!,
+            parse.GetValue(output) == "json",
+            common.Resolve(parse, environment, out var error),
+            error,
+            environment));
+        return command;
+    }
+
+    private static int Run(string path, bool json, RenderOptions? options, string? optionError, CliEnvironment environment)
+    {
+        if (options is null)
+        {
+            environment.StandardError.WriteLine($"error: {optionError}");
+            return ExitCodes.BadInput;
+        }
+
+        IReadOnlyList<System.Text.Json.JsonElement> events;
+        try
+        {
+            events = InputFiles.ReadEvents(path, environment);
+        }
+        catch (InputFormatException ex)
+        {
+            environment.StandardError.WriteLine($"error: {InputFiles.DisplayName(path)}: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var renderer = new NotificationRenderer(options);
+        var stdout = environment.StandardOutput;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var notification = renderer.Render(events[i]);
+            if (json)
+            {
+                stdout.Write(PublishRequestJson.Write(notification));
+                stdout.Write('\n');
+                continue;
+            }
+
+            if (events.Count > 1)
+            {
+                stdout.Write(i == 0 ? string.Empty : "\n");
+                stdout.Write($"===== event {i + 1} of {events.Count} =====\n");
+            }
+
+            stdout.Write("Subject: ");
+            stdout.Write(notification.Subject);
+            stdout.Write("\n\n");
+            stdout.Write(notification.Message);
+            if (!notification.Message.EndsWith('\n'))
+            {
+                stdout.Write('\n');
+            }
+        }
+
+        stdout.Flush();
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace CloudTrailNotifier.Notifications;
+
+/// <summary>
+/// Writes a notification as the SNS publish request <c>aws sns publish --cli-input-json</c> accepts:
+/// <c>{"Subject": ..., "Message": ..., "MessageAttributes": {"name": {"DataType": "String", "StringValue": ...}}}</c>.
+/// </summary>
+internal static class PublishRequestJson
+{
+    private static readonly JsonWriterOptions CompactOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    /// <summary>One line of JSON, no trailing newline.</summary>
+    public static string Write(Notification notification, string? topicArn = null)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, CompactOptions))
+        {
+            writer.WriteStartObject();
+            if (topicArn is not null)
+            {
+                writer.WriteString("TopicArn", topicArn);
+            }
+
+            writer.WriteString("Subject", notification.Subject);
+            writer.WriteString("Message", notification.Message);
+            writer.WriteStartObject("MessageAttributes");
+            foreach (var attribute in notification.Attributes)
+            {
+                writer.WriteStartObject(attribute.Name);
+                writer.WriteString("DataType", MessageAttribute.DataType);
+                writer.WriteString("StringValue", attribute.Value);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

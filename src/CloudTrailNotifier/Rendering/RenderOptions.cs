@@ -1,0 +1,38 @@
+using CloudTrailNotifier.Notifications;
+
+namespace CloudTrailNotifier.Rendering;
+
+/// <summary>How notifications are written: in which language, and which local time zone is shown beside UTC.</summary>
+internal sealed record RenderOptions(NotificationLanguage Language, TimeZoneInfo TimeZone)
+{
+    public static RenderOptions Default { get; } = new(NotificationLanguage.English, TimeZoneInfo.Utc);
+
+    /// <summary>Parses <c>en</c> or <c>ja</c> (case-insensitive; an empty value means English).</summary>
+    public static bool TryParseLanguage(string? code, out NotificationLanguage language)
+    {
+        switch (code?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "en" or "english":
+                language = NotificationLanguage.English;
+                return true;
+            case "ja" or "jp" or "japanese":
+                language = NotificationLanguage.Japanese;
+                return true;
+            default:
+                language = NotificationLanguage.English;
+                return false;
+        }
+    }
+
+    /// <summary>Finds an IANA time zone such as <c>Asia/Tokyo</c>; an empty value means UTC.</summary>
+    public static bool TryFindTimeZone(string? id, out TimeZoneInfo zone)
+    {
+        zone = TimeZoneInfo.Utc;
+        if (string.IsNullOrWhiteSpace(id) || id.Trim() is "UTC" or "Etc/UTC")
+        {
+            return true;
+        }
+
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out zone!);
+    }
+}
