@@ -1,0 +1,137 @@
+using CloudTrailNotifier.Events;
+
+namespace CloudTrailNotifier.Describing;
+
+/// <summary>Derives <see cref="EventFacts"/> from an event. Pure.</summary>
+internal static class EventFactsBuilder
+{
+    public static EventFacts Build(CloudTrailEvent evt)
+    {
+        var actor = ActorDescriber.Describe(evt.UserIdentity);
+        var source = SourceClassifier.Classify(evt.SourceIpAddress);
+        var client = UserAgentClassifier.Classify(evt.UserAgent);
+        var eventName = evt.EventName;
+        var isSignIn = evt.EventType == "AwsConsoleSignIn"
+            || evt.EventSource == "signin.amazonaws.com" && eventName is "ConsoleLogin" or "CheckMfa" or "SwitchRole";
+
+        var errorCode = evt.ErrorCode;
+        var errorMessage = evt.ErrorMessage;
+        var responseElements = JsonFields.Object(evt.Record, "responseElements");
+        if (errorCode is null && isSignIn && responseElements is { } response
+            && JsonFields.String(response, "ConsoleLogin") is "Failure")
+        {
+            errorCode = "Failure";
+        }
+
+        var outcome = errorCode is null ? Outcome.Succeeded : IsDenial(errorCode) ? Outcome.Denied : Outcome.Failed;
+        var additional = JsonFields.Object(evt.Record, "additionalEventData");
+        bool? signInMfa = additional is { } extra
+            ? JsonFields.String(extra, "MFAUsed") switch
+            {
+                "Yes" => true,
+                "No" => false,
+                _ => null,
+            }
+            : null;
+
+        var console = isSignIn
+            || JsonFields.Boolean(evt.Record, "sessionCredentialFromConsole") == true
+            || evt.EventType == "AwsConsoleAction";
+
+        var signals = Signals.None;
+        if (outcome == Outcome.Denied)
+        {
+            signals |= Signals.AccessDenied;
+        }
+        else if (outcome == Outcome.Failed)
+        {
+            signals |= Signals.Error;
+        }
+
+        if (actor.IsRoot)
+        {
+            signals |= Signals.Root;
+        }
+
+        if (LacksMfa(actor, isSignIn, signInMfa, console))
+        {
+            signals |= Signals.NoMfa;
+        }
+
+        if (IsCrossAccount(actor, evt.RecipientAccount))
+        {
+            signals |= Signals.CrossAccount;
+        }
+
+        if (console)
+        {
+            signals |= Signals.ConsoleSession;
+        }
+
+        if (actor.InvokedBy is not null || actor.Kind == ActorKind.AWSService
+            || source.Kind is SourceKind.AwsService or SourceKind.AwsInternal)
+        {
+            signals |= Signals.AwsService;
+        }
+
+        return new EventFacts
+        {
+            Event = evt,
+            Actor = actor,
+            Source = source,
+            Client = client,
+            Resources = ResourceDescriber.Describe(evt),
+            Outcome = outcome,
+            Signals = signals,
+            Time = EventTimes.Parse(evt.TimeText),
+            EventName = eventName,
+            ServiceName = ServiceNames.Display(ResourceDescriber.ServicePrefix(evt.EventSource)),
+            ErrorCode = errorCode,
+            ErrorMessage = errorMessage,
+            ConsoleSession = console,
+            SignInMfaUsed = signInMfa,
+            IsSignIn = isSignIn,
+        };
+    }
+
+    /// <summary>Errors that mean "not allowed" rather than "went wrong".</summary>
+    public static bool IsDenial(string errorCode) =>
+        errorCode.Contains("AccessDenied", StringComparison.OrdinalIgnoreCase)
+        || errorCode.Contains("Unauthorized", StringComparison.OrdinalIgnoreCase)
+        || errorCode.Contains("Forbidden", StringComparison.OrdinalIgnoreCase)
+        || errorCode.Contains("NotAuthorized", StringComparison.OrdinalIgnoreCase)
+        || errorCode.Equals("AuthorizationError", StringComparison.OrdinalIgnoreCase)
+        || errorCode.Equals("AuthFailure", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// No MFA matters for people: sign-ins, the root user, IAM users and console sessions. Identity Center
+    /// enforces MFA itself and its sessions always say false, so they are not flagged.
+    /// </summary>
+    private static bool LacksMfa(Actor actor, bool isSignIn, bool? signInMfa, bool console)
+    {
+        if (isSignIn)
+        {
+            return signInMfa == false;
+        }
+
+        if (actor.MfaAuthenticated != false || actor.PermissionSet is not null)
+        {
+            return false;
+        }
+
+        return actor.Kind is ActorKind.Root or ActorKind.IAMUser || actor.IsRoot || console;
+    }
+
+    private static bool IsCrossAccount(Actor actor, string? recipient)
+    {
+        if (actor.Kind == ActorKind.AWSAccount)
+        {
+            return true;
+        }
+
+        return actor.Kind != ActorKind.AWSService
+            && actor.AccountId is { } caller
+            && recipient is not null
+            && !string.Equals(caller, recipient, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,279 @@
+using System.Text.Json;
+using CloudTrailNotifier.Events;
+
+namespace CloudTrailNotifier.Describing;
+
+/// <summary>
+/// Names the resources a call touched, from requestParameters: known shapes for the services people
+/// watch most, then a generic rule (a parameter named like an identifier), then the record's resources[].
+/// </summary>
+internal static class ResourceDescriber
+{
+    /// <summary>How many resources are named at most; the rest stay visible in the request parameters.</summary>
+    public const int MaxResources = 10;
+
+    public static IReadOnlyList<ResourceRef> Describe(CloudTrailEvent evt)
+    {
+        var found = new List<ResourceRef>(2);
+        var region = evt.Region;
+        var parameters = JsonFields.Object(evt.Record, "requestParameters");
+        if (parameters is { } p)
+        {
+            AddKnown(ServicePrefix(evt.EventSource), p, region, found);
+            if (found.Count == 0)
+            {
+                AddGeneric(p, found);
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            AddFromResourcesArray(evt.Record, found);
+        }
+
+        return found;
+    }
+
+    /// <summary><c>secretsmanager</c> from <c>secretsmanager.amazonaws.com</c>.</summary>
+    public static string? ServicePrefix(string? eventSource)
+    {
+        if (eventSource is null)
+        {
+            return null;
+        }
+
+        var dot = eventSource.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? eventSource : eventSource[..dot];
+    }
+
+    private static void AddKnown(string? service, JsonElement p, string? region, List<ResourceRef> found)
+    {
+        switch (service)
+        {
+            case "secretsmanager":
+                AddEach(p, "secretId", ResourceKind.Secret, region, found);
+                AddEach(p, "secretIdList", ResourceKind.Secret, region, found);
+                AddEach(p, "name", ResourceKind.Secret, region, found);
+                break;
+            case "ssm":
+                AddEach(p, "name", ResourceKind.Parameter, region, found);
+                AddEach(p, "names", ResourceKind.Parameter, region, found);
+                AddEach(p, "path", ResourceKind.Parameter, region, found);
+                break;
+            case "s3":
+                AddS3(p, region, found);
+                break;
+            case "iam":
+                AddEach(p, "roleName", ResourceKind.Role, region, found);
+                AddEach(p, "userName", ResourceKind.User, region, found);
+                AddEach(p, "groupName", ResourceKind.Group, region, found);
+                AddEach(p, "policyArn", ResourceKind.Policy, region, found);
+                break;
+            case "kms":
+                AddEach(p, "keyId", ResourceKind.Key, region, found);
+                break;
+            case "ec2":
+                AddEc2Instances(p, region, found);
+                break;
+            case "sts":
+                AddRoleArn(p, region, found);
+                break;
+            case "lambda":
+                AddEach(p, "functionName", ResourceKind.Function, region, found);
+                break;
+            case "dynamodb":
+                AddEach(p, "tableName", ResourceKind.Table, region, found);
+                break;
+        }
+    }
+
+    private static void AddEach(JsonElement parameters, string name, ResourceKind kind, string? region, List<ResourceRef> found)
+    {
+        if (!parameters.TryGetProperty(name, out var value))
+        {
+            return;
+        }
+
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in value.EnumerateArray())
+            {
+                if (JsonFields.Scalar(item) is { } text)
+                {
+                    Add(kind, text, name, region, found);
+                }
+            }
+        }
+        else if (JsonFields.Scalar(value) is { } text)
+        {
+            Add(kind, text, name, region, found);
+        }
+    }
+
+    private static void Add(ResourceKind kind, string identifier, string source, string? region, List<ResourceRef> found)
+    {
+        if (found.Count >= MaxResources)
+        {
+            return;
+        }
+
+        var name = ShortName(kind, identifier);
+        var linkName = kind switch
+        {
+            ResourceKind.Secret or ResourceKind.Parameter or ResourceKind.Function or ResourceKind.Table => name,
+            ResourceKind.Role when identifier.StartsWith("arn:", StringComparison.Ordinal) => name,
+            _ => identifier,
+        };
+        found.Add(new ResourceRef(kind, name, identifier, source, ConsoleLinks.For(kind, linkName, RegionOf(identifier) ?? region)));
+    }
+
+    private static void AddS3(JsonElement p, string? region, List<ResourceRef> found)
+    {
+        var bucket = JsonFields.String(p, "bucketName") ?? JsonFields.String(p, "Bucket");
+        var key = JsonFields.String(p, "key") ?? JsonFields.String(p, "Key");
+        if (bucket is null)
+        {
+            return;
+        }
+
+        if (key is null)
+        {
+            Add(ResourceKind.Bucket, bucket, "bucketName", region, found);
+            return;
+        }
+
+        var uri = $"s3://{bucket}/{key}";
+        found.Add(new ResourceRef(ResourceKind.Object, uri, uri, "key", ConsoleLinks.ForObject(bucket, key)));
+    }
+
+    private static void AddEc2Instances(JsonElement p, string? region, List<ResourceRef> found)
+    {
+        AddEach(p, "instanceId", ResourceKind.Instance, region, found);
+        if (JsonFields.Object(p, "instancesSet") is { } set && JsonFields.Array(set, "items") is { } items)
+        {
+            foreach (var item in items.EnumerateArray())
+            {
+                if (JsonFields.String(item, "instanceId") is { } id)
+                {
+                    Add(ResourceKind.Instance, id, "instancesSet", region, found);
+                }
+            }
+        }
+    }
+
+    private static void AddRoleArn(JsonElement p, string? region, List<ResourceRef> found)
+    {
+        if (JsonFields.String(p, "roleArn") is { } roleArn)
+        {
+            Add(ResourceKind.Role, roleArn, "roleArn", region, found);
+        }
+    }
+
+    private static void AddGeneric(JsonElement p, List<ResourceRef> found)
+    {
+        foreach (var property in p.EnumerateObject())
+        {
+            if (LooksLikeIdentifier(property.Name) && JsonFields.Scalar(property.Value) is { } text)
+            {
+                found.Add(new ResourceRef(ResourceKind.Other, text, text, property.Name, null));
+                return;
+            }
+        }
+    }
+
+    private static void AddFromResourcesArray(JsonElement record, List<ResourceRef> found)
+    {
+        if (JsonFields.Array(record, "resources") is not { } resources)
+        {
+            return;
+        }
+
+        foreach (var resource in resources.EnumerateArray())
+        {
+            var arn = JsonFields.String(resource, "ARN") ?? JsonFields.String(resource, "arn");
+            if (arn is not null && found.Count < MaxResources)
+            {
+                var type = JsonFields.String(resource, "type") ?? "resources";
+                found.Add(new ResourceRef(ResourceKind.Other, arn, arn, type, null));
+            }
+        }
+    }
+
+    private static bool LooksLikeIdentifier(string name) =>
+        name.EndsWith("Name", StringComparison.Ordinal)
+        || name.EndsWith("Id", StringComparison.Ordinal)
+        || name.EndsWith("Arn", StringComparison.Ordinal)
+        || name.EndsWith("ARN", StringComparison.Ordinal)
+        || name is "name" or "arn" or "id" or "bucket" or "key" or "resource" or "resourceArn";
+
+    /// <summary>The name a person uses: the last ARN segment, without a secret's random suffix.</summary>
+    private static string ShortName(ResourceKind kind, string identifier)
+    {
+        if (!identifier.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return identifier;
+        }
+
+        switch (kind)
+        {
+            case ResourceKind.Secret:
+                var marker = identifier.IndexOf(":secret:", StringComparison.Ordinal);
+                if (marker < 0)
+                {
+                    return identifier;
+                }
+
+                var name = identifier[(marker + ":secret:".Length)..];
+                return StripSecretSuffix(name);
+            case ResourceKind.Parameter:
+                var parameter = identifier.IndexOf(":parameter", StringComparison.Ordinal);
+                return parameter < 0 ? identifier : identifier[(parameter + ":parameter".Length)..];
+            case ResourceKind.Function:
+                var function = identifier.IndexOf(":function:", StringComparison.Ordinal);
+                if (function < 0)
+                {
+                    return identifier;
+                }
+
+                var rest = identifier[(function + ":function:".Length)..];
+                var qualifier = rest.IndexOf(':', StringComparison.Ordinal);
+                return qualifier < 0 ? rest : rest[..qualifier];
+            case ResourceKind.Role or ResourceKind.User or ResourceKind.Table or ResourceKind.Key:
+                var slash = identifier.LastIndexOf('/');
+                return slash < 0 || slash == identifier.Length - 1 ? identifier : identifier[(slash + 1)..];
+            default:
+                return identifier;
+        }
+    }
+
+    /// <summary>A full secret ARN ends in a hyphen and six random characters that are not part of the name.</summary>
+    private static string StripSecretSuffix(string name)
+    {
+        if (name.Length > 7 && name[^7] == '-')
+        {
+            foreach (var c in name.AsSpan(name.Length - 6))
+            {
+                if (!char.IsAsciiLetterOrDigit(c))
+                {
+                    return name;
+                }
+            }
+
+            return name[..^7];
+        }
+
+        return name;
+    }
+
+    /// <summary>The region inside an ARN (<c>arn:aws:service:REGION:...</c>), when it has one.</summary>
+    private static string? RegionOf(string identifier)
+    {
+        if (!identifier.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var parts = identifier.Split(':', 5);
+        return parts.Length >= 5 && ConsoleLinks.IsRegion(parts[3]) ? parts[3] : null;
+    }
+}

@@ -1,0 +1,21 @@
+namespace CloudTrailNotifier.Describing;
+
+/// <summary>The kinds of resource a notification names; each has a label in every language.</summary>
+internal enum ResourceKind
+{
+    Secret,
+    Parameter,
+    Bucket,
+    Object,
+    Role,
+    User,
+    Group,
+    Policy,
+    Key,
+    Instance,
+    Function,
+    Table,
+
+    /// <summary>Any other resource, named by the request parameter or resources[] entry it came from.</summary>
+    Other,
+}

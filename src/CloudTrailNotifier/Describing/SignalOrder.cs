@@ -1,0 +1,16 @@
+namespace CloudTrailNotifier.Describing;
+
+/// <summary>The order signals are shown in: most alarming first.</summary>
+internal static class SignalOrder
+{
+    public static IReadOnlyList<Signals> All { get; } =
+    [
+        Signals.AccessDenied,
+        Signals.Error,
+        Signals.Root,
+        Signals.NoMfa,
+        Signals.CrossAccount,
+        Signals.ConsoleSession,
+        Signals.AwsService,
+    ];
+}

@@ -1,0 +1,15 @@
+namespace CloudTrailNotifier.Describing;
+
+/// <summary>What a security reader should notice first. Order here is the order shown.</summary>
+[Flags]
+internal enum Signals
+{
+    None = 0,
+    AccessDenied = 1 << 0,
+    Error = 1 << 1,
+    Root = 1 << 2,
+    NoMfa = 1 << 3,
+    CrossAccount = 1 << 4,
+    ConsoleSession = 1 << 5,
+    AwsService = 1 << 6,
+}

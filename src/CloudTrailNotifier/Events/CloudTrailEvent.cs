@@ -1,0 +1,113 @@
+using System.Text.Json;
+
+namespace CloudTrailNotifier.Events;
+
+/// <summary>
+/// One event as delivered: an EventBridge envelope around a CloudTrail record, or a bare record
+/// (from a CloudTrail log file). Holds the JSON and answers the top-level questions leniently.
+/// </summary>
+internal readonly struct CloudTrailEvent
+{
+    private CloudTrailEvent(JsonElement? envelope, JsonElement record)
+    {
+        Envelope = envelope;
+        Record = record;
+    }
+
+    /// <summary>The EventBridge envelope, when there is one.</summary>
+    public JsonElement? Envelope { get; }
+
+    /// <summary>The CloudTrail record: the envelope's <c>detail</c>, or the bare record.</summary>
+    public JsonElement Record { get; }
+
+    public string? EventName => Field("eventName");
+    public string? EventSource => Field("eventSource");
+    public string? EventType => Field("eventType");
+    public string? EventCategory => Field("eventCategory");
+    public string? EventId => Field("eventID");
+    public string? RequestId => Field("requestID");
+    public string? EventVersion => Field("eventVersion");
+    public string? SourceIpAddress => Field("sourceIPAddress");
+    public string? UserAgent => Field("userAgent");
+    public string? ErrorCode => Field("errorCode");
+    public string? ErrorMessage => Field("errorMessage");
+    public string? VpcEndpointId => Field("vpcEndpointId");
+    public bool? ReadOnly => JsonFields.Boolean(Record, "readOnly");
+    public JsonElement? UserIdentity => JsonFields.Object(Record, "userIdentity");
+
+    /// <summary>The region: the record's awsRegion, else the envelope's.</summary>
+    public string? Region => Field("awsRegion") ?? EnvelopeField("region");
+
+    /// <summary>The account the event was delivered to.</summary>
+    public string? RecipientAccount =>
+        Field("recipientAccountId") ?? EnvelopeField("account") ?? (UserIdentity is { } id ? JsonFields.String(id, "accountId") : null);
+
+    /// <summary>The event time as written: the record's eventTime, else the envelope's time.</summary>
+    public string? TimeText => Field("eventTime") ?? EnvelopeField("time");
+
+    public string? DetailType => EnvelopeField("detail-type");
+    public string? EventBridgeId => EnvelopeField("id");
+
+    public string? Field(string name) => JsonFields.String(Record, name);
+
+    private string? EnvelopeField(string name) => Envelope is { } envelope ? JsonFields.String(envelope, name) : null;
+
+    /// <summary>
+    /// Recognises an envelope or a bare record. Fails, with a reason for a person, for anything else
+    /// (those events still get a notification, one that says it could not interpret them).
+    /// </summary>
+    public static bool TryCreate(JsonElement root, out CloudTrailEvent cloudTrailEvent, out string? problem)
+    {
+        cloudTrailEvent = default;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            problem = $"the event is a JSON {Describe(root.ValueKind)}, not an object";
+            return false;
+        }
+
+        if (root.TryGetProperty("detail", out var detail))
+        {
+            if (detail.ValueKind != JsonValueKind.Object)
+            {
+                problem = $"the EventBridge event's detail is a JSON {Describe(detail.ValueKind)}, not a CloudTrail record";
+                return false;
+            }
+
+            if (!LooksLikeRecord(detail))
+            {
+                problem = "the EventBridge event's detail has none of eventName, eventSource, eventTime or userIdentity";
+                return false;
+            }
+
+            cloudTrailEvent = new CloudTrailEvent(root, detail);
+            problem = null;
+            return true;
+        }
+
+        if (!LooksLikeRecord(root))
+        {
+            problem = "the JSON object is neither an EventBridge event nor a CloudTrail record";
+            return false;
+        }
+
+        cloudTrailEvent = new CloudTrailEvent(null, root);
+        problem = null;
+        return true;
+    }
+
+    private static bool LooksLikeRecord(JsonElement obj) =>
+        obj.TryGetProperty("eventName", out _)
+        || obj.TryGetProperty("eventSource", out _)
+        || obj.TryGetProperty("eventTime", out _)
+        || obj.TryGetProperty("userIdentity", out _);
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        JsonValueKind.Null => "null",
+        _ => "value",
+    };
+}

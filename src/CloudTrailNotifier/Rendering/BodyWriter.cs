@@ -1,0 +1,314 @@
+using System.Globalization;
+using System.Text;
+using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Events;
+using CloudTrailNotifier.Rendering.Texts;
+
+namespace CloudTrailNotifier.Rendering;
+
+/// <summary>
+/// Writes the message body: a headline sentence, a summary a reader takes in at a glance (who, what,
+/// result, resource, account, from where, with what, when), signals, links, then the details.
+/// </summary>
+internal static class BodyWriter
+{
+    private const int MaxPiece = 256;
+    private const int RequestParametersLines = 300;
+    private const int RequestParametersChars = 32 * 1024;
+    private const int ExtraSectionLines = 120;
+    private const int ExtraSectionChars = 8 * 1024;
+
+    public static string Write(EventFacts facts, RenderOptions options, Texts.Texts t)
+    {
+        var layout = new TextLayout(new StringBuilder(4096), t.ValueColumn);
+        WriteSummary(layout, facts, options, t);
+        WriteSignals(layout, facts, t);
+        WriteLinks(layout, facts, t);
+        WriteIdentity(layout, facts.Actor, t);
+        WriteRequest(layout, facts.Event, t);
+        WriteJsonSection(layout, facts.Event, "requestParameters", t.RequestParametersTitle, RequestParametersLines, RequestParametersChars, t);
+        WriteJsonSection(layout, facts.Event, "additionalEventData", t.AdditionalEventDataTitle, ExtraSectionLines, ExtraSectionChars, t);
+        WriteJsonSection(layout, facts.Event, "responseElements", t.ResponseElementsTitle, ExtraSectionLines, ExtraSectionChars, t);
+        WriteIdentifiers(layout, facts.Event, t);
+        layout.BlankLine();
+        layout.Line("--");
+        layout.Line(t.Footer(IsUtc(options.TimeZone) ? null : options.TimeZone.Id));
+        return layout.Builder.ToString();
+    }
+
+    private static void WriteSummary(TextLayout layout, EventFacts facts, RenderOptions options, Texts.Texts t)
+    {
+        var evt = facts.Event;
+        var action = Safe(facts.EventName) ?? t.UnknownEvent;
+        var service = Safe(facts.ServiceName);
+        var actorName = Safe(facts.Actor.Name) ?? t.UnknownCaller;
+        var errorCode = Safe(facts.ErrorCode);
+        var resourcePhrase = facts.Resources.Count == 0
+            ? null
+            : ResourcePhrase(facts.Resources[0], t) + (facts.Resources.Count > 1 ? $" (+{facts.Resources.Count - 1})" : string.Empty);
+
+        layout.Line(t.Headline(facts.Outcome, action, service, resourcePhrase, actorName, errorCode));
+        layout.BlankLine();
+
+        layout.Field(t.Who, t.Actor(facts.Actor, ActorStrings(facts.Actor, actorName)));
+        var readOnly = evt.ReadOnly switch
+        {
+            true => t.ReadOnlyCall,
+            false => t.WriteCall,
+            null => t.ReadOnlyUnknown,
+        };
+        layout.Field(t.Action, t.ActionOn(action, service, readOnly));
+        layout.Field(t.Result, facts.Outcome switch
+        {
+            Outcome.Denied => t.Denied(errorCode ?? t.Unknown),
+            Outcome.Failed => t.Failed(errorCode ?? t.Unknown),
+            _ => t.Succeeded,
+        });
+        layout.UntrustedField(t.ErrorMessage, facts.ErrorMessage, t.CharactersOmitted);
+
+        WriteResources(layout, facts.Resources, t);
+
+        if (Safe(evt.RecipientAccount) is { } account)
+        {
+            layout.Field(t.Account, t.AccountInRegion(account, Safe(evt.Region)));
+        }
+
+        layout.Field(t.From, t.Source(facts.Source, Safe(facts.Source.Address) ?? string.Empty));
+        layout.Field(t.Client, DescribeClient(facts.Client, evt.UserAgent, t));
+        WriteTime(layout, facts, options.TimeZone, t);
+    }
+
+    private static void WriteResources(TextLayout layout, IReadOnlyList<ResourceRef> resources, Texts.Texts t)
+    {
+        for (var i = 0; i < resources.Count; i++)
+        {
+            var resource = resources[i];
+            var text = ResourcePhrase(resource, t);
+            if (i == 0)
+            {
+                layout.Field(resources.Count == 1 ? t.Resource : t.Resources, text);
+            }
+            else
+            {
+                layout.Continuation(text);
+            }
+
+            if (resource.Identifier != resource.Name)
+            {
+                layout.Continuation("  " + SafeText.Clean(resource.Identifier, TextLayout.MaxValueChars));
+            }
+        }
+
+        if (resources.Count >= ResourceDescriber.MaxResources)
+        {
+            layout.Continuation(t.MoreResources(resources.Count));
+        }
+    }
+
+    private static string ResourcePhrase(ResourceRef resource, Texts.Texts t) =>
+        $"{t.ResourceLabel(resource.Kind, SafeText.Clean(resource.Source, 64))} {SafeText.Clean(resource.Name, MaxPiece)}";
+
+    private static void WriteTime(TextLayout layout, EventFacts facts, TimeZoneInfo zone, Texts.Texts t)
+    {
+        if (facts.Time is not { } time)
+        {
+            layout.Field(t.When, Safe(facts.Event.TimeText) is { } raw ? t.TimeNotReadable(raw) : t.NoTime);
+            return;
+        }
+
+        layout.Field(t.When, time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
+        if (!IsUtc(zone))
+        {
+            var local = TimeZoneInfo.ConvertTime(time, zone);
+            var offset = local.Offset;
+            var sign = offset < TimeSpan.Zero ? '-' : '+';
+            layout.Continuation(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{local:yyyy-MM-dd HH:mm:ss} {zone.Id} (UTC{sign}{offset.Duration():hh\\:mm})"));
+        }
+    }
+
+    private static void WriteSignals(TextLayout layout, EventFacts facts, Texts.Texts t)
+    {
+        if (facts.Signals == Signals.None)
+        {
+            return;
+        }
+
+        var context = new SignalContext(
+            Safe(facts.ErrorCode),
+            Safe(facts.Actor.AccountId),
+            Safe(facts.Event.RecipientAccount),
+            Safe(facts.Actor.InvokedBy ?? (facts.Actor.Kind == ActorKind.AWSService ? facts.Actor.Name : null)
+                ?? (facts.Source.Kind == SourceKind.AwsService ? facts.Source.Address : null)));
+
+        layout.Section(t.SignalsTitle);
+        foreach (var signal in SignalOrder.All)
+        {
+            if (facts.Signals.HasFlag(signal))
+            {
+                layout.Line("  ! " + t.Signal(signal, context));
+            }
+        }
+    }
+
+    private static void WriteLinks(TextLayout layout, EventFacts facts, Texts.Texts t)
+    {
+        var eventLink = ConsoleLinks.CloudTrailEvent(facts.Event.Region, facts.Event.EventId);
+        var any = eventLink is not null;
+        foreach (var resource in facts.Resources)
+        {
+            any |= resource.ConsoleUrl is not null;
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        layout.Section(t.LinksTitle);
+        if (eventLink is not null)
+        {
+            layout.Field(t.CloudTrailEventLink, eventLink);
+        }
+
+        foreach (var resource in facts.Resources)
+        {
+            if (resource.ConsoleUrl is { } url)
+            {
+                layout.Field(t.ResourceLabel(resource.Kind, SafeText.Clean(resource.Source, 64)), url);
+            }
+        }
+    }
+
+    private static void WriteIdentity(TextLayout layout, Actor actor, Texts.Texts t)
+    {
+        layout.Section(t.IdentityTitle);
+        layout.Field(t.IdentityType, Safe(actor.TypeText) ?? t.Unknown);
+        layout.UntrustedField(t.Arn, actor.Arn, t.CharactersOmitted);
+        layout.UntrustedField(t.PrincipalId, actor.PrincipalId, t.CharactersOmitted);
+        layout.UntrustedField(t.Account, actor.AccountId, t.CharactersOmitted);
+        layout.UntrustedField(t.AccessKey, actor.AccessKeyId, t.CharactersOmitted);
+        if (actor.MfaAuthenticated is { } mfa)
+        {
+            layout.Field(t.Mfa, mfa ? t.Yes : t.No);
+        }
+
+        if (actor.SessionIssuerArn is not null || actor.SessionIssuerType is not null)
+        {
+            layout.Field(t.SessionIssuer, string.Join(' ', Safe(actor.SessionIssuerType), Safe(actor.SessionIssuerArn)).Trim());
+        }
+
+        if (actor.SessionCreated is { } created)
+        {
+            layout.Field(t.SessionStarted, EventTimes.Parse(created) is { } start
+                ? start.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)
+                : SafeText.Clean(created, MaxPiece));
+        }
+
+        layout.UntrustedField(t.SourceIdentity, actor.SourceIdentity, t.CharactersOmitted);
+        layout.UntrustedField(t.InvokedBy, actor.InvokedBy, t.CharactersOmitted);
+        layout.UntrustedField(t.IdentityCenterUser, actor.IdentityCenterUser, t.CharactersOmitted);
+        layout.UntrustedField(t.IdentityStore, actor.IdentityStoreArn, t.CharactersOmitted);
+        layout.UntrustedField(t.IdentityProvider, actor.IdentityProvider, t.CharactersOmitted);
+        layout.UntrustedField(t.CredentialId, actor.CredentialId, t.CharactersOmitted);
+        layout.UntrustedField(t.InScopeOf, actor.InScopeOf, t.CharactersOmitted);
+        layout.UntrustedField(t.DelegateAccount, actor.InvokedByDelegateAccount, t.CharactersOmitted);
+    }
+
+    private static void WriteRequest(TextLayout layout, CloudTrailEvent evt, Texts.Texts t)
+    {
+        layout.Section(t.RequestTitle);
+        layout.UntrustedField(t.Service, evt.EventSource, t.CharactersOmitted);
+        if (Safe(evt.EventType) is { } type)
+        {
+            layout.Field(t.EventType, Safe(evt.EventCategory) is { } category ? $"{type} ({category})" : type);
+        }
+
+        layout.UntrustedField(t.UserAgent, evt.UserAgent, t.CharactersOmitted);
+        if (JsonFields.Object(evt.Record, "tlsDetails") is { } tls)
+        {
+            var parts = new[]
+            {
+                Safe(JsonFields.String(tls, "tlsVersion")),
+                Safe(JsonFields.String(tls, "cipherSuite")),
+                Safe(JsonFields.String(tls, "keyExchange")),
+                Safe(JsonFields.String(tls, "clientProvidedHostHeader")),
+            };
+            var text = string.Join(", ", parts.Where(p => p is not null));
+            if (text.Length > 0)
+            {
+                layout.Field(t.Tls, text);
+            }
+        }
+
+        if (Safe(evt.VpcEndpointId) is { } endpoint)
+        {
+            layout.Field(t.VpcEndpoint, Safe(evt.Field("vpcEndpointAccountId")) is { } owner ? $"{endpoint} ({owner})" : endpoint);
+        }
+    }
+
+    private static void WriteJsonSection(TextLayout layout, CloudTrailEvent evt, string property, string title, int maxLines, int maxChars, Texts.Texts t)
+    {
+        if (JsonFields.Present(evt.Record, property) is not { } value)
+        {
+            return;
+        }
+
+        layout.Section(title);
+        new DetailsWriter(layout.Builder, t, maxLines, maxChars).Write(value);
+    }
+
+    private static void WriteIdentifiers(TextLayout layout, CloudTrailEvent evt, Texts.Texts t)
+    {
+        layout.Section(t.IdentifiersTitle);
+        layout.UntrustedField(t.EventId, evt.EventId, t.CharactersOmitted);
+        layout.UntrustedField(t.RequestId, evt.RequestId, t.CharactersOmitted);
+        layout.UntrustedField(t.EventBridgeId, evt.EventBridgeId, t.CharactersOmitted);
+        layout.UntrustedField(t.EventVersion, evt.EventVersion, t.CharactersOmitted);
+        layout.UntrustedField(t.DetailType, evt.DetailType, t.CharactersOmitted);
+    }
+
+    private static string DescribeClient(ClientDescription client, string? userAgent, Texts.Texts t)
+    {
+        if (client.Kind == ClientKind.Unknown && string.IsNullOrWhiteSpace(userAgent))
+        {
+            return t.NoUserAgent;
+        }
+
+        var text = new StringBuilder();
+        if (Safe(client.Name) is { } name)
+        {
+            text.Append(name);
+        }
+
+        if (Safe(client.Version) is { } version)
+        {
+            text.Append(text.Length > 0 ? " " : string.Empty).Append(version);
+        }
+
+        if (Safe(client.Detail) is { } detail)
+        {
+            text.Append(text.Length > 0 ? ", " : string.Empty).Append(detail);
+        }
+
+        var kind = t.ClientKindLabel(client.Kind);
+        return text.Length == 0 ? kind : text.Append(" (").Append(kind).Append(')').ToString();
+    }
+
+    private static ActorStrings ActorStrings(Actor actor, string name) => new(
+        name,
+        Safe(actor.AccountAlias),
+        Safe(actor.RoleName),
+        Safe(actor.SessionName),
+        Safe(actor.PermissionSet),
+        Safe(actor.IdentityProvider),
+        Safe(actor.AccountId),
+        Safe(actor.TypeText));
+
+    private static string? Safe(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : SafeText.Clean(value, MaxPiece);
+
+    private static bool IsUtc(TimeZoneInfo zone) =>
+        zone == TimeZoneInfo.Utc || (zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime);
+}

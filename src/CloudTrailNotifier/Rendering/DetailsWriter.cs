@@ -1,0 +1,230 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace CloudTrailNotifier.Rendering;
+
+/// <summary>
+/// Writes a JSON value (requestParameters and friends) as indented "key: value" lines a person can read.
+/// Bounded by construction: values, depth, lines and characters all have limits, and whatever is cut is
+/// said to be cut. JSON documents embedded as strings (policies) are unfolded.
+/// </summary>
+internal sealed class DetailsWriter
+{
+    public const int MaxDepth = 12;
+    public const int MaxValueChars = 512;
+    public const int MaxKeyChars = 128;
+    private const int MaxEmbeddedJsonChars = 64 * 1024;
+
+    private readonly StringBuilder _builder;
+    private readonly Texts.Texts _texts;
+    private readonly int _maxLines;
+    private readonly int _maxChars;
+    private readonly int _start;
+    private int _lines;
+    private bool _cut;
+
+    public DetailsWriter(StringBuilder builder, Texts.Texts texts, int maxLines, int maxChars)
+    {
+        _builder = builder;
+        _texts = texts;
+        _maxLines = maxLines;
+        _maxChars = maxChars;
+        _start = builder.Length;
+    }
+
+    /// <summary>Writes <paramref name="value"/>; returns false when the section had to be cut short.</summary>
+    public bool Write(JsonElement value)
+    {
+        if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+        {
+            WriteChildren(value, indent: 1, depth: 0);
+        }
+        else
+        {
+            if (StartLine(1))
+            {
+                WriteScalar(value);
+                EndLine();
+            }
+        }
+
+        if (_cut)
+        {
+            _builder.Append("  ").Append(_texts.SectionTruncated(JsonMarshal.GetRawUtf8Value(value).Length)).Append('\n');
+        }
+
+        return !_cut;
+    }
+
+    private void WriteChildren(JsonElement container, int indent, int depth)
+    {
+        if (container.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in container.EnumerateObject())
+            {
+                if (!StartLine(indent))
+                {
+                    return;
+                }
+
+                AppendKey(property.Name);
+                WriteMember(property.Value, indent, depth);
+            }
+        }
+        else
+        {
+            foreach (var item in container.EnumerateArray())
+            {
+                if (!StartLine(indent))
+                {
+                    return;
+                }
+
+                _builder.Append('-');
+                WriteMember(item, indent, depth);
+            }
+        }
+    }
+
+    /// <summary>Continues a line that holds a key or a list dash.</summary>
+    private void WriteMember(JsonElement value, int indent, int depth)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object or JsonValueKind.Array when IsEmpty(value):
+                _builder.Append(' ').Append(value.ValueKind == JsonValueKind.Object ? "{}" : "[]");
+                EndLine();
+                break;
+            case JsonValueKind.Object or JsonValueKind.Array when depth + 1 >= MaxDepth:
+                _builder.Append(' ').Append(_texts.NestedTooDeep);
+                EndLine();
+                break;
+            case JsonValueKind.Object or JsonValueKind.Array:
+                EndLine();
+                WriteChildren(value, indent + 1, depth + 1);
+                break;
+            case JsonValueKind.String when TryParseEmbedded(value.GetString()!, out var document, out var urlEncoded):
+                using (document)
+                {
+                    _builder.Append(' ').Append(urlEncoded ? _texts.UrlEncodedJsonText : _texts.JsonText);
+                    EndLine();
+                    if (depth + 1 >= MaxDepth)
+                    {
+                        if (StartLine(indent + 1))
+                        {
+                            _builder.Append(_texts.NestedTooDeep);
+                            EndLine();
+                        }
+                    }
+                    else
+                    {
+                        WriteChildren(document.RootElement, indent + 1, depth + 1);
+                    }
+                }
+
+                break;
+            default:
+                _builder.Append(' ');
+                WriteScalar(value);
+                EndLine();
+                break;
+        }
+    }
+
+    private void WriteScalar(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                var text = value.GetString()!;
+                var omitted = SafeText.Append(_builder, text, MaxValueChars);
+                if (omitted > 0)
+                {
+                    _builder.Append(' ').Append(_texts.CharactersOmitted(omitted));
+                }
+
+                break;
+            case JsonValueKind.Null:
+                _builder.Append("null");
+                break;
+            default:
+                // Numbers and booleans: their JSON text is already plain ASCII.
+                var raw = JsonMarshal.GetRawUtf8Value(value);
+                _builder.Append(Encoding.UTF8.GetString(raw.Length > MaxValueChars ? raw[..MaxValueChars] : raw));
+                break;
+        }
+    }
+
+    private void AppendKey(string name)
+    {
+        SafeText.Append(_builder, name, MaxKeyChars);
+        _builder.Append(':');
+    }
+
+    private bool StartLine(int indent)
+    {
+        if (_cut || _lines >= _maxLines || _builder.Length - _start >= _maxChars)
+        {
+            _cut = true;
+            return false;
+        }
+
+        _lines++;
+        _builder.Append(' ', indent * 2);
+        return true;
+    }
+
+    private void EndLine() => _builder.Append('\n');
+
+    private static bool IsEmpty(JsonElement container) => container.ValueKind == JsonValueKind.Object
+        ? !container.EnumerateObject().MoveNext()
+        : container.GetArrayLength() == 0;
+
+    /// <summary>Policy documents and similar arrive as JSON inside a string, sometimes URL-encoded.</summary>
+    private static bool TryParseEmbedded(string text, out JsonDocument document, out bool urlEncoded)
+    {
+        document = null!;
+        urlEncoded = false;
+        if (text.Length is < 2 or > MaxEmbeddedJsonChars)
+        {
+            return false;
+        }
+
+        var candidate = text;
+        if (text.StartsWith("%7B", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                candidate = Uri.UnescapeDataString(text);
+                urlEncoded = true;
+            }
+            catch (UriFormatException)
+            {
+                return false;
+            }
+        }
+
+        var trimmed = candidate.AsSpan().TrimStart();
+        if (trimmed.IsEmpty || trimmed[0] != '{')
+        {
+            return false;
+        }
+
+        try
+        {
+            document = JsonDocument.Parse(candidate, new JsonDocumentOptions { MaxDepth = 64 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                return false;
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

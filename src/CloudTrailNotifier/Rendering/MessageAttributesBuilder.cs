@@ -1,0 +1,76 @@
+using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Notifications;
+
+namespace CloudTrailNotifier.Rendering;
+
+/// <summary>
+/// The message attributes subscription filter policies match on. At most ten, so SQS subscriptions with
+/// raw message delivery still receive them; values are escaped, short and never empty.
+/// </summary>
+internal static class MessageAttributesBuilder
+{
+    public const int MaxAttributes = 10;
+    private const int MaxValueChars = 256;
+    private const string Unknown = "unknown";
+
+    public static IReadOnlyList<MessageAttribute> Build(EventFacts facts)
+    {
+        var evt = facts.Event;
+        var attributes = new List<MessageAttribute>(MaxAttributes)
+        {
+            Attribute("eventSource", evt.EventSource),
+            Attribute("eventName", evt.EventName),
+            Attribute("account", evt.RecipientAccount),
+            Attribute("region", evt.Region),
+            Attribute("actorType", facts.Actor.TypeText),
+            Attribute("readOnly", evt.ReadOnly switch { true => "true", false => "false", null => null }),
+            Attribute("outcome", facts.Outcome switch
+            {
+                Outcome.Denied => "denied",
+                Outcome.Failed => "failed",
+                _ => "succeeded",
+            }),
+        };
+
+        if (facts.ErrorCode is not null)
+        {
+            attributes.Add(Attribute("errorCode", facts.ErrorCode));
+        }
+
+        if (facts.Signals != Signals.None)
+        {
+            attributes.Add(new MessageAttribute("signals", SignalNames(facts.Signals)));
+        }
+
+        return attributes;
+    }
+
+    /// <summary>The attributes of a notification for an event that could not be interpreted.</summary>
+    public static IReadOnlyList<MessageAttribute> ForUninterpretable(string? eventSource, string? account, string? region) =>
+    [
+        Attribute("eventSource", eventSource),
+        Attribute("eventName", null),
+        Attribute("account", account),
+        Attribute("region", region),
+        Attribute("actorType", null),
+        Attribute("readOnly", null),
+        new MessageAttribute("outcome", "uninterpretable"),
+    ];
+
+    private static MessageAttribute Attribute(string name, string? value) =>
+        new(name, string.IsNullOrWhiteSpace(value) ? Unknown : SafeText.Clean(value, MaxValueChars));
+
+    private static string SignalNames(Signals signals)
+    {
+        var names = new List<string>(4);
+        foreach (var signal in SignalOrder.All)
+        {
+            if (signals.HasFlag(signal))
+            {
+                names.Add(signal.ToString());
+            }
+        }
+
+        return string.Join(',', names);
+    }
+}

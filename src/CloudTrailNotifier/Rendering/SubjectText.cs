@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+
+namespace CloudTrailNotifier.Rendering;
+
+/// <summary>
+/// Makes untrusted text fit for an SNS subject: one line, no control or invisible characters and, when
+/// the language asks for it, plain ASCII (accents transliterated, other characters dropped).
+/// </summary>
+internal static class SubjectText
+{
+    /// <summary>SNS requires fewer than 100 characters.</summary>
+    public const int MaxLength = 99;
+
+    public static string Piece(string? value, bool ascii, int maxChars)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        // Escape first (so a line break shows as \n), then fold to ASCII if asked, then shorten.
+        var safe = SafeText.Clean(value.Length > 4 * maxChars ? value[..(4 * maxChars)] : value, 4 * maxChars);
+        if (ascii)
+        {
+            safe = ToAscii(safe);
+        }
+
+        return Shorten(CollapseSpaces(safe), maxChars, ascii);
+    }
+
+    /// <summary>Cuts <paramref name="value"/> to <paramref name="maxChars"/>, marking the cut.</summary>
+    public static string Shorten(string value, int maxChars, bool ascii)
+    {
+        if (value.Length <= maxChars)
+        {
+            return value;
+        }
+
+        var ellipsis = ascii ? "..." : "…";
+        var keep = Math.Max(0, maxChars - ellipsis.Length);
+        if (keep > 0 && char.IsHighSurrogate(value[keep - 1]))
+        {
+            keep--;
+        }
+
+        return value[..keep] + ellipsis;
+    }
+
+    /// <summary>Transliterates Latin letters with marks to their base letters and drops what has no ASCII form.</summary>
+    public static string ToAscii(string value)
+    {
+        var allAscii = true;
+        foreach (var c in value)
+        {
+            if (c > 0x7E)
+            {
+                allAscii = false;
+                break;
+            }
+        }
+
+        if (allAscii)
+        {
+            return value;
+        }
+
+        var decomposed = value.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        var droppedRun = false;
+        foreach (var c in decomposed)
+        {
+            if (c is >= ' ' and <= '~')
+            {
+                builder.Append(c);
+                droppedRun = false;
+                continue;
+            }
+
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+
+            var replacement = c switch
+            {
+                'ß' => "ss",
+                'æ' => "ae",
+                'Æ' => "AE",
+                'œ' => "oe",
+                'Œ' => "OE",
+                'ø' => "o",
+                'Ø' => "O",
+                'ł' => "l",
+                'Ł' => "L",
+                'đ' => "d",
+                'Đ' => "D",
+                'þ' => "th",
+                'Þ' => "Th",
+                'ð' => "d",
+                'ı' => "i",
+                '‘' or '’' => "'",
+                '“' or '”' => "\"",
+                '–' or '—' => "-",
+                '…' => "...",
+                '\u00A0' or '\u3000' => " ",
+                _ => null,
+            };
+
+            if (replacement is not null)
+            {
+                builder.Append(replacement);
+                droppedRun = false;
+            }
+            else if (!droppedRun)
+            {
+                builder.Append('?');
+                droppedRun = true;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string CollapseSpaces(string value)
+    {
+        if (!value.Contains("  ", StringComparison.Ordinal) && value.Trim().Length == value.Length)
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (c == ' ' && (builder.Length == 0 || builder[^1] == ' '))
+            {
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString().TrimEnd();
+    }
+}

@@ -1,0 +1,210 @@
+using CloudTrailNotifier.Describing;
+
+namespace CloudTrailNotifier.Rendering.Texts;
+
+internal sealed class EnglishTexts : Texts
+{
+    public static EnglishTexts Instance { get; } = new();
+
+    private EnglishTexts()
+    {
+    }
+
+    public override int ValueColumn => 20;
+
+    public override bool AsciiSubject => true;
+
+    public override string SubjectTag(Signals signal) => signal switch
+    {
+        Signals.AccessDenied => "DENIED",
+        Signals.Error => "FAILED",
+        Signals.Root => "ROOT",
+        Signals.NoMfa => "NO MFA",
+        Signals.CrossAccount => "CROSS-ACCOUNT",
+        Signals.ConsoleSession => "CONSOLE",
+        Signals.AwsService => "AWS SERVICE",
+        _ => signal.ToString(),
+    };
+
+    public override string Subject(string action, string? resource, string actor, string? account) =>
+        (resource is null ? action : $"{action} on {resource}") + $" by {actor}" + (account is null ? string.Empty : $" ({account})");
+
+    public override string UnknownEvent => "(unnamed event)";
+    public override string UnknownCaller => "unknown caller";
+
+    public override string Headline(Outcome outcome, string action, string? service, string? resource, string actor, string? errorCode)
+    {
+        var what = (service is null ? action : $"{service} {action}") + (resource is null ? string.Empty : $" on {resource}");
+        return outcome switch
+        {
+            Outcome.Denied => $"ACCESS DENIED: {actor} tried {what} and was refused ({errorCode}).",
+            Outcome.Failed => $"FAILED: {actor} called {what} and it failed ({errorCode}).",
+            _ => $"{actor} called {what}. It succeeded.",
+        };
+    }
+
+    public override string Who => "Who";
+    public override string Action => "Action";
+    public override string Result => "Result";
+    public override string ErrorMessage => "Error message";
+    public override string Resource => "Resource";
+    public override string Resources => "Resources";
+    public override string Account => "Account";
+    public override string From => "From";
+    public override string Client => "Client";
+    public override string When => "When";
+
+    public override string Succeeded => "Succeeded";
+    public override string Denied(string code) => $"DENIED ({code})";
+    public override string Failed(string code) => $"FAILED ({code})";
+    public override string ReadOnlyCall => "read-only";
+    public override string WriteCall => "write (changes something)";
+    public override string ReadOnlyUnknown => "read-only or write not recorded";
+    public override string Yes => "yes";
+    public override string No => "no";
+    public override string Unknown => "not recorded";
+
+    public override string ActionOn(string eventName, string? service, string readOnly) =>
+        (service is null ? eventName : $"{eventName} on {service}") + $", {readOnly}";
+
+    public override string AccountInRegion(string account, string? region) =>
+        region is null ? account : $"{account}, region {region}";
+
+    public override string MoreResources(int count) => $"and {count} more in the request parameters";
+
+    public override string ResourceLabel(ResourceKind kind, string source) => kind switch
+    {
+        ResourceKind.Secret => "secret",
+        ResourceKind.Parameter => "parameter",
+        ResourceKind.Bucket => "bucket",
+        ResourceKind.Object => "object",
+        ResourceKind.Role => "IAM role",
+        ResourceKind.User => "IAM user",
+        ResourceKind.Group => "IAM group",
+        ResourceKind.Policy => "IAM policy",
+        ResourceKind.Key => "KMS key",
+        ResourceKind.Instance => "instance",
+        ResourceKind.Function => "function",
+        ResourceKind.Table => "table",
+        _ => source,
+    };
+
+    public override string Actor(Actor actor, ActorStrings s) => actor.Kind switch
+    {
+        ActorKind.Root => $"the root user of account {s.Account ?? "(not recorded)"}"
+            + (s.Alias is null ? string.Empty : $", alias {s.Alias}"),
+        ActorKind.IAMUser => $"IAM user {s.Name}",
+        ActorKind.AssumedRole or ActorKind.Role when s.PermissionSet is not null =>
+            $"{s.Name}, IAM Identity Center user with permission set {s.PermissionSet}",
+        ActorKind.AssumedRole when s.Session is not null => $"session {s.Session} of IAM role {s.Role}",
+        ActorKind.AssumedRole or ActorKind.Role => $"IAM role {s.Role ?? s.Name}",
+        ActorKind.IdentityCenterUser => $"IAM Identity Center user {s.Name}",
+        ActorKind.FederatedUser => $"federated user {s.Name}",
+        ActorKind.SAMLUser => $"SAML user {s.Name}" + (s.Provider is null ? string.Empty : $" from {s.Provider}"),
+        ActorKind.WebIdentityUser => $"web identity user {s.Name}" + (s.Provider is null ? string.Empty : $" from {s.Provider}"),
+        ActorKind.AWSAccount => $"AWS account {s.Name}",
+        ActorKind.AWSService => $"AWS service {s.Name}",
+        ActorKind.Directory => $"directory user {s.Name}",
+        ActorKind.Unknown => s.Name is null ? "an identity CloudTrail could not determine" : $"unknown identity type: {s.Name}",
+        ActorKind.Missing => s.Name is null ? "no caller identity in the event" : $"{s.Name} (no caller identity in the event)",
+        _ => $"identity of type {s.Type}: {s.Name}",
+    } + (actor.Kind is ActorKind.Root or ActorKind.AWSAccount || s.Account is null ? string.Empty : $", account {s.Account}");
+
+    public override string Source(SourceDescription source, string address) => source.Kind switch
+    {
+        SourceKind.IPv4 => $"{address} (IPv4, {(source.IsPrivate ? "private" : "public")} address)",
+        SourceKind.IPv6 => $"{address} (IPv6, {(source.IsPrivate ? "private" : "public")} address)",
+        SourceKind.AwsService => $"{address} (an AWS service)",
+        SourceKind.AwsInternal => $"{address} (AWS internal)",
+        SourceKind.Missing => "not recorded",
+        _ => $"{address} (not an IP address)",
+    };
+
+    public override string ClientKindLabel(ClientKind kind) => kind switch
+    {
+        ClientKind.ConsoleBrowser => "web browser, AWS Management Console",
+        ClientKind.AwsCli => "command line",
+        ClientKind.AwsSdk => "AWS SDK",
+        ClientKind.Terraform => "infrastructure as code",
+        ClientKind.CloudFormation => "infrastructure as code",
+        ClientKind.AwsService => "AWS service",
+        ClientKind.AwsInternal => "AWS internal",
+        ClientKind.OtherTool => "tool",
+        _ => "unrecognised client",
+    };
+
+    public override string NoUserAgent => "no user agent recorded";
+    public override string TimeNotReadable(string raw) => $"{raw} (not a time this notifier can read)";
+    public override string NoTime => "not recorded";
+
+    public override string SignalsTitle => "Signals";
+
+    public override string Signal(Signals signal, SignalContext c) => signal switch
+    {
+        Signals.AccessDenied => $"Access denied: the caller lacked permission ({c.ErrorCode}).",
+        Signals.Error => $"The call failed with {c.ErrorCode}.",
+        Signals.Root => "Root user: the account's root credentials were used.",
+        Signals.NoMfa => "No MFA: the caller did not sign in with multi-factor authentication.",
+        Signals.CrossAccount => $"Cross-account: account {c.CallerAccount} acted in account {c.RecipientAccount}.",
+        Signals.ConsoleSession => "Console session: made from the AWS Management Console.",
+        Signals.AwsService => c.Service is null
+            ? "AWS service: an AWS service made this call on the caller's behalf."
+            : $"AWS service: {c.Service} made this call on the caller's behalf.",
+        _ => signal.ToString(),
+    };
+
+    public override string LinksTitle => "Links";
+    public override string CloudTrailEventLink => "CloudTrail event";
+    public override string IdentityTitle => "Identity";
+    public override string RequestTitle => "Request";
+    public override string RequestParametersTitle => "Request parameters";
+    public override string AdditionalEventDataTitle => "Additional event data";
+    public override string ResponseElementsTitle => "Response elements";
+    public override string IdentifiersTitle => "Identifiers";
+
+    public override string IdentityType => "Type";
+    public override string Arn => "ARN";
+    public override string PrincipalId => "Principal ID";
+    public override string AccessKey => "Access key";
+    public override string Mfa => "MFA";
+    public override string SessionIssuer => "Session issuer";
+    public override string SessionStarted => "Session started";
+    public override string SourceIdentity => "Source identity";
+    public override string InvokedBy => "Invoked by";
+    public override string IdentityCenterUser => "Identity Center user";
+    public override string IdentityStore => "Identity store";
+    public override string IdentityProvider => "Identity provider";
+    public override string CredentialId => "Credential ID";
+    public override string InScopeOf => "In scope of";
+    public override string DelegateAccount => "Delegate account";
+
+    public override string Service => "Service";
+    public override string EventType => "Event type";
+    public override string UserAgent => "User agent";
+    public override string Tls => "TLS";
+    public override string VpcEndpoint => "VPC endpoint";
+
+    public override string EventId => "Event ID";
+    public override string RequestId => "Request ID";
+    public override string EventBridgeId => "EventBridge ID";
+    public override string EventVersion => "Event version";
+    public override string DetailType => "Detail type";
+
+    public override string CharactersOmitted(int count) => $"… ({count:N0} more characters not shown)";
+    public override string SectionTruncated(int totalBytes) => $"… (cut short: {totalBytes:N0} bytes of JSON in all; open the CloudTrail event for the rest)";
+    public override string NestedTooDeep => "… (nested deeper; not shown)";
+    public override string JsonText => "(JSON text)";
+    public override string UrlEncodedJsonText => "(URL-encoded JSON text)";
+
+    public override string Footer(string? timeZone) =>
+        "Sent by CloudTrailNotifier. Times are "
+        + (timeZone is null ? "UTC" : $"UTC and {timeZone}")
+        + ". Values come from the event as recorded; invisible and control characters are shown escaped (\\n, \\u202E).";
+
+    public override string FallbackSubject => "[UNREADABLE] An event arrived that could not be interpreted";
+    public override string FallbackHeadline => "CloudTrailNotifier received an event it could not interpret. It is shown below as received, so nothing is lost.";
+    public override string FallbackReason => "Reason";
+    public override string FallbackSize(int bytes) => $"{bytes:N0} bytes";
+    public override string FallbackRawTitle => "Event as received";
+    public override string FallbackRawOmitted(int bytes) => $"… ({bytes:N0} more bytes not shown)";
+}
