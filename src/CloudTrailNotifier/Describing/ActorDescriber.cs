@@ -32,7 +32,7 @@ internal static class ActorDescriber
         var issuerUserName = issuer is { } i2 ? JsonFields.String(i2, "userName") : null;
 
         var (roleName, sessionName) = kind is ActorKind.AssumedRole or ActorKind.Role
-            ? SplitAssumedRole(arn, principalId, issuerUserName)
+            ? SplitAssumedRole(arn, principalId, issuerUserName, userName)
             : (null, null);
         var permissionSet = PermissionSetOf(roleName ?? issuerUserName);
         var identityCenterUser = onBehalfOf is { } obo
@@ -94,24 +94,28 @@ internal static class ActorDescriber
         _ => ActorKind.Other,
     };
 
-    private static string? NameOf(Actor actor, string? userName) => actor.Kind switch
+    private static string? NameOf(Actor actor, string? userName) => KindSpecificName(actor, userName)
+        ?? userName
+        ?? LastSegment(actor.Arn, '/')
+        ?? actor.PrincipalId
+        ?? actor.InvokedBy;
+
+    private static string? KindSpecificName(Actor actor, string? userName) => actor.Kind switch
     {
         ActorKind.Root => userName is null ? "root" : $"root ({userName})",
-        ActorKind.IAMUser => userName ?? LastSegment(actor.Arn, '/'),
         ActorKind.AssumedRole or ActorKind.Role => actor.IdentityCenterUser
             ?? (actor.RoleName is null ? actor.SessionName
                 : actor.SessionName is null || actor.SessionName == actor.RoleName ? actor.RoleName
                 : $"{actor.RoleName}/{actor.SessionName}"),
         ActorKind.IdentityCenterUser => actor.IdentityCenterUser ?? actor.CredentialId,
-        ActorKind.FederatedUser => LastSegment(actor.Arn, '/') ?? AfterColon(actor.PrincipalId) ?? userName,
-        ActorKind.SAMLUser or ActorKind.WebIdentityUser => userName ?? actor.PrincipalId,
+        ActorKind.FederatedUser => LastSegment(actor.Arn, '/') ?? AfterColon(actor.PrincipalId),
         ActorKind.AWSAccount => actor.AccountId ?? BeforeColon(actor.PrincipalId),
         ActorKind.AWSService => actor.InvokedBy,
-        _ => userName ?? LastSegment(actor.Arn, '/') ?? actor.PrincipalId ?? actor.InvokedBy,
+        _ => null,
     };
 
     /// <summary>Role and session from <c>arn:aws:sts::111:assumed-role/ROLE/SESSION</c>, else from principalId.</summary>
-    private static (string? Role, string? Session) SplitAssumedRole(string? arn, string? principalId, string? issuerUserName)
+    private static (string? Role, string? Session) SplitAssumedRole(string? arn, string? principalId, string? issuerUserName, string? userName)
     {
         if (arn is not null)
         {
@@ -129,7 +133,7 @@ internal static class ActorDescriber
             }
         }
 
-        return (issuerUserName, AfterColon(principalId));
+        return (issuerUserName ?? userName, AfterColon(principalId));
     }
 
     private static string? PermissionSetOf(string? roleName)

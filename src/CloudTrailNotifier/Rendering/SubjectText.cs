@@ -12,6 +12,13 @@ internal static class SubjectText
     /// <summary>SNS requires fewer than 100 characters.</summary>
     public const int MaxLength = 99;
 
+    private const char LatinFoldStart = '\u00C0';
+
+    private const string LatinFold =
+        "AAAAAA?CEEEEIIII?NOOOOO??UUUUY??aaaaaa?ceeeeiiii?nooooo??uuuuy?y" +
+        "AaAaAaCcCcCcCcDd??EeEeEeEeEeGgGgGgGgHh??IiIiIiIiI???JjKk?LlLlLl??" +
+        "??NnNnNn???OoOoOo??RrRrRrSsSsSsSsTtTt??UuUuUuUuUuUuWwYyYZzZzZz?";
+
     public static string Piece(string? value, bool ascii, int maxChars)
     {
         if (string.IsNullOrEmpty(value))
@@ -65,14 +72,22 @@ internal static class SubjectText
             return value;
         }
 
-        var decomposed = value.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        // Invariant globalization has no Unicode normalization, so Latin letters with marks are folded
+        // with a table (U+00C0 to U+017F); '?' there means "no single-letter form".
+        var builder = new StringBuilder(value.Length);
         var droppedRun = false;
-        foreach (var c in decomposed)
+        foreach (var c in value)
         {
             if (c is >= ' ' and <= '~')
             {
                 builder.Append(c);
+                droppedRun = false;
+                continue;
+            }
+
+            if (c is >= LatinFoldStart and < (char)(LatinFoldStart + 192) && LatinFold[c - LatinFoldStart] is var folded && folded != '?')
+            {
+                builder.Append(folded);
                 droppedRun = false;
                 continue;
             }

@@ -1,0 +1,43 @@
+using System.Text;
+using CloudTrailNotifier.Rendering;
+
+namespace CloudTrailNotifier.Tests.Rendering;
+
+public sealed class SafeTextTests
+{
+    [Theory]
+    [InlineData("plain text", "plain text")]
+    [InlineData("line\nbreak", "line\\nbreak")]
+    [InlineData("cr\rlf\r\n", "cr\\rlf\\r\\n")]
+    [InlineData("tab\there", "tab\\there")]
+    [InlineData("esc\u001B[31mred", "esc\\u001B[31mred")]
+    [InlineData("rtl\u202Eevil", "rtl\\u202Eevil")]
+    [InlineData("zero\u200Bwidth", "zero\\u200Bwidth")]
+    [InlineData("bom\uFEFF", "bom\\uFEFF")]
+    [InlineData("line\u2028sep", "line\\u2028sep")]
+    [InlineData("nel\u0085", "nel\\u0085")]
+    [InlineData("日本語 ü 😀", "日本語 ü 😀")]
+    [InlineData("tag\U000E0041", "tag\\U000E0041")]
+    public void Clean_escapes_what_could_break_or_hide_a_line(string input, string expected)
+    {
+        Assert.Equal(expected, SafeText.Clean(input, 100));
+    }
+
+    [Fact]
+    public void Clean_replaces_an_unpaired_surrogate()
+    {
+        Assert.Equal("lone\uFFFD!", SafeText.Clean("lone\uD800!", 100));
+        Assert.Equal("\uFFFDx", SafeText.Clean("\uDC00x", 100));
+    }
+
+    [Fact]
+    public void Append_reports_how_much_was_left_out_and_never_splits_a_surrogate_pair()
+    {
+        var builder = new StringBuilder();
+
+        var omitted = SafeText.Append(builder, "ab😀cd", 3);
+
+        Assert.Equal("ab", builder.ToString());
+        Assert.Equal(4, omitted);
+    }
+}

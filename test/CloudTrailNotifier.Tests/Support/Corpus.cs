@@ -1,0 +1,39 @@
+namespace CloudTrailNotifier.Tests.Support;
+
+/// <summary>The events tests render: the shared corpus (one JSON object per line) and events/.</summary>
+internal static class Corpus
+{
+    private static readonly Lazy<IReadOnlyList<CorpusEvent>> Envelopes = new(LoadEnvelopes);
+
+    public static IReadOnlyList<CorpusEvent> All => Envelopes.Value;
+
+    public static IReadOnlyList<string> SampleEventFiles() =>
+        Directory.GetFiles(TestPaths.EventsDirectory, "*.json")
+            .Where(path => File.ReadAllText(path).Contains("\"detail-type\"", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    private static List<CorpusEvent> LoadEnvelopes()
+    {
+        var events = new List<CorpusEvent>();
+        foreach (var file in Directory.GetFiles(TestPaths.CorpusDirectory, "*.jsonl").Order(StringComparer.Ordinal))
+        {
+            var lineNumber = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                lineNumber++;
+                if (!string.IsNullOrWhiteSpace(line))
+                {
+                    events.Add(new CorpusEvent($"{Path.GetFileName(file)}:{lineNumber}", line));
+                }
+            }
+        }
+
+        return events;
+    }
+}
+
+internal sealed record CorpusEvent(string Name, string Json)
+{
+    public override string ToString() => Name;
+}
