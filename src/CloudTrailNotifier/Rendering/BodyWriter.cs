@@ -47,7 +47,9 @@ internal static class BodyWriter
             ? null
             : ResourcePhrase(facts.Resources[0], t) + (facts.Resources.Count > 1 ? $" (+{facts.Resources.Count - 1})" : string.Empty);
 
-        layout.Line(t.Headline(facts.Outcome, action, service, resourcePhrase, actorName, errorCode));
+        layout.Line(facts.IsSignIn
+            ? t.SignInHeadline(facts.Outcome, action, actorName, errorCode)
+            : t.Headline(facts.Outcome, action, service, resourcePhrase, actorName, errorCode));
         layout.BlankLine();
 
         layout.Field(t.Who, t.Actor(facts.Actor, ActorStrings(facts.Actor, actorName)));

@@ -17,16 +17,16 @@ internal sealed class NotificationRenderer(RenderOptions options)
     public RenderOptions Options { get; } = options;
 
     /// <summary>Renders raw UTF-8 bytes, as the Lambda function receives them.</summary>
-    public Notification Render(ReadOnlySpan<byte> utf8Json)
+    public Notification Render(ReadOnlyMemory<byte> utf8Json)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Json.ToArray(), InputReader.Options);
+            document = JsonDocument.Parse(utf8Json, InputReader.Options);
         }
         catch (JsonException ex)
         {
-            return FallbackNotification.Create(utf8Json, "the event is not valid JSON: " + ex.Message, _texts);
+            return FallbackNotification.Create(utf8Json.Span, "the event is not valid JSON: " + ex.Message, _texts);
         }
 
         using (document)

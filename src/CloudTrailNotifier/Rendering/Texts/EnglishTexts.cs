@@ -43,6 +43,13 @@ internal sealed class EnglishTexts : Texts
         };
     }
 
+    public override string SignInHeadline(Outcome outcome, string action, string actor, string? errorCode) => outcome switch
+    {
+        Outcome.Succeeded when action == "ConsoleLogin" => $"{actor} signed in to the AWS Management Console.",
+        Outcome.Succeeded => $"{actor}: console sign-in step {action} succeeded.",
+        _ => $"FAILED SIGN-IN: {actor} could not complete {action} ({errorCode}).",
+    };
+
     public override string Who => "Who";
     public override string Action => "Action";
     public override string Result => "Result";

@@ -43,6 +43,13 @@ internal sealed class JapaneseTexts : Texts
         };
     }
 
+    public override string SignInHeadline(Outcome outcome, string action, string actor, string? errorCode) => outcome switch
+    {
+        Outcome.Succeeded when action == "ConsoleLogin" => $"{actor} が AWS マネジメントコンソールにサインインしました。",
+        Outcome.Succeeded => $"{actor} のコンソールサインイン手順 {action} が成功しました。",
+        _ => $"サインイン失敗: {actor} の {action} は失敗しました ({errorCode})。",
+    };
+
     public override string Who => "実行者";
     public override string Action => "操作";
     public override string Result => "結果";

@@ -27,6 +27,9 @@ internal abstract class Texts
     // Headline: the first line of the body.
     public abstract string Headline(Outcome outcome, string action, string? service, string? resource, string actor, string? errorCode);
 
+    /// <summary>The headline for a console sign-in (ConsoleLogin and friends).</summary>
+    public abstract string SignInHeadline(Outcome outcome, string action, string actor, string? errorCode);
+
     // Summary block labels
     public abstract string Who { get; }
     public abstract string Action { get; }
