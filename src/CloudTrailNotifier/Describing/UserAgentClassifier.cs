@@ -217,7 +217,7 @@ internal static class UserAgentClassifier
             // console.amazonaws.com, console.aws.amazon.com, console.ec2.amazonaws.com
             var rest = host[(firstLabel.Length + 1)..];
             var part = rest[..rest.IndexOf('.')];
-            var service = part.Equals("amazonaws", StringComparison.OrdinalIgnoreCase) || part.Equals("aws", StringComparison.OrdinalIgnoreCase)
+            var service = part.IsEmpty || part.Equals("amazonaws", StringComparison.OrdinalIgnoreCase) || part.Equals("aws", StringComparison.OrdinalIgnoreCase)
                 ? null
                 : part.ToString();
             return new ClientDescription(ClientKind.ConsoleBrowser, ConsoleName, null, service);
@@ -253,12 +253,26 @@ internal static class UserAgentClassifier
             return null;
         }
 
+        // Only "AWSConsole" or an upper-case service code ("S3Console", "EC2ConsoleBackend"): "MyConsole/1.0" is someone else's.
         var service = product[..at];
-        if (service.Equals("AWS", StringComparison.OrdinalIgnoreCase))
+        if (service.IsEmpty || service.Length > 12 || !IsUpperCaseCode(service))
         {
-            service = default;
+            return null;
         }
 
-        return new ClientDescription(ClientKind.ConsoleBrowser, ConsoleName, null, service.IsEmpty ? null : service.ToString());
+        return new ClientDescription(ClientKind.ConsoleBrowser, ConsoleName, null, service is "AWS" ? null : service.ToString());
+    }
+
+    private static bool IsUpperCaseCode(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

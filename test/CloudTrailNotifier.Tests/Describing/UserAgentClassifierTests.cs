@@ -38,6 +38,7 @@ public class UserAgentClassifierTests
     [InlineData("console.amazonaws.com", null)]
     [InlineData("console.aws.amazon.com", null)]
     [InlineData("console.ec2.amazonaws.com", "ec2")]
+    [InlineData("console..amazonaws.com", null)]
     [InlineData("signin.amazonaws.com", "AWS Sign-In")]
     [InlineData("AWSConsole", null)]
     [InlineData("[S3Console/0.4]", "S3")]
@@ -215,6 +216,8 @@ public class UserAgentClassifierTests
     [InlineData("AWS Internal; DROP TABLE")]
     [InlineData("evil.amazonaws.com.attacker.example")]
     [InlineData("<Victim browser user agent>")]
+    [InlineData("MyConsole/1.0")]
+    [InlineData("Console")]
     public void Anything_else_is_unknown_with_nothing_named(string? userAgent)
     {
         Assert.Equal(new ClientDescription(ClientKind.Unknown, null, null, null), UserAgentClassifier.Classify(userAgent));
