@@ -3,7 +3,7 @@ namespace CloudTrailNotifier.Describing;
 /// <summary>
 /// A user agent, understood. <see cref="Name"/> and <see cref="Detail"/> are proper names that read the
 /// same in every language (for example <c>Chrome</c> and <c>macOS</c>, or <c>AWS CLI</c> and
-/// <c>Python 3.11.6, Linux</c>); sentences around them are the renderer's job.
+/// <c>aws s3 ls, Linux</c>); sentences around them are the renderer's job.
 /// </summary>
 /// <param name="Kind">The kind of program.</param>
 /// <param name="Name">Browser, tool, SDK or service name; null when unknown.</param>

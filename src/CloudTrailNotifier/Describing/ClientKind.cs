@@ -6,7 +6,10 @@ internal enum ClientKind
     /// <summary>No user agent, or one nothing is known about.</summary>
     Unknown,
 
-    /// <summary>A web browser, usually the AWS Management Console.</summary>
+    /// <summary>
+    /// A web browser, usually the AWS Management Console; also the console's own markers
+    /// (<c>console.amazonaws.com</c>, <c>S3Console</c>), named <c>AWS Management Console</c>.
+    /// </summary>
     ConsoleBrowser,
 
     AwsCli,

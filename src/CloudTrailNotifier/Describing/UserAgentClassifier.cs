@@ -1,14 +1,278 @@
 namespace CloudTrailNotifier.Describing;
 
-// INTERIM (not committed): replaced by the classify branch.
+/// <summary>
+/// Tells from a CloudTrail <c>userAgent</c> which program made a call. Pure and allocation-light: only the
+/// returned strings are allocated, and each is capped (see <see cref="DescriptionText"/>), because the
+/// value is untrusted and may be up to 1 KB of anything.
+/// </summary>
+/// <remarks>
+/// How the parts read, per kind:
+/// <list type="bullet">
+/// <item>Browser: Name <c>Chrome</c>, Version <c>119</c> (major only), Detail <c>macOS</c>. A browser that cannot be named has Name null.</item>
+/// <item>AWS Management Console markers (<c>console.amazonaws.com</c>, <c>signin.amazonaws.com</c>, <c>S3Console/0.4</c>):
+/// kind <see cref="ClientKind.ConsoleBrowser"/>, Name <c>AWS Management Console</c>, Detail the console's part when known (<c>ec2</c>, <c>S3</c>, <c>AWS Sign-In</c>).</item>
+/// <item>AWS CLI: Name <c>AWS CLI</c>, Version <c>2.15.30</c>, Detail the command then where it ran: <c>aws secretsmanager get-secret-value, Linux</c> (or <c>CloudShell</c>, <c>Lambda</c>...).</item>
+/// <item>SDKs and other tools: Name <c>AWS SDK for Python (Boto3)</c>, Version <c>1.34.0</c>, Detail runtime, OS and environment: <c>Python 3.11.6, Linux, Lambda</c>.</item>
+/// <item>Terraform / OpenTofu: Version the Terraform version, Detail <c>terraform-provider-aws 5.30.0, macOS</c>.</item>
+/// <item>AWS services: Name the host name (<c>lambda.amazonaws.com</c>); CloudFormation has its own kind and Name <c>AWS CloudFormation</c>.</item>
+/// <item>AWS Internal: Name <c>AWS Internal</c>, Detail the SDK when one is named.</item>
+/// <item>Unknown: everything null; the renderer shows the raw value, escaped and shortened.</item>
+/// </list>
+/// </remarks>
 internal static class UserAgentClassifier
 {
+    /// <summary>The name used for calls made through the AWS Management Console itself.</summary>
+    public const string ConsoleName = "AWS Management Console";
+
+    private const string AwsInternalName = "AWS Internal";
+
+    // CloudTrail truncates user agents at 1 KB; anything past that is not worth reading.
+    private const int MaxScannedLength = 1024;
+
+    private static readonly ClientDescription UnknownClient = new(ClientKind.Unknown, null, null, null);
+
     public static ClientDescription Classify(string? userAgent)
     {
-        if (string.IsNullOrWhiteSpace(userAgent)) return new(ClientKind.Unknown, null, null, null);
-        if (userAgent.StartsWith("aws-cli/", StringComparison.Ordinal)) return new(ClientKind.AwsCli, "AWS CLI", userAgent[8..].Split(' ')[0], null);
-        if (userAgent.StartsWith("Mozilla/", StringComparison.Ordinal)) return new(ClientKind.ConsoleBrowser, "Chrome", "119", "macOS");
-        if (userAgent.EndsWith(".amazonaws.com", StringComparison.Ordinal)) return new(ClientKind.AwsService, userAgent, null, null);
-        return new(ClientKind.Unknown, null, null, null);
+        if (userAgent is null)
+        {
+            return UnknownClient;
+        }
+
+        var text = userAgent.AsSpan();
+        if (text.Length > MaxScannedLength)
+        {
+            text = text[..MaxScannedLength];
+        }
+
+        text = FirstListedProduct(text.Trim());
+        if (text.IsEmpty)
+        {
+            return UnknownClient;
+        }
+
+        if (IsAwsInternalLiteral(text))
+        {
+            return new ClientDescription(ClientKind.AwsInternal, AwsInternalName, null, null);
+        }
+
+        if (IsHostName(text))
+        {
+            return ClassifyHost(text);
+        }
+
+        if (ConsoleMarker(text) is { } console)
+        {
+            return console;
+        }
+
+        var facts = UserAgentFacts.Scan(text);
+        return Decide(text, in facts);
+    }
+
+    private static ClientDescription Decide(ReadOnlySpan<char> text, in UserAgentFacts facts)
+    {
+        Span<char> buffer = stackalloc char[DescriptionText.MaxDetailLength];
+        var detail = new DetailBuilder(buffer);
+
+        if (facts.AwsInternal)
+        {
+            if (facts.Sdk is not null)
+            {
+                detail.Add(facts.Sdk, DescriptionText.VersionSpan(facts.SdkVersion));
+            }
+
+            return new ClientDescription(ClientKind.AwsInternal, AwsInternalName, null, detail.Build());
+        }
+
+        if (facts.StratusRedTeam)
+        {
+            return new ClientDescription(ClientKind.OtherTool, "Stratus Red Team", null, null);
+        }
+
+        if (text.Contains("Scout Suite/", StringComparison.OrdinalIgnoreCase))
+        {
+            var version = text[(text.IndexOf("Scout Suite/", StringComparison.OrdinalIgnoreCase) + "Scout Suite/".Length)..];
+            return Tool(ClientKind.OtherTool, "Scout Suite", version, in facts, ref detail);
+        }
+
+        if (facts.Tool is not null)
+        {
+            return Tool(ClientKind.OtherTool, facts.Tool, facts.ToolVersion, in facts, ref detail);
+        }
+
+        if (facts.InfrastructureTool is not null)
+        {
+            var provider = DescriptionText.VersionSpan(facts.ProviderVersion);
+            if (!provider.IsEmpty)
+            {
+                detail.Add("terraform-provider-aws", provider);
+            }
+
+            detail.Add(facts.OperatingSystem);
+            return new ClientDescription(
+                ClientKind.Terraform, facts.InfrastructureTool, DescriptionText.Version(facts.InfrastructureToolVersion), detail.Build());
+        }
+
+        if (facts.Cli)
+        {
+            AddCommand(facts.Command, ref detail);
+            detail.Add(facts.Environment ?? facts.OperatingSystem);
+            return new ClientDescription(ClientKind.AwsCli, "AWS CLI", DescriptionText.Version(facts.CliVersion), detail.Build());
+        }
+
+        if (facts.Sdk is not null)
+        {
+            return Tool(ClientKind.AwsSdk, facts.Sdk, facts.SdkVersion, in facts, ref detail);
+        }
+
+        if (facts.Botocore)
+        {
+            return Tool(ClientKind.AwsSdk, "AWS SDK for Python (Botocore)", facts.BotocoreVersion, in facts, ref detail);
+        }
+
+        return BrowserUserAgent.IsBrowser(text) ? BrowserUserAgent.Classify(text) : UnknownClient;
+    }
+
+    private static ClientDescription Tool(
+        ClientKind kind, string name, ReadOnlySpan<char> version, in UserAgentFacts facts, ref DetailBuilder detail)
+    {
+        if (facts.Runtime is not null)
+        {
+            detail.Add(facts.Runtime, DescriptionText.VersionSpan(facts.RuntimeVersion));
+        }
+
+        detail.Add(facts.OperatingSystem);
+        detail.Add(facts.Environment);
+        return new ClientDescription(kind, name, DescriptionText.Version(version), detail.Build());
+    }
+
+    /// <summary>Writes <c>command/secretsmanager.get-secret-value</c> as <c>aws secretsmanager get-secret-value</c>.</summary>
+    private static void AddCommand(ReadOnlySpan<char> command, ref DetailBuilder detail)
+    {
+        var dot = command.IndexOf('.');
+        if (dot <= 0 || dot == command.Length - 1 || command.Length > 100 || !DescriptionText.IsAsciiWord(command, "-."))
+        {
+            return;
+        }
+
+        detail.Add("aws", command[..dot], command[(dot + 1)..]);
+    }
+
+    /// <summary>
+    /// S3 console events wrap the user agent in brackets and list several products:
+    /// <c>[S3Console/0.4, aws-internal/3 aws-sdk-java/...]</c>. The first one says who called.
+    /// </summary>
+    private static ReadOnlySpan<char> FirstListedProduct(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 2 || text[0] != '[' || text[^1] != ']')
+        {
+            return text;
+        }
+
+        text = text[1..^1].Trim();
+        var depth = 0;
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            switch (text[i])
+            {
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    depth--;
+                    break;
+                case ',' when depth == 0 && text[i + 1] == ' ':
+                    return text[..i];
+            }
+        }
+
+        return text;
+    }
+
+    private static bool IsAwsInternalLiteral(ReadOnlySpan<char> text)
+    {
+        const string literal = "AWS Internal";
+        if (!text.StartsWith(literal, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var rest = text[literal.Length..];
+        return rest.IsEmpty || (rest[0] == '/' && rest.Length <= 8 && DescriptionText.IsAsciiWord(rest[1..], "."));
+    }
+
+    private static bool IsHostName(ReadOnlySpan<char> text) =>
+        text.Length <= DescriptionText.MaxNameLength
+        && text.IndexOf('.') > 0
+        && DescriptionText.IsAsciiWord(text, ".-")
+        && (text.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase)
+            || text.EndsWith(".amazonaws.com.cn", StringComparison.OrdinalIgnoreCase)
+            || text.EndsWith(".aws.amazon.com", StringComparison.OrdinalIgnoreCase));
+
+    private static ClientDescription ClassifyHost(ReadOnlySpan<char> host)
+    {
+        var firstLabel = host[..host.IndexOf('.')];
+        if (firstLabel.Equals("console", StringComparison.OrdinalIgnoreCase))
+        {
+            // console.amazonaws.com, console.aws.amazon.com, console.ec2.amazonaws.com
+            var rest = host[(firstLabel.Length + 1)..];
+            var part = rest[..rest.IndexOf('.')];
+            var service = part.IsEmpty || part.Equals("amazonaws", StringComparison.OrdinalIgnoreCase) || part.Equals("aws", StringComparison.OrdinalIgnoreCase)
+                ? null
+                : part.ToString();
+            return new ClientDescription(ClientKind.ConsoleBrowser, ConsoleName, null, service);
+        }
+
+        if (firstLabel.Equals("signin", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ClientDescription(ClientKind.ConsoleBrowser, ConsoleName, null, "AWS Sign-In");
+        }
+
+        if (firstLabel.Equals("cloudformation", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ClientDescription(ClientKind.CloudFormation, "AWS CloudFormation", null, null);
+        }
+
+        return new ClientDescription(ClientKind.AwsService, host.ToString(), null, null);
+    }
+
+    /// <summary>Console front ends that name themselves: <c>AWSConsole</c>, <c>S3Console/0.4</c>, <c>EC2ConsoleBackend</c>.</summary>
+    private static ClientDescription? ConsoleMarker(ReadOnlySpan<char> text)
+    {
+        var end = text.IndexOfAny(" /,");
+        var product = end < 0 ? text : text[..end];
+        var at = product.IndexOf("Console", StringComparison.Ordinal);
+        if (at < 0 || product.Length > 32 || !DescriptionText.IsAsciiWord(product, default))
+        {
+            return null;
+        }
+
+        var rest = product[(at + "Console".Length)..];
+        if (!rest.IsEmpty && !rest.Equals("Backend", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // Only "AWSConsole" or an upper-case service code ("S3Console", "EC2ConsoleBackend"): "MyConsole/1.0" is someone else's.
+        var service = product[..at];
+        if (service.IsEmpty || service.Length > 12 || !IsUpperCaseCode(service))
+        {
+            return null;
+        }
+
+        return new ClientDescription(ClientKind.ConsoleBrowser, ConsoleName, null, service is "AWS" ? null : service.ToString());
+    }
+
+    private static bool IsUpperCaseCode(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -295,6 +295,12 @@ internal static class BodyWriter
         }
 
         var kind = t.ClientKindLabel(client.Kind);
+        if (text.Length == 0 && client.Kind == ClientKind.Unknown && userAgent is not null)
+        {
+            // Nothing recognised: the user agent itself (shortened) says more than a label.
+            return $"{SafeText.Clean(userAgent, 96)} ({kind})";
+        }
+
         return text.Length == 0 ? kind : text.Append(" (").Append(kind).Append(')').ToString();
     }
 

@@ -1,39 +1,54 @@
 namespace CloudTrailNotifier.Tests.Support;
 
-/// <summary>Finds the repository and the shared event corpus from wherever the tests run.</summary>
+/// <summary>
+/// Where the repository and the shared event corpus are, found from the test assembly's directory so
+/// tests work in any clone: the repository root is the nearest directory holding
+/// <c>CloudTrailNotifier.slnx</c>, and the corpus sits beside it in <c>../shared/corpus/envelopes</c>.
+/// </summary>
 internal static class TestPaths
 {
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    private const string SolutionFile = "CloudTrailNotifier.slnx";
+    private const string FallbackCorpusDirectory = "/work/shared/corpus/envelopes";
 
-    /// <summary>The real-shaped CloudTrail corpus beside the checkout (../shared/corpus/envelopes).</summary>
-    public static string CorpusDirectory { get; } = FindCorpus();
+    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
 
+    /// <summary>The repository root (the directory that holds the solution file).</summary>
+    public static string RepositoryRoot => Root.Value;
+
+    /// <summary>The directory of <c>*.jsonl</c> EventBridge envelopes shared by all checkouts.</summary>
+    public static string CorpusDirectory
+    {
+        get
+        {
+            var besideRepository = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus", "envelopes"));
+            if (Directory.Exists(besideRepository))
+            {
+                return besideRepository;
+            }
+
+            if (Directory.Exists(FallbackCorpusDirectory))
+            {
+                return FallbackCorpusDirectory;
+            }
+
+            throw new DirectoryNotFoundException(
+                $"The event corpus is neither at {besideRepository} nor at {FallbackCorpusDirectory}.");
+        }
+    }
+
+    /// <summary>The <c>events/</c> directory of sample events.</summary>
     public static string EventsDirectory => Path.Combine(RepositoryRoot, "events");
 
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "CloudTrailNotifier.slnx")))
+            if (File.Exists(Path.Combine(directory.FullName, SolutionFile)))
             {
                 return directory.FullName;
             }
         }
 
-        throw new InvalidOperationException("CloudTrailNotifier.slnx not found above " + AppContext.BaseDirectory);
-    }
-
-    private static string FindCorpus()
-    {
-        var besideCheckout = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus", "envelopes"));
-        if (Directory.Exists(besideCheckout))
-        {
-            return besideCheckout;
-        }
-
-        const string Fallback = "/work/shared/corpus/envelopes";
-        return Directory.Exists(Fallback)
-            ? Fallback
-            : throw new DirectoryNotFoundException($"event corpus not found at {besideCheckout} or {Fallback}");
+        throw new DirectoryNotFoundException($"No {SolutionFile} above {AppContext.BaseDirectory}.");
     }
 }
