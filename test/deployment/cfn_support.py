@@ -2,8 +2,8 @@
 intrinsic functions for chosen parameter values, the way CloudFormation would at deploy time.
 
 Only what the template uses is resolved (Ref, Fn::GetAtt, Fn::Join, Fn::Split, Fn::Select, Fn::Sub,
-Fn::If and the condition functions); anything else raises, so a new construct cannot slip through
-unresolved.
+Fn::If, the condition functions and Fn::EachMemberEquals for the Rules section); anything else raises,
+so a new construct cannot slip through unresolved.
 """
 
 import json
@@ -106,6 +106,15 @@ class Resolver:
             self._conditions[name] = bool(self.resolve(self.template["Conditions"][name]))
         return self._conditions[name]
 
+    def rule_violations(self):
+        """AssertDescription of each template rule whose assertions fail for these parameters."""
+        violations = []
+        for rule in self.template.get("Rules", {}).values():
+            if "RuleCondition" in rule and not self.resolve(rule["RuleCondition"]):
+                continue
+            violations += [a.get("AssertDescription", "?") for a in rule["Assertions"] if not self.resolve(a["Assert"])]
+        return violations
+
     def ref(self, name):
         if name in self.pseudo:
             return self.pseudo[name]
@@ -145,6 +154,7 @@ class Resolver:
             "Fn::Not": lambda v: not self.resolve(v[0]),
             "Fn::And": lambda v: all(self.resolve(item) for item in v),
             "Fn::Or": lambda v: any(self.resolve(item) for item in v),
+            "Fn::EachMemberEquals": lambda v: all(item == self.resolve(v[1]) for item in self.resolve(v[0])),
         }
 
     @staticmethod
