@@ -222,6 +222,13 @@ def an_excluded_iam_user_is_rejected_and_other_users_are_not():
            ExcludedPrincipalArns="arn:aws:iam::111111111111:user/ci")
 
 
+def root_is_reported_unless_listed():
+    root = changed(seed(), userIdentity={"type": "Root", "principalId": "111111111111", "accountId": "111111111111",
+                                         "arn": "arn:aws:iam::111111111111:root"})
+    expect(root, True, WatchedSecrets=SEED_SECRET, ExcludedPrincipalArns=SEED_ROLE)
+    expect(root, False, WatchedSecrets=SEED_SECRET, ExcludedPrincipalArns="arn:aws:iam::111111111111:root")
+
+
 def one_excluded_session_leaves_the_roles_other_sessions_reported():
     session_arn = "arn:aws:sts::111111111111:assumed-role/cm-kawahara.masahiro/batch-job"
     expect(with_caller(SEED_ROLE, "batch-job"), False, WatchedSecrets=SEED_SECRET, ExcludedPrincipalArns=session_arn)

@@ -27,6 +27,7 @@ public sealed class EventPatternTests(EventPatternCheckScript script) : IClassFi
         "an_excluded_role_is_rejected_whatever_its_session_name",
         "a_role_with_a_path_is_excluded_by_its_full_arn",
         "an_excluded_iam_user_is_rejected_and_other_users_are_not",
+        "root_is_reported_unless_listed",
         "one_excluded_session_leaves_the_roles_other_sessions_reported",
         "the_functions_own_role_is_always_rejected",
         "watched_sources_report_their_read_only_calls",
