@@ -45,15 +45,53 @@ internal static class ToolRunner
         return new ToolResult(process.ExitCode, await stdout, await stderr);
     }
 
-    /// <summary>The tool on PATH, or in the pyenv shims directory where this machine installs them.</summary>
+    /// <summary>
+    /// The first copy of the tool, on PATH or in the pyenv shims directory where this machine installs them,
+    /// that can do the job: a python3 without samtranslator and moto (such as the system one) is passed over.
+    /// </summary>
     private static string FindTool(string tool)
     {
         var home = Environment.GetEnvironmentVariable("HOME") ?? "/root";
         var pyenvRoot = Environment.GetEnvironmentVariable("PYENV_ROOT") ?? Path.Combine(home, ".pyenv");
-        var directories = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+        string[] probe = tool == "python3" ? ["-c", "import samtranslator, moto"] : ["--version"];
+        var candidates = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Append(Path.Combine(pyenvRoot, "shims"));
-        return directories.Select(directory => Path.Combine(directory, tool)).FirstOrDefault(File.Exists)
-            ?? throw new FileNotFoundException($"{tool} is not on PATH nor in {pyenvRoot}/shims");
+            .Append(Path.Combine(pyenvRoot, "shims"))
+            .Select(directory => Path.Combine(directory, tool))
+            .Where(File.Exists)
+            .Distinct(StringComparer.Ordinal);
+        return candidates.FirstOrDefault(candidate => Works(candidate, probe))
+            ?? throw new FileNotFoundException(
+                $"no working {tool} on PATH nor in {pyenvRoot}/shims (python3 needs the samtranslator and moto packages)");
+    }
+
+    private static bool Works(string executable, string[] probe)
+    {
+        var startInfo = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in probe)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(startInfo);
+        if (process is null)
+        {
+            return false;
+        }
+
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
+        {
+            process.Kill(entireProcessTree: true);
+            return false;
+        }
+
+        return process.ExitCode == 0;
     }
 }
