@@ -309,7 +309,7 @@ def samconfig_deploys_the_seed_case():
 
 
 def dry_run_environment_file_names_the_function_and_its_variables():
-    env = json.loads((cfn.REPO_ROOT / "events" / "env.dry-run.json").read_text(encoding="utf-8"))
+    env = json.loads((cfn.REPO_ROOT / "env.dry-run.json").read_text(encoding="utf-8"))
     equal(list(env), ["NotifierFunction"], "functions in env file")
     variables = env["NotifierFunction"]
     equal(variables.get("DRY_RUN"), "true", "DRY_RUN")
