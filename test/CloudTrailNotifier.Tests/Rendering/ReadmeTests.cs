@@ -1,0 +1,22 @@
+using CloudTrailNotifier.Tests.Support;
+
+namespace CloudTrailNotifier.Tests.Rendering;
+
+public sealed class ReadmeTests
+{
+    [Fact]
+    public void The_readme_opens_with_the_seed_notification_exactly_as_approved()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
+        var start = readme.IndexOf("<!-- notification:start -->\n```text\n", StringComparison.Ordinal);
+        var end = readme.IndexOf("\n```\n<!-- notification:end -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "README has no notification block");
+        var shown = readme[(start + "<!-- notification:start -->\n```text\n".Length)..end];
+
+        var golden = File.ReadAllText(Path.Combine(Golden.Directory, "secretsmanager-get-secret-value.en.approved.txt"));
+        var approvedText = golden[..golden.IndexOf("\n----- publish request", StringComparison.Ordinal)].TrimEnd('\n');
+
+        Assert.Equal(approvedText, shown);
+        Assert.True(readme.IndexOf("<!-- notification:start -->", StringComparison.Ordinal) < readme.IndexOf("## ", StringComparison.Ordinal));
+    }
+}
