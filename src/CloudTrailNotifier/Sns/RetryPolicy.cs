@@ -2,7 +2,8 @@ namespace CloudTrailNotifier.Sns;
 
 /// <summary>
 /// When a failed publish is tried again: exponential backoff with full jitter, a bounded number of attempts,
-/// a timeout per attempt, and time kept back before a deadline to report the failure.
+/// a timeout per attempt, no retry that could not finish before the deadline, and time kept back before
+/// the deadline to report the failure.
 /// </summary>
 /// <param name="Jitter">Returns a number in [0, 1); injected so tests are deterministic.</param>
 internal sealed record RetryPolicy(
@@ -10,15 +11,20 @@ internal sealed record RetryPolicy(
     TimeSpan BaseDelay,
     TimeSpan MaxDelay,
     TimeSpan AttemptTimeout,
+    TimeSpan MinAttemptTime,
     TimeSpan DeadlineReserve,
     Func<double> Jitter)
 {
-    /// <summary>Five attempts, 100 ms doubling up to 5 s, 10 s per attempt, 500 ms kept to report a failure.</summary>
+    /// <summary>
+    /// Five attempts, 100 ms doubling up to 5 s, at most 10 s per attempt, no retry with less than 250 ms
+    /// to run, and 500 ms kept to report a failure.
+    /// </summary>
     public static RetryPolicy Default(Func<double> jitter) => new(
         MaxAttempts: 5,
         BaseDelay: TimeSpan.FromMilliseconds(100),
         MaxDelay: TimeSpan.FromSeconds(5),
         AttemptTimeout: TimeSpan.FromSeconds(10),
+        MinAttemptTime: TimeSpan.FromMilliseconds(250),
         DeadlineReserve: TimeSpan.FromMilliseconds(500),
         Jitter: jitter);
 

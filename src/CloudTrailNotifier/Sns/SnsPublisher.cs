@@ -64,7 +64,7 @@ internal sealed class SnsPublisher(HttpClient http, AwsCredentialsSource credent
             }
 
             var delay = retry.DelayBeforeRetry(attempt);
-            if (deadline is { } limit && clock.GetUtcNow() + delay >= limit - retry.DeadlineReserve)
+            if (deadline is { } limit && clock.GetUtcNow() + delay + retry.MinAttemptTime > limit - retry.DeadlineReserve)
             {
                 throw GaveUp(failure, attempt, "the invocation deadline is near");
             }
