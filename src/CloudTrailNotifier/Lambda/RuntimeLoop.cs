@@ -13,34 +13,38 @@ internal sealed class RuntimeLoop(
 {
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
 
+    /// <summary>Serves invocations; returns quietly once <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        try
         {
-            Invocation invocation;
-            try
+            while (true)
             {
-                invocation = await api.NextAsync(cancellationToken).ConfigureAwait(false);
+                await ServeOneAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
 
-            // Tracing libraries read the current trace from this variable; a missing header clears it.
-            setVariable(TraceIdVariable, invocation.TraceId);
-            var started = clock.GetTimestamp();
-            var result = await handler.HandleAsync(invocation, cancellationToken).ConfigureAwait(false);
-            log.Invocation(invocation, result, clock.GetElapsedTime(started));
+    private async Task ServeOneAsync(CancellationToken cancellationToken)
+    {
+        var invocation = await api.NextAsync(cancellationToken).ConfigureAwait(false);
 
-            if (result.Error is { } error)
-            {
-                await api.PostErrorAsync(invocation.RequestId, error, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await api.PostResponseAsync(invocation.RequestId, result.Response ?? [], cancellationToken).ConfigureAwait(false);
-            }
+        // Tracing libraries read the current trace from this variable; a missing header clears it.
+        setVariable(TraceIdVariable, invocation.TraceId);
+        var started = clock.GetTimestamp();
+        var result = await handler.HandleAsync(invocation, cancellationToken).ConfigureAwait(false);
+        log.Invocation(invocation, result, clock.GetElapsedTime(started));
+
+        if (result.Error is { } error)
+        {
+            await api.PostErrorAsync(invocation.RequestId, error, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await api.PostResponseAsync(invocation.RequestId, result.Response ?? [], cancellationToken).ConfigureAwait(false);
         }
     }
 }
