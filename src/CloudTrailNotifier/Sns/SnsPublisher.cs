@@ -90,7 +90,7 @@ internal sealed class SnsPublisher(HttpClient http, AwsCredentialsSource credent
         }
         catch (AmazonClientException ex)
         {
-            throw new SnsPublishException("CredentialsUnavailable", FirstLine(ex.Message), inner: ex);
+            throw new SnsPublishException("CredentialsUnavailable", DescribeCredentialsError(ex), inner: ex);
         }
 
         if (!string.IsNullOrEmpty(traceId))
@@ -138,6 +138,11 @@ internal sealed class SnsPublisher(HttpClient http, AwsCredentialsSource credent
         ex.InnerException is SocketException socket
             ? $"{FirstLine(ex.Message)} ({socket.SocketErrorCode})"
             : FirstLine(ex.Message);
+
+    private static string DescribeCredentialsError(AmazonClientException ex) =>
+        ex.Message.StartsWith("Failed to resolve AWS credentials", StringComparison.Ordinal)
+            ? "no AWS credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run with a role"
+            : "AWS credentials could not be obtained: " + FirstLine(ex.Message);
 
     private static string FirstLine(string text)
     {
