@@ -10,6 +10,7 @@ namespace CloudTrailNotifier.Tests.Cli;
 public sealed class PublishCommandTests(MotoServer moto) : IDisposable
 {
     private readonly HttpClient _http = AwsHttp.Create();
+    private readonly List<string> _tempFiles = [];
 
     [Fact]
     public async Task Publish_prints_one_message_id_per_event_and_every_event_arrives()
@@ -86,7 +87,11 @@ public sealed class PublishCommandTests(MotoServer moto) : IDisposable
         Assert.Contains(expected, line, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _tempFiles.ForEach(File.Delete);
+    }
 
     private Dictionary<string, string> Environment() => new() { ["AWS_ENDPOINT_URL_SNS"] = moto.Endpoint.ToString() };
 
@@ -105,10 +110,11 @@ public sealed class PublishCommandTests(MotoServer moto) : IDisposable
         return Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
     }
 
-    private static string WriteTemp(byte[] content)
+    private string WriteTemp(byte[] content)
     {
         var path = Path.Combine(Path.GetTempPath(), $"ctn-{Guid.NewGuid():N}.jsonl");
         File.WriteAllBytes(path, content);
+        _tempFiles.Add(path);
         return path;
     }
 }
