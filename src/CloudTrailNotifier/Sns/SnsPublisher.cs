@@ -139,10 +139,20 @@ internal sealed class SnsPublisher(HttpClient http, AwsCredentialsSource credent
             ? $"{FirstLine(ex.Message)} ({socket.SocketErrorCode})"
             : FirstLine(ex.Message);
 
-    private static string DescribeCredentialsError(AmazonClientException ex) =>
-        ex.Message.StartsWith("Failed to resolve AWS credentials", StringComparison.Ordinal)
-            ? "no AWS credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run with a role"
+    /// <summary>
+    /// The SDK lists one error per provider on its own line; keep them all, on one line, because the useful one
+    /// (say, a profile of a type this build cannot use) is rarely the first.
+    /// </summary>
+    private static string DescribeCredentialsError(AmazonClientException ex)
+    {
+        var reasons = ex.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => line.StartsWith("Exception ", StringComparison.Ordinal) && line.Contains(": ", StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..].TrimEnd('.'))
+            .ToList();
+        return reasons.Count > 0
+            ? "no AWS credentials found: " + string.Join("; ", reasons)
             : "AWS credentials could not be obtained: " + FirstLine(ex.Message);
+    }
 
     private static string FirstLine(string text)
     {

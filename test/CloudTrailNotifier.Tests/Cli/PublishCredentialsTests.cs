@@ -49,7 +49,9 @@ public sealed class PublishCredentialsTests(MotoServer moto) : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(string.Empty, result.StandardOutput);
-        Assert.StartsWith("error: CredentialsUnavailable: ", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: CredentialsUnavailable: ", line, StringComparison.Ordinal);
+        Assert.Contains("AWS_ACCESS_KEY_ID", line, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_home, recursive: true);

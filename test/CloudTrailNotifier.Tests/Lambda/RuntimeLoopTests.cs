@@ -86,7 +86,7 @@ public sealed class RuntimeLoopTests(MotoServer moto)
         await using var sns = new FakeSns(FakeSns.Hang);
         await using var api = new FakeRuntimeApi();
         await using var host = new LambdaHostRun(api, Variables(TopicArn, sns.Endpoint));
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(2);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(3);
 
         api.Enqueue("hanging", Event, deadline);
         var report = await api.NextReportAsync();
