@@ -15,7 +15,10 @@ internal sealed class SnsPublisher(HttpClient http, AwsCredentialsSource credent
     private const string SigningService = "sns";
 
     /// <summary>Publishes one notification to <paramref name="topic"/>.</summary>
-    /// <param name="deadline">No attempt starts, and no wait ends, after this (less the policy's reserve); null means no deadline.</param>
+    /// <param name="deadline">
+    /// No attempt starts after this (less the policy's reserve to report a failure), an attempt is cut short by it,
+    /// and no retry is made that could not finish before it; null means no deadline.
+    /// </param>
     /// <param name="traceId">An X-Ray trace header passed on to SNS, when there is one.</param>
     /// <returns>The SNS MessageId.</returns>
     /// <exception cref="SnsPublishException">SNS refused, or every attempt failed.</exception>
@@ -56,6 +59,10 @@ internal sealed class SnsPublisher(HttpClient http, AwsCredentialsSource credent
             catch (SnsPublishException ex) when (RetryPolicy.IsRetryable(ex))
             {
                 failure = ex;
+            }
+            catch (SnsPublishException ex) when (attempt > 1)
+            {
+                throw new SnsPublishException(ex.Code, ex.Message, ex.HttpStatus, ex) { Attempts = attempt };
             }
 
             if (attempt >= retry.MaxAttempts)

@@ -59,6 +59,17 @@ public sealed class SnsPublisherRetryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refusal_after_a_retry_stops_at_once_and_counts_the_attempts()
+    {
+        await using var sns = new FakeSns(FakeSns.Throttling, FakeSns.Error(403, "AuthorizationError", "denied"), FakeSns.Published("never"));
+
+        var error = await Assert.ThrowsAsync<SnsPublishException>(() => Publisher().PublishAsync(Sample, Topic(sns)));
+
+        Assert.Equal(("AuthorizationError", "denied", 2), (error.Code, error.Message, error.Attempts));
+        Assert.Equal(2, sns.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_publish_that_keeps_failing_gives_up_after_the_last_attempt_with_the_aws_code()
     {
         await using var sns = new FakeSns(FakeSns.Throttling);
