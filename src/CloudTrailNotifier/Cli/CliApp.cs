@@ -1,15 +1,18 @@
 using System.CommandLine;
+using CloudTrailNotifier.Aws;
 
 namespace CloudTrailNotifier.Cli;
 
 /// <summary>The command-line tool: parses arguments and runs one command.</summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, CliEnvironment environment)
+    /// <param name="aws">The AWS edges for <c>publish</c>; null creates the process's own when first needed.</param>
+    public static int Run(string[] args, CliEnvironment environment, AwsEdges? aws = null)
     {
         var root = new RootCommand("CloudTrailNotifier: readable notifications for CloudTrail events.")
         {
             RenderCommand.Create(environment),
+            PublishCommand.Create(environment, () => aws ?? AwsEdges.FromProcess()),
         };
 
         var parse = root.Parse(args);

@@ -32,16 +32,20 @@ internal sealed class CommonOptions
     }
 
     /// <summary>Resolves the render options from flags, then environment; returns an error line when invalid.</summary>
-    public RenderOptions? Resolve(ParseResult parse, CliEnvironment environment, out string? error)
+    public RenderOptions? Resolve(ParseResult parse, CliEnvironment environment, out string? error) => Resolve(
+        parse.GetValue(Language) ?? environment.GetVariable(LanguageVariable),
+        parse.GetValue(TimeZone) ?? environment.GetVariable(TimeZoneVariable),
+        out error);
+
+    /// <summary>Resolves the render options from a language code and a time zone name (flag or variable, null for the default).</summary>
+    public static RenderOptions? Resolve(string? languageText, string? zoneText, out string? error)
     {
-        var languageText = parse.GetValue(Language) ?? environment.GetVariable(LanguageVariable);
         if (!RenderOptions.TryParseLanguage(languageText, out var language))
         {
             error = $"unknown language '{languageText}'; use en or ja";
             return null;
         }
 
-        var zoneText = parse.GetValue(TimeZone) ?? environment.GetVariable(TimeZoneVariable);
         if (!RenderOptions.TryFindTimeZone(zoneText, out var zone))
         {
             error = $"unknown time zone '{zoneText}'; use an IANA name such as Asia/Tokyo";

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using CloudTrailNotifier.Aws;
+using CloudTrailNotifier.Input;
+using CloudTrailNotifier.Rendering;
+using CloudTrailNotifier.Sns;
+
+namespace CloudTrailNotifier.Cli;
+
+/// <summary><c>publish FILE --topic-arn ARN</c>: publishes each event's notification to SNS, one MessageId per line.</summary>
+internal static class PublishCommand
+{
+    public const string TopicArnVariable = "TOPIC_ARN";
+
+    /// <param name="aws">Creates the AWS edges on first use, so parsing errors never touch the network or credentials.</param>
+    public static Command Create(CliEnvironment environment, Func<AwsEdges> aws)
+    {
+        var common = new CommonOptions();
+        var topicArn = new Option<string?>("--topic-arn")
+        {
+            Description = $"The SNS topic to publish to (default: ${TopicArnVariable}). AWS_ENDPOINT_URL_SNS or AWS_ENDPOINT_URL overrides the endpoint.",
+        };
+
+        var command = new Command("publish", "Publish the notification for each event in FILE to SNS and print one MessageId per line.");
+        common.AddTo(command);
+        command.Options.Add(topicArn);
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(common.File)!,
+            parse.GetValue(topicArn) ?? environment.GetVariable(TopicArnVariable),
+            common.Resolve(parse, environment, out var error),
+            error,
+            environment,
+            aws,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        string path,
+        string? topicArn,
+        RenderOptions? options,
+        string? optionError,
+        CliEnvironment environment,
+        Func<AwsEdges> createEdges,
+        CancellationToken cancellationToken)
+    {
+        var stderr = environment.StandardError;
+        if (options is null)
+        {
+            stderr.WriteLine($"error: {optionError}");
+            return ExitCodes.BadInput;
+        }
+
+        if (string.IsNullOrWhiteSpace(topicArn))
+        {
+            stderr.WriteLine($"error: --topic-arn is required (or set {TopicArnVariable})");
+            return ExitCodes.BadInput;
+        }
+
+        var topic = SnsTopic.Resolve(topicArn, environment.GetVariable, out var topicError);
+        if (topic is null)
+        {
+            stderr.WriteLine($"error: {topicError}");
+            return ExitCodes.BadInput;
+        }
+
+        IReadOnlyList<System.Text.Json.JsonElement> events;
+        try
+        {
+            events = InputFiles.ReadEvents(path, environment);
+        }
+        catch (InputFormatException ex)
+        {
+            stderr.WriteLine($"error: {InputFiles.DisplayName(path)}: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var aws = createEdges();
+        var publisher = new SnsPublisher(aws.Http, aws.Credentials, aws.Clock, RetryPolicy.Default(aws.Jitter));
+        var renderer = new NotificationRenderer(options);
+        var stdout = environment.StandardOutput;
+        foreach (var item in events)
+        {
+            string messageId;
+            try
+            {
+                messageId = await publisher.PublishAsync(renderer.Render(item), topic, cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (SnsPublishException ex)
+            {
+                stdout.Flush();
+                stderr.WriteLine($"error: {ex.Code}: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+
+            stdout.Write(messageId);
+            stdout.Write('\n');
+        }
+
+        stdout.Flush();
+        return ExitCodes.Success;
+    }
+}
