@@ -28,7 +28,7 @@ internal static class ResourceDescriber
 
         if (found.Count == 0)
         {
-            AddFromResourcesArray(evt.Record, found);
+            AddFromResourcesArray(evt.Record, region, found);
         }
 
         return found;
@@ -120,9 +120,8 @@ internal static class ResourceDescriber
         var name = ShortName(kind, identifier);
         var linkName = kind switch
         {
-            ResourceKind.Secret or ResourceKind.Parameter or ResourceKind.Function or ResourceKind.Table => name,
-            ResourceKind.Role when identifier.StartsWith("arn:", StringComparison.Ordinal) => name,
-            _ => identifier,
+            ResourceKind.Policy or ResourceKind.Other => identifier,
+            _ => name,
         };
         found.Add(new ResourceRef(kind, name, identifier, source, ConsoleLinks.For(kind, linkName, RegionOf(identifier) ?? region)));
     }
@@ -181,7 +180,7 @@ internal static class ResourceDescriber
         }
     }
 
-    private static void AddFromResourcesArray(JsonElement record, List<ResourceRef> found)
+    private static void AddFromResourcesArray(JsonElement record, string? region, List<ResourceRef> found)
     {
         if (JsonFields.Array(record, "resources") is not { } resources)
         {
@@ -191,13 +190,30 @@ internal static class ResourceDescriber
         foreach (var resource in resources.EnumerateArray())
         {
             var arn = JsonFields.String(resource, "ARN") ?? JsonFields.String(resource, "arn");
-            if (arn is not null && found.Count < MaxResources)
+            if (arn is not null)
             {
                 var type = JsonFields.String(resource, "type") ?? "resources";
-                found.Add(new ResourceRef(ResourceKind.Other, arn, arn, type, null));
+                Add(KindOfResourceType(type), arn, type, region, found);
             }
         }
     }
+
+    /// <summary>The kinds a notification names, by CloudFormation-style type in resources[].</summary>
+    private static ResourceKind KindOfResourceType(string type) => type switch
+    {
+        "AWS::SecretsManager::Secret" => ResourceKind.Secret,
+        "AWS::SSM::Parameter" => ResourceKind.Parameter,
+        "AWS::S3::Bucket" => ResourceKind.Bucket,
+        "AWS::IAM::Role" => ResourceKind.Role,
+        "AWS::IAM::User" => ResourceKind.User,
+        "AWS::IAM::Group" => ResourceKind.Group,
+        "AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy" => ResourceKind.Policy,
+        "AWS::KMS::Key" => ResourceKind.Key,
+        "AWS::EC2::Instance" => ResourceKind.Instance,
+        "AWS::Lambda::Function" => ResourceKind.Function,
+        "AWS::DynamoDB::Table" => ResourceKind.Table,
+        _ => ResourceKind.Other,
+    };
 
     private static bool LooksLikeIdentifier(string name) =>
         name.EndsWith("Name", StringComparison.Ordinal)
@@ -238,11 +254,15 @@ internal static class ResourceDescriber
                 var rest = identifier[(function + ":function:".Length)..];
                 var qualifier = rest.IndexOf(':', StringComparison.Ordinal);
                 return qualifier < 0 ? rest : rest[..qualifier];
-            case ResourceKind.Role or ResourceKind.User or ResourceKind.Table or ResourceKind.Key:
-                var slash = identifier.LastIndexOf('/');
-                return slash < 0 || slash == identifier.Length - 1 ? identifier : identifier[(slash + 1)..];
+            case ResourceKind.Bucket:
+                var bucket = identifier.IndexOf(":::", StringComparison.Ordinal);
+                return bucket < 0 || bucket + 3 >= identifier.Length ? identifier : identifier[(bucket + 3)..];
             default:
-                return identifier;
+                // The last path segment (role/NAME, key/ID, table/NAME, instance/ID), else the last field.
+                var slash = identifier.LastIndexOf('/');
+                var colon = identifier.LastIndexOf(':');
+                var cut = Math.Max(slash, colon);
+                return cut < 0 || cut == identifier.Length - 1 ? identifier : identifier[(cut + 1)..];
         }
     }
 

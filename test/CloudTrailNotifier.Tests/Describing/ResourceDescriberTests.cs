@@ -24,7 +24,7 @@ public sealed class ResourceDescriberTests
     [InlineData("s3.amazonaws.com", """{"bucketName":"logs","key":"2024/a.json"}""", "Object", "s3://logs/2024/a.json")]
     [InlineData("iam.amazonaws.com", """{"roleName":"admin"}""", "Role", "admin")]
     [InlineData("iam.amazonaws.com", """{"userName":"bob"}""", "User", "bob")]
-    [InlineData("iam.amazonaws.com", """{"policyArn":"arn:aws:iam::aws:policy/AdministratorAccess"}""", "Policy", "arn:aws:iam::aws:policy/AdministratorAccess")]
+    [InlineData("iam.amazonaws.com", """{"policyArn":"arn:aws:iam::aws:policy/AdministratorAccess"}""", "Policy", "AdministratorAccess")]
     [InlineData("kms.amazonaws.com", """{"keyId":"1234abcd-12ab-34cd-56ef-1234567890ab"}""", "Key", "1234abcd-12ab-34cd-56ef-1234567890ab")]
     [InlineData("sts.amazonaws.com", """{"roleArn":"arn:aws:iam::222222222222:role/deploy","roleSessionName":"ci"}""", "Role", "deploy")]
     [InlineData("lambda.amazonaws.com", """{"functionName":"arn:aws:lambda:eu-west-1:111111111111:function:notify:live"}""", "Function", "notify")]
@@ -80,6 +80,7 @@ public sealed class ResourceDescriberTests
         var resources = Describe("kms.amazonaws.com", "null", ""","resources":[{"ARN":"arn:aws:kms:eu-west-1:111111111111:key/k-1","accountId":"111111111111","type":"AWS::KMS::Key"}]""");
 
         var resource = Assert.Single(resources);
-        Assert.Equal(("arn:aws:kms:eu-west-1:111111111111:key/k-1", "AWS::KMS::Key"), (resource.Name, resource.Source));
+        Assert.Equal((ResourceKind.Key, "k-1", "arn:aws:kms:eu-west-1:111111111111:key/k-1"), (resource.Kind, resource.Name, resource.Identifier));
+        Assert.Equal("https://eu-west-1.console.aws.amazon.com/kms/home?region=eu-west-1#/kms/keys/k-1", resource.ConsoleUrl);
     }
 }

@@ -112,7 +112,7 @@ internal sealed class EnglishTexts : Texts
         ActorKind.AWSAccount => $"AWS account {s.Name}",
         ActorKind.AWSService => $"AWS service {s.Name}",
         ActorKind.Directory => $"directory user {s.Name}",
-        ActorKind.Unknown => s.Name is null ? "an identity CloudTrail could not determine" : $"unknown identity type: {s.Name}",
+        ActorKind.Unknown => s.Name is null ? "an identity CloudTrail could not classify" : $"{s.Name} (an identity CloudTrail could not classify)",
         ActorKind.Missing => s.Name is null ? "no caller identity in the event" : $"{s.Name} (no caller identity in the event)",
         _ => $"identity of type {s.Type}: {s.Name}",
     } + (actor.Kind is ActorKind.Root or ActorKind.AWSAccount || s.Account is null ? string.Empty : $", account {s.Account}");

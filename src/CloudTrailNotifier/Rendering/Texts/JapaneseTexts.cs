@@ -112,7 +112,7 @@ internal sealed class JapaneseTexts : Texts
         ActorKind.AWSAccount => $"AWS アカウント {s.Name}",
         ActorKind.AWSService => $"AWS サービス {s.Name}",
         ActorKind.Directory => $"ディレクトリユーザー {s.Name}",
-        ActorKind.Unknown => s.Name is null ? "CloudTrail が特定できなかった ID" : $"種類不明の ID: {s.Name}",
+        ActorKind.Unknown => s.Name is null ? "CloudTrail が種類を特定できなかった ID" : $"{s.Name} (CloudTrail が種類を特定できなかった ID)",
         ActorKind.Missing => s.Name is null ? "イベントに呼び出し元の ID がありません" : $"{s.Name} (イベントに呼び出し元の ID がありません)",
         _ => $"種類 {s.Type} の ID: {s.Name}",
     } + (actor.Kind is ActorKind.Root or ActorKind.AWSAccount || s.Account is null ? string.Empty : $"、アカウント {s.Account}");
