@@ -175,14 +175,19 @@ def dead_letter_queue_accepts_events_only_from_the_rule():
 
 def alarms_watch_function_errors_and_the_dead_letter_queue_and_notify_the_topic():
     alarms = cfn.resources_of_type(TEMPLATE, "AWS::CloudWatch::Alarm")
-    equal(sorted(alarms), ["DeadLetterQueueAlarm", "FunctionErrorsAlarm"], "alarms")
+    equal(sorted(alarms), ["DeadLetterQueueAlarm", "DroppedEventsAlarm", "FailedEventDeliveryAlarm", "FunctionErrorsAlarm"], "alarms")
     errors, dlq = props("FunctionErrorsAlarm"), props("DeadLetterQueueAlarm")
+    delivery, dropped = props("FailedEventDeliveryAlarm"), props("DroppedEventsAlarm")
+    equal((delivery["Namespace"], delivery["MetricName"]), ("AWS/Lambda", "DestinationDeliveryFailures"), "delivery metric")
+    equal((dropped["Namespace"], dropped["MetricName"]), ("AWS/Lambda", "AsyncEventsDropped"), "dropped metric")
+    for alarm in (delivery, dropped):
+        equal(alarm["Dimensions"], [{"Name": "FunctionName", "Value": {"Ref": "NotifierFunction"}}], "lambda dimensions")
     equal((errors["Namespace"], errors["MetricName"]), ("AWS/Lambda", "Errors"), "errors metric")
     equal(errors["Dimensions"], [{"Name": "FunctionName", "Value": {"Ref": "NotifierFunction"}}], "errors dimensions")
     equal((dlq["Namespace"], dlq["MetricName"]), ("AWS/SQS", "ApproximateNumberOfMessagesVisible"), "DLQ metric")
     equal(dlq["Dimensions"], [{"Name": "QueueName", "Value": {"Fn::GetAtt": ["DeadLetterQueue", "QueueName"]}}],
           "DLQ dimensions")
-    for alarm in (errors, dlq):
+    for alarm in (errors, dlq, delivery, dropped):
         equal((alarm["Threshold"], alarm["ComparisonOperator"]), (0, "GreaterThanThreshold"), "threshold")
         equal(alarm["AlarmActions"], [{"Ref": "NotificationTopic"}], "AlarmActions")
         equal(alarm["TreatMissingData"], "notBreaching", "TreatMissingData")
@@ -207,7 +212,8 @@ def topic_policy_refuses_publishing_without_tls_and_admits_only_this_stacks_alar
     equal(allow["Principal"], {"Service": "cloudwatch.amazonaws.com"}, "Allow principal")
     equal(allow["Action"], "sns:Publish", "Allow action")
     equal(allow["Condition"]["ArnEquals"]["aws:SourceArn"],
-          [{"Fn::GetAtt": ["FunctionErrorsAlarm", "Arn"]}, {"Fn::GetAtt": ["DeadLetterQueueAlarm", "Arn"]}],
+          [{"Fn::GetAtt": ["FunctionErrorsAlarm", "Arn"]}, {"Fn::GetAtt": ["DeadLetterQueueAlarm", "Arn"]},
+           {"Fn::GetAtt": ["FailedEventDeliveryAlarm", "Arn"]}, {"Fn::GetAtt": ["DroppedEventsAlarm", "Arn"]}],
           "alarm source ARNs")
 
 

@@ -19,7 +19,7 @@ internal static class CliApp
         if (parse.Errors.Count > 0)
         {
             // One line, not a page of usage: scripts read standard error.
-            environment.StandardError.WriteLine($"error: {parse.Errors[0].Message} (see --help)");
+            environment.WriteError($"{parse.Errors[0].Message} (see --help)");
             return ExitCodes.BadInput;
         }
 

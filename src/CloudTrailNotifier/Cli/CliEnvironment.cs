@@ -7,6 +7,15 @@ internal sealed record CliEnvironment(
     TextWriter StandardError,
     Func<string, string?> GetVariable)
 {
+    /// <summary>Writes one error line; whatever the message holds (a path, an AWS message) stays on that line.</summary>
+    public void WriteError(string message)
+    {
+        StandardError.Write("error: ");
+        StandardError.Write(Rendering.SafeText.Clean(message, 2000));
+        StandardError.Write('\n');
+        StandardError.Flush();
+    }
+
     public static CliEnvironment FromProcess() => new(
         Console.OpenStandardInput(),
         Console.Out,

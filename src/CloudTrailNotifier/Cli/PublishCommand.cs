@@ -43,23 +43,22 @@ internal static class PublishCommand
         Func<AwsEdges> createEdges,
         CancellationToken cancellationToken)
     {
-        var stderr = environment.StandardError;
         if (options is null)
         {
-            stderr.WriteLine($"error: {optionError}");
+            environment.WriteError($"{optionError}");
             return ExitCodes.BadInput;
         }
 
         if (string.IsNullOrWhiteSpace(topicArn))
         {
-            stderr.WriteLine($"error: --topic-arn is required (or set {TopicArnVariable})");
+            environment.WriteError($"--topic-arn is required (or set {TopicArnVariable})");
             return ExitCodes.BadInput;
         }
 
         var topic = SnsTopic.Resolve(topicArn, environment.GetVariable, out var topicError);
         if (topic is null)
         {
-            stderr.WriteLine($"error: {topicError}");
+            environment.WriteError($"{topicError}");
             return ExitCodes.BadInput;
         }
 
@@ -70,7 +69,7 @@ internal static class PublishCommand
         }
         catch (InputFormatException ex)
         {
-            stderr.WriteLine($"error: {InputFiles.DisplayName(path)}: {ex.Message}");
+            environment.WriteError($"{InputFiles.DisplayName(path)}: {ex.Message}");
             return ExitCodes.BadInput;
         }
 
@@ -89,7 +88,7 @@ internal static class PublishCommand
             catch (SnsPublishException ex)
             {
                 stdout.Flush();
-                stderr.WriteLine($"error: {ex.Code}: {ex.Message}");
+                environment.WriteError($"{ex.Code}: {ex.Message}");
                 return ExitCodes.Failure;
             }
 

@@ -34,7 +34,7 @@ internal static class RenderCommand
     {
         if (options is null)
         {
-            environment.StandardError.WriteLine($"error: {optionError}");
+            environment.WriteError($"{optionError}");
             return ExitCodes.BadInput;
         }
 
@@ -45,7 +45,7 @@ internal static class RenderCommand
         }
         catch (InputFormatException ex)
         {
-            environment.StandardError.WriteLine($"error: {InputFiles.DisplayName(path)}: {ex.Message}");
+            environment.WriteError($"{InputFiles.DisplayName(path)}: {ex.Message}");
             return ExitCodes.BadInput;
         }
 

@@ -7,6 +7,7 @@ namespace CloudTrailNotifier.Describing;
 internal static class ActorDescriber
 {
     private const string SsoRolePrefix = "AWSReservedSSO_";
+    private const string SsoRolePath = "/aws-reserved/sso.amazonaws.com/";
 
     public static Actor Describe(JsonElement? userIdentity)
     {
@@ -34,7 +35,11 @@ internal static class ActorDescriber
         var (roleName, sessionName) = kind is ActorKind.AssumedRole or ActorKind.Role
             ? SplitAssumedRole(arn, principalId, issuerUserName, userName)
             : (null, null);
-        var permissionSet = PermissionSetOf(roleName ?? issuerUserName);
+        var issuerArn = issuer is { } i4 ? JsonFields.String(i4, "arn") : null;
+        var permissionSet = issuerArn is null || issuerArn.Contains(SsoRolePath, StringComparison.Ordinal)
+            ? PermissionSetOf(roleName ?? issuerUserName)
+            : null; // a look-alike role outside Identity Center's reserved path is just a role
+
         var identityCenterUser = onBehalfOf is { } obo
             ? JsonFields.String(obo, "userId")
             : permissionSet is not null ? sessionName : null;
@@ -56,7 +61,7 @@ internal static class ActorDescriber
             IdentityProvider = JsonFields.String(id, "identityProvider")
                 ?? (webId is { } w ? JsonFields.String(w, "federatedProvider") : null),
             SessionIssuerType = issuerType,
-            SessionIssuerArn = issuer is { } i3 ? JsonFields.String(i3, "arn") : null,
+            SessionIssuerArn = issuerArn,
             MfaAuthenticated = attributes is { } a ? JsonFields.Boolean(a, "mfaAuthenticated") : null,
             SessionCreated = attributes is { } a2 ? JsonFields.String(a2, "creationDate") : null,
             SourceIdentity = (session is { } s4 ? JsonFields.String(s4, "sourceIdentity") : null)

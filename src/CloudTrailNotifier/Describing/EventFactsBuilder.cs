@@ -53,7 +53,7 @@ internal static class EventFactsBuilder
             signals |= Signals.Root;
         }
 
-        if (LacksMfa(actor, isSignIn, signInMfa, console))
+        if (LacksMfa(actor, isSignIn, signInMfa))
         {
             signals |= Signals.NoMfa;
         }
@@ -104,22 +104,18 @@ internal static class EventFactsBuilder
         || errorCode.Equals("AuthFailure", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// No MFA matters for people: sign-ins, the root user, IAM users and console sessions. Identity Center
-    /// enforces MFA itself and its sessions always say false, so they are not flagged.
+    /// MFA is the account's own business only for IAM users and the root user. Federated people (Identity
+    /// Center, SAML, web identity) authenticate at their identity provider, and CloudTrail records their
+    /// sessions and sign-ins as without MFA, so flagging them would be noise that hides the real cases.
     /// </summary>
-    private static bool LacksMfa(Actor actor, bool isSignIn, bool? signInMfa, bool console)
+    private static bool LacksMfa(Actor actor, bool isSignIn, bool? signInMfa)
     {
-        if (isSignIn)
-        {
-            return signInMfa == false;
-        }
-
-        if (actor.MfaAuthenticated != false || actor.PermissionSet is not null)
+        if (actor.Kind is not (ActorKind.IAMUser or ActorKind.Root))
         {
             return false;
         }
 
-        return actor.Kind is ActorKind.Root or ActorKind.IAMUser || actor.IsRoot || console;
+        return isSignIn ? signInMfa == false : actor.MfaAuthenticated == false;
     }
 
     private static bool IsCrossAccount(Actor actor, string? recipient)

@@ -15,11 +15,11 @@ internal static class ResourceDescriber
     public static IReadOnlyList<ResourceRef> Describe(CloudTrailEvent evt)
     {
         var found = new List<ResourceRef>(2);
-        var region = evt.Region;
+        var scope = new Scope(evt.Region, evt.RecipientAccount);
         var parameters = JsonFields.Object(evt.Record, "requestParameters");
         if (parameters is { } p)
         {
-            AddKnown(ServicePrefix(evt.EventSource), p, region, found);
+            AddKnown(ServicePrefix(evt.EventSource), p, scope, found);
             if (found.Count == 0)
             {
                 AddGeneric(p, found);
@@ -28,7 +28,7 @@ internal static class ResourceDescriber
 
         if (found.Count == 0)
         {
-            AddFromResourcesArray(evt.Record, region, found);
+            AddFromResourcesArray(evt.Record, scope, found);
         }
 
         return found;
@@ -46,50 +46,50 @@ internal static class ResourceDescriber
         return dot < 0 ? eventSource : eventSource[..dot];
     }
 
-    private static void AddKnown(string? service, JsonElement p, string? region, List<ResourceRef> found)
+    private static void AddKnown(string? service, JsonElement p, Scope scope, List<ResourceRef> found)
     {
         switch (service)
         {
             case "secretsmanager":
-                AddEach(p, "secretId", ResourceKind.Secret, region, found);
-                AddEach(p, "secretIdList", ResourceKind.Secret, region, found);
-                AddEach(p, "name", ResourceKind.Secret, region, found);
+                AddEach(p, "secretId", ResourceKind.Secret, scope, found);
+                AddEach(p, "secretIdList", ResourceKind.Secret, scope, found);
+                AddEach(p, "name", ResourceKind.Secret, scope, found);
                 break;
             case "ssm":
-                AddEach(p, "name", ResourceKind.Parameter, region, found);
-                AddEach(p, "names", ResourceKind.Parameter, region, found);
-                AddEach(p, "path", ResourceKind.Parameter, region, found);
+                AddEach(p, "name", ResourceKind.Parameter, scope, found);
+                AddEach(p, "names", ResourceKind.Parameter, scope, found);
+                AddEach(p, "path", ResourceKind.Parameter, scope, found);
                 break;
             case "s3":
-                AddS3(p, region, found);
+                AddS3(p, scope, found);
                 break;
             case "iam":
-                AddEach(p, "roleName", ResourceKind.Role, region, found);
-                AddEach(p, "userName", ResourceKind.User, region, found);
-                AddEach(p, "groupName", ResourceKind.Group, region, found);
-                AddEach(p, "policyArn", ResourceKind.Policy, region, found);
+                AddEach(p, "roleName", ResourceKind.Role, scope, found);
+                AddEach(p, "userName", ResourceKind.User, scope, found);
+                AddEach(p, "groupName", ResourceKind.Group, scope, found);
+                AddEach(p, "policyArn", ResourceKind.Policy, scope, found);
                 break;
             case "kms":
-                AddEach(p, "keyId", ResourceKind.Key, region, found);
+                AddEach(p, "keyId", ResourceKind.Key, scope, found);
                 break;
             case "ec2":
-                AddEc2Instances(p, region, found);
+                AddEc2Instances(p, scope, found);
                 break;
             case "sts":
-                AddRoleArn(p, region, found);
+                AddRoleArn(p, scope, found);
                 break;
             case "lambda":
-                AddEach(p, "functionName", ResourceKind.Function, region, found);
+                AddEach(p, "functionName", ResourceKind.Function, scope, found);
                 break;
             case "dynamodb":
-                AddEach(p, "tableName", ResourceKind.Table, region, found);
+                AddEach(p, "tableName", ResourceKind.Table, scope, found);
                 break;
         }
     }
 
-    private static void AddEach(JsonElement parameters, string name, ResourceKind kind, string? region, List<ResourceRef> found)
+    private static void AddEach(JsonElement parameters, string name, ResourceKind kind, Scope scope, List<ResourceRef> found)
     {
-        if (!parameters.TryGetProperty(name, out var value))
+        if (!JsonFields.TryGet(parameters, name, out var value))
         {
             return;
         }
@@ -100,17 +100,17 @@ internal static class ResourceDescriber
             {
                 if (JsonFields.Scalar(item) is { } text)
                 {
-                    Add(kind, text, name, region, found);
+                    Add(kind, text, name, scope, found);
                 }
             }
         }
         else if (JsonFields.Scalar(value) is { } text)
         {
-            Add(kind, text, name, region, found);
+            Add(kind, text, name, scope, found);
         }
     }
 
-    private static void Add(ResourceKind kind, string identifier, string source, string? region, List<ResourceRef> found)
+    private static void Add(ResourceKind kind, string identifier, string source, Scope scope, List<ResourceRef> found)
     {
         if (found.Count >= MaxResources)
         {
@@ -123,10 +123,13 @@ internal static class ResourceDescriber
             ResourceKind.Policy or ResourceKind.Other => identifier,
             _ => name,
         };
-        found.Add(new ResourceRef(kind, name, identifier, source, ConsoleLinks.For(kind, linkName, RegionOf(identifier) ?? region)));
+        var link = IsLinkable(kind, identifier, scope.Account)
+            ? ConsoleLinks.For(kind, linkName, RegionOf(identifier) ?? scope.Region)
+            : null;
+        found.Add(new ResourceRef(kind, name, identifier, source, link));
     }
 
-    private static void AddS3(JsonElement p, string? region, List<ResourceRef> found)
+    private static void AddS3(JsonElement p, Scope scope, List<ResourceRef> found)
     {
         var bucket = JsonFields.String(p, "bucketName") ?? JsonFields.String(p, "Bucket");
         var key = JsonFields.String(p, "key") ?? JsonFields.String(p, "Key");
@@ -137,7 +140,7 @@ internal static class ResourceDescriber
 
         if (key is null)
         {
-            Add(ResourceKind.Bucket, bucket, "bucketName", region, found);
+            Add(ResourceKind.Bucket, bucket, "bucketName", scope, found);
             return;
         }
 
@@ -145,26 +148,26 @@ internal static class ResourceDescriber
         found.Add(new ResourceRef(ResourceKind.Object, uri, uri, "key", ConsoleLinks.ForObject(bucket, key)));
     }
 
-    private static void AddEc2Instances(JsonElement p, string? region, List<ResourceRef> found)
+    private static void AddEc2Instances(JsonElement p, Scope scope, List<ResourceRef> found)
     {
-        AddEach(p, "instanceId", ResourceKind.Instance, region, found);
+        AddEach(p, "instanceId", ResourceKind.Instance, scope, found);
         if (JsonFields.Object(p, "instancesSet") is { } set && JsonFields.Array(set, "items") is { } items)
         {
             foreach (var item in items.EnumerateArray())
             {
                 if (JsonFields.String(item, "instanceId") is { } id)
                 {
-                    Add(ResourceKind.Instance, id, "instancesSet", region, found);
+                    Add(ResourceKind.Instance, id, "instancesSet", scope, found);
                 }
             }
         }
     }
 
-    private static void AddRoleArn(JsonElement p, string? region, List<ResourceRef> found)
+    private static void AddRoleArn(JsonElement p, Scope scope, List<ResourceRef> found)
     {
         if (JsonFields.String(p, "roleArn") is { } roleArn)
         {
-            Add(ResourceKind.Role, roleArn, "roleArn", region, found);
+            Add(ResourceKind.Role, roleArn, "roleArn", scope, found);
         }
     }
 
@@ -172,15 +175,15 @@ internal static class ResourceDescriber
     {
         foreach (var property in p.EnumerateObject())
         {
-            if (LooksLikeIdentifier(property.Name) && JsonFields.Scalar(property.Value) is { } text)
+            if (LooksLikeIdentifier(JsonFields.Name(property)) && JsonFields.Scalar(property.Value) is { } text)
             {
-                found.Add(new ResourceRef(ResourceKind.Other, text, text, property.Name, null));
+                found.Add(new ResourceRef(ResourceKind.Other, text, text, JsonFields.Name(property), null));
                 return;
             }
         }
     }
 
-    private static void AddFromResourcesArray(JsonElement record, string? region, List<ResourceRef> found)
+    private static void AddFromResourcesArray(JsonElement record, Scope scope, List<ResourceRef> found)
     {
         if (JsonFields.Array(record, "resources") is not { } resources)
         {
@@ -193,7 +196,7 @@ internal static class ResourceDescriber
             if (arn is not null)
             {
                 var type = JsonFields.String(resource, "type") ?? "resources";
-                Add(KindOfResourceType(type), arn, type, region, found);
+                Add(KindOfResourceType(type), arn, type, scope, found);
             }
         }
     }
@@ -266,23 +269,51 @@ internal static class ResourceDescriber
         }
     }
 
-    /// <summary>A full secret ARN ends in a hyphen and six random characters that are not part of the name.</summary>
+    /// <summary>
+    /// A full secret ARN ends in a hyphen and six random characters that are not part of the name. A partial
+    /// ARN can end the same way (<c>prod/db-backup</c>), so only a suffix that looks random (lowercase mixed
+    /// with uppercase or digits) is cut; when unsure, the name is shown as the caller wrote it.
+    /// </summary>
     private static string StripSecretSuffix(string name)
     {
-        if (name.Length > 7 && name[^7] == '-')
+        if (name.Length <= 7 || name[^7] != '-')
         {
-            foreach (var c in name.AsSpan(name.Length - 6))
-            {
-                if (!char.IsAsciiLetterOrDigit(c))
-                {
-                    return name;
-                }
-            }
-
-            return name[..^7];
+            return name;
         }
 
-        return name;
+        bool lower = false, upperOrDigit = false;
+        foreach (var c in name.AsSpan(name.Length - 6))
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return name;
+            }
+
+            lower |= char.IsAsciiLetterLower(c);
+            upperOrDigit |= !char.IsAsciiLetterLower(c);
+        }
+
+        return lower && upperOrDigit ? name[..^7] : name;
+    }
+
+    /// <summary>
+    /// The console opens pages in the reader's own account: a resource whose ARN names another account gets
+    /// no link (it would show a same-named resource of the wrong account), nor does a KMS alias.
+    /// </summary>
+    private static bool IsLinkable(ResourceKind kind, string identifier, string? recipientAccount)
+    {
+        if (kind == ResourceKind.Key && identifier.Contains("alias/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (!identifier.StartsWith("arn:", StringComparison.Ordinal) || recipientAccount is null)
+        {
+            return true;
+        }
+
+        var parts = identifier.Split(':', 6);
+        return parts.Length < 5 || parts[4].Length == 0 || parts[4] == "aws" || parts[4] == recipientAccount;
     }
 
     /// <summary>The region inside an ARN (<c>arn:aws:service:REGION:...</c>), when it has one.</summary>
@@ -296,4 +327,7 @@ internal static class ResourceDescriber
         var parts = identifier.Split(':', 5);
         return parts.Length >= 5 && ConsoleLinks.IsRegion(parts[3]) ? parts[3] : null;
     }
+
+    /// <summary>Where the event happened, for links: its region and the account it was delivered to.</summary>
+    private readonly record struct Scope(string? Region, string? Account);
 }

@@ -65,7 +65,7 @@ internal readonly struct CloudTrailEvent
             return false;
         }
 
-        if (root.TryGetProperty("detail", out var detail))
+        if (JsonFields.TryGet(root, "detail", out var detail))
         {
             if (detail.ValueKind != JsonValueKind.Object)
             {
@@ -96,10 +96,10 @@ internal readonly struct CloudTrailEvent
     }
 
     private static bool LooksLikeRecord(JsonElement obj) =>
-        obj.TryGetProperty("eventName", out _)
-        || obj.TryGetProperty("eventSource", out _)
-        || obj.TryGetProperty("eventTime", out _)
-        || obj.TryGetProperty("userIdentity", out _);
+        JsonFields.TryGet(obj, "eventName", out _)
+        || JsonFields.TryGet(obj, "eventSource", out _)
+        || JsonFields.TryGet(obj, "eventTime", out _)
+        || JsonFields.TryGet(obj, "userIdentity", out _);
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

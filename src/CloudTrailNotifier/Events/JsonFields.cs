@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace CloudTrailNotifier.Events;
@@ -12,7 +14,7 @@ internal static class JsonFields
     /// <summary>A scalar property as text: strings as they are, numbers and booleans as written; null otherwise.</summary>
     public static string? String(JsonElement obj, string name)
     {
-        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var value))
+        if (obj.ValueKind != JsonValueKind.Object || !TryGet(obj, name, out var value))
         {
             return null;
         }
@@ -20,10 +22,38 @@ internal static class JsonFields
         return Scalar(value);
     }
 
+    /// <summary>
+    /// <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> for hostile objects: a property name
+    /// escaping half a surrogate pair makes the library throw while comparing names, so such an object is
+    /// searched by the names' raw bytes instead.
+    /// </summary>
+    public static bool TryGet(JsonElement obj, string name, out JsonElement value)
+    {
+        try
+        {
+            return obj.TryGetProperty(name, out value);
+        }
+        catch (InvalidOperationException)
+        {
+            var wanted = Encoding.UTF8.GetBytes(name);
+            foreach (var property in obj.EnumerateObject())
+            {
+                if (JsonMarshal.GetRawUtf8PropertyName(property).SequenceEqual(wanted))
+                {
+                    value = property.Value;
+                    return true;
+                }
+            }
+
+            value = default;
+            return false;
+        }
+    }
+
     /// <summary>A scalar value as text; null for null, objects, arrays, empty strings and the string "null".</summary>
     public static string? Scalar(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString() is { Length: > 0 } s && s != "null" ? s : null,
+        JsonValueKind.String => Text(value) is { Length: > 0 } s && s != "null" ? s : null,
         JsonValueKind.Number => value.GetRawText(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
@@ -33,7 +63,7 @@ internal static class JsonFields
     /// <summary>An object-valued property; null when absent or of another kind.</summary>
     public static JsonElement? Object(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object
-        && obj.TryGetProperty(name, out var value)
+        && TryGet(obj, name, out var value)
         && value.ValueKind == JsonValueKind.Object
             ? value
             : null;
@@ -41,7 +71,7 @@ internal static class JsonFields
     /// <summary>An array-valued property; null when absent or of another kind.</summary>
     public static JsonElement? Array(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object
-        && obj.TryGetProperty(name, out var value)
+        && TryGet(obj, name, out var value)
         && value.ValueKind == JsonValueKind.Array
             ? value
             : null;
@@ -49,7 +79,7 @@ internal static class JsonFields
     /// <summary>A boolean that may be written as true/false or as the strings "true"/"false".</summary>
     public static bool? Boolean(JsonElement obj, string name)
     {
-        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var value))
+        if (obj.ValueKind != JsonValueKind.Object || !TryGet(obj, name, out var value))
         {
             return null;
         }
@@ -58,8 +88,8 @@ internal static class JsonFields
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.String when string.Equals(value.GetString(), "true", StringComparison.OrdinalIgnoreCase) => true,
-            JsonValueKind.String when string.Equals(value.GetString(), "false", StringComparison.OrdinalIgnoreCase) => false,
+            JsonValueKind.String when string.Equals(Text(value), "true", StringComparison.OrdinalIgnoreCase) => true,
+            JsonValueKind.String when string.Equals(Text(value), "false", StringComparison.OrdinalIgnoreCase) => false,
             _ => null,
         };
     }
@@ -67,7 +97,7 @@ internal static class JsonFields
     /// <summary>A property that is present with some content (not null, not "null", not empty).</summary>
     public static JsonElement? Present(JsonElement obj, string name)
     {
-        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var value))
+        if (obj.ValueKind != JsonValueKind.Object || !TryGet(obj, name, out var value))
         {
             return null;
         }
@@ -75,11 +105,41 @@ internal static class JsonFields
         return value.ValueKind switch
         {
             JsonValueKind.Null or JsonValueKind.Undefined => null,
-            JsonValueKind.String when value.GetString() is null or "" or "null" => null,
+            JsonValueKind.String when Text(value) is "" or "null" => null,
             JsonValueKind.Object when IsEmpty(value) => null,
             JsonValueKind.Array when value.GetArrayLength() == 0 => null,
             _ => value,
         };
+    }
+
+    /// <summary>
+    /// A string value. JSON may escape half a surrogate pair (<c>"\ud800"</c>), which .NET refuses to decode;
+    /// such a string is given as written, escapes and all, so it still shows and cannot break a line.
+    /// </summary>
+    public static string Text(JsonElement stringValue)
+    {
+        try
+        {
+            return stringValue.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = JsonMarshal.GetRawUtf8Value(stringValue);
+            return Encoding.UTF8.GetString(raw.Length >= 2 ? raw[1..^1] : raw);
+        }
+    }
+
+    /// <summary>A property name, with the same tolerance as <see cref="Text"/>.</summary>
+    public static string Name(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8PropertyName(property));
+        }
     }
 
     private static bool IsEmpty(JsonElement obj)

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using CloudTrailNotifier.Events;
 
 namespace CloudTrailNotifier.Input;
 
@@ -66,13 +67,15 @@ internal static class InputReader
             AddEvents(value, events);
         }
 
-        return events;
+        return events.Count > 0
+            ? events
+            : throw new InputFormatException("no events in the input (an empty list or an empty Records array)");
     }
 
     private static void AddEvents(JsonElement value, List<JsonElement> events)
     {
         if (value.ValueKind == JsonValueKind.Object
-            && value.TryGetProperty("Records", out var records)
+            && JsonFields.TryGet(value, "Records", out var records)
             && records.ValueKind == JsonValueKind.Array)
         {
             foreach (var record in records.EnumerateArray())

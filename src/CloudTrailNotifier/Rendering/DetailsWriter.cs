@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using CloudTrailNotifier.Events;
 
 namespace CloudTrailNotifier.Rendering;
 
@@ -68,7 +69,7 @@ internal sealed class DetailsWriter
                     return;
                 }
 
-                AppendKey(property.Name);
+                AppendKey(JsonFields.Name(property));
                 WriteMember(property.Value, indent, depth);
             }
         }
@@ -104,7 +105,7 @@ internal sealed class DetailsWriter
                 EndLine();
                 WriteChildren(value, indent + 1, depth + 1);
                 break;
-            case JsonValueKind.String when TryParseEmbedded(value.GetString()!, out var document, out var urlEncoded):
+            case JsonValueKind.String when TryParseEmbedded(JsonFields.Text(value), out var document, out var urlEncoded):
                 using (document)
                 {
                     _builder.Append(' ').Append(urlEncoded ? _texts.UrlEncodedJsonText : _texts.JsonText);
@@ -137,7 +138,7 @@ internal sealed class DetailsWriter
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                var text = value.GetString()!;
+                var text = JsonFields.Text(value);
                 var omitted = SafeText.Append(_builder, text, MaxValueChars);
                 if (omitted > 0)
                 {

@@ -84,7 +84,7 @@ internal static class FallbackNotification
         }
 
         var attributes = MessageAttributesBuilder.ForUninterpretable(source, account, region);
-        var message = MessageLimits.Fit(body.ToString(), attributes, t.FallbackRawOmitted(totalBytes));
+        var message = MessageLimits.Fit(body.ToString(), attributes, t.SectionTruncated(totalBytes));
         return new Notification(t.FallbackSubject, message, attributes, EventId: null);
     }
 

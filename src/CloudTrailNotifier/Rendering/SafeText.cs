@@ -22,31 +22,45 @@ internal static class SafeText
         }
 
         var runStart = 0;
+        var marks = 0; // combining marks on the current base character
         for (var i = 0; i < take; i++)
         {
             var c = value[i];
             if (c >= ' ' && c < 0x7F)
             {
+                marks = 0;
                 continue;
             }
 
             if (char.IsHighSurrogate(c) && i + 1 < take && char.IsLowSurrogate(value[i + 1]))
             {
-                var category = CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, value[i + 1]));
-                if (category != UnicodeCategory.Format)
+                var codePoint = char.ConvertToUtf32(c, value[i + 1]);
+                if (!IsUnsafe(codePoint))
                 {
                     i++;
+                    marks = 0;
                     continue;
                 }
 
                 builder.Append(value[runStart..i]);
-                AppendCodePointEscape(builder, char.ConvertToUtf32(c, value[i + 1]));
+                AppendCodePointEscape(builder, codePoint);
                 i++;
                 runStart = i + 1;
                 continue;
             }
 
-            if (!IsUnsafe(c))
+            var unsafeChar = IsUnsafe(c);
+            if (!unsafeChar && IsCombining(c))
+            {
+                // A few marks make real text (Vietnamese, Devanagari); stacks of them smear over other lines.
+                unsafeChar = ++marks > MaxCombiningMarks;
+            }
+            else if (!unsafeChar)
+            {
+                marks = 0;
+            }
+
+            if (!unsafeChar)
             {
                 continue;
             }
@@ -85,35 +99,21 @@ internal static class SafeText
     /// <summary>True when any character would be escaped.</summary>
     public static bool NeedsEscaping(ReadOnlySpan<char> value)
     {
-        for (var i = 0; i < value.Length; i++)
+        foreach (var c in value)
         {
-            var c = value[i];
-            if (c >= ' ' && c < 0x7F)
+            if (c < ' ' || c >= 0x7F)
             {
-                continue;
-            }
-
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                if (CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, value[i + 1])) == UnicodeCategory.Format)
-                {
-                    return true;
-                }
-
-                i++;
-                continue;
-            }
-
-            if (IsUnsafe(c))
-            {
-                return true;
+                // Rare: let the full pass decide, including surrogates and combining runs.
+                var builder = new StringBuilder(value.Length + 8);
+                Append(builder, value, value.Length);
+                return !builder.ToString().AsSpan().SequenceEqual(value);
             }
         }
 
         return false;
     }
 
-    /// <summary>Characters that break, hide or reorder text (checked for one UTF-16 unit).</summary>
+    /// <summary>Characters that break, hide or reorder text (one UTF-16 unit; unpaired surrogates included).</summary>
     public static bool IsUnsafe(char c)
     {
         if (c < ' ' || c == 0x7F)
@@ -126,20 +126,39 @@ internal static class SafeText
             return false;
         }
 
-        if (char.IsSurrogate(c))
+        return char.IsSurrogate(c) || IsUnsafe((int)c);
+    }
+
+    /// <summary>Characters that break, hide or reorder text, by code point.</summary>
+    public static bool IsUnsafe(int codePoint)
+    {
+        if (codePoint < 0x80)
         {
-            return true; // reached only for unpaired halves
+            return codePoint < ' ' || codePoint == 0x7F;
         }
 
-        return CharUnicodeInfo.GetUnicodeCategory(c) switch
+        // Invisible characters Unicode does not class as format characters: the grapheme joiner, Hangul and
+        // other fillers, Mongolian and variation selectors, the Braille blank.
+        if (codePoint is 0x034F or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or (>= 0x180B and <= 0x180F) or 0x2800
+            or 0x3164 or (>= 0xFE00 and <= 0xFE0F) or 0xFFA0 or (>= 0xE0100 and <= 0xE01EF))
+        {
+            return true;
+        }
+
+        return CharUnicodeInfo.GetUnicodeCategory(codePoint) switch
         {
             UnicodeCategory.Control => true,
-            UnicodeCategory.Format => true,               // bidi controls, zero-width, BOM, soft hyphen
+            UnicodeCategory.Format => true,               // bidi controls, zero-width, BOM, soft hyphen, tags
             UnicodeCategory.LineSeparator => true,        // U+2028
             UnicodeCategory.ParagraphSeparator => true,   // U+2029
             _ => false,
         };
     }
+
+    private const int MaxCombiningMarks = 3;
+
+    private static bool IsCombining(char c) =>
+        c >= 0x300 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;
 
     private static void AppendEscape(StringBuilder builder, char c)
     {

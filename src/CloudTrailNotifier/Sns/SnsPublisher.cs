@@ -129,6 +129,11 @@ internal sealed class SnsPublisher(HttpClient http, AwsCredentialsSource credent
         {
             throw new SnsPublishException("RequestTimeout", $"no answer from SNS within {timeout.TotalSeconds:0.###} s");
         }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The handler's connect timeout surfaces as a cancellation nobody asked for: a network error, retried.
+            throw new SnsPublishException("NetworkError", "could not connect to SNS: " + FirstLine(ex.InnerException?.Message ?? ex.Message), inner: ex);
+        }
         catch (HttpRequestException ex)
         {
             throw new SnsPublishException("NetworkError", DescribeNetworkError(ex), inner: ex);

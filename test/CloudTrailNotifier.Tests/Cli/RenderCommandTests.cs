@@ -87,12 +87,24 @@ public sealed class RenderCommandTests
     [InlineData(new[] { "render", "/no/such/file.json" }, "error: /no/such/file.json: no such file")]
     [InlineData(new[] { "render", "-", "--language", "fr" }, "error: unknown language 'fr'; use en or ja")]
     [InlineData(new[] { "render", "-", "--time-zone", "Mars/Olympus" }, "error: unknown time zone 'Mars/Olympus'; use an IANA name such as Asia/Tokyo")]
+    [InlineData(new[] { "render", "-", "--time-zone", "Asia/Tokyo\nerror: forged" }, "error: unknown time zone 'Asia/Tokyo\\nerror: forged'; use an IANA name such as Asia/Tokyo")]
     public void Bad_arguments_give_one_line_and_exit_2(string[] args, string expected)
     {
         var result = CliRunner.Run(args, "{}"u8.ToArray(), environment: null);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(expected + "\n", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("{\"Records\": []}")]
+    public void Input_without_events_exits_2_instead_of_printing_nothing(string input)
+    {
+        var result = CliRunner.RunWithInput(input, "render", "-");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: standard input: no events in the input (an empty list or an empty Records array)\n", result.Stderr);
     }
 
     [Fact]

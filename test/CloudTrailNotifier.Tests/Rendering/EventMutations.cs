@@ -10,7 +10,7 @@ public static class EventMutations
     [
         "\r\n", "\n", "\r", "\nSubject: [OK] nothing happened\n", "\n" + EventMutation.Marker, "\n  Result            Succeeded",
         "\u202E", "\u2066", "\u200B", "\u200D", "\uFEFF", "\u2028", "\u2029", "\u0085", "\u001B[31m", "\t", "\0", "\u007F",
-        "ü", "Zoë", "日本語", "😀", "\uD800", "\uDC00", "a", "prod/db", " ", "  ", "%7B%22a%22%3A1%7D", "{\"x\":\"\\n\"}",
+        "ü", "Zoë", "日本語", "😀", "\u3164", "\uFE0F", "\u034F", "e\u0301\u0302\u0303\u0304\u0305\u0306", "\U000E0100", "\uD800", "\uDC00", "a", "prod/db", " ", "  ", "%7B%22a%22%3A1%7D", "{\"x\":\"\\n\"}",
         new string('A', 3000),
     ];
 

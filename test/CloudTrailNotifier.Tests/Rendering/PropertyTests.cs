@@ -22,6 +22,7 @@ public sealed class PropertyTests
 
             NotificationInvariants.AssertValid(notification, language, mutation.ToString());
             AssertNoLineStartsWithMarker(notification, mutation);
+            Assert.DoesNotContain("the formatter failed", notification.Message, StringComparison.Ordinal);
         }
     }
 
@@ -33,6 +34,7 @@ public sealed class PropertyTests
 
         NotificationInvariants.AssertValid(notification, NotificationLanguage.English, mutation.ToString());
         AssertNoLineStartsWithMarker(notification, mutation);
+        Assert.DoesNotContain(notification.Attributes, a => a is { Name: "outcome", Value: "uninterpretable" });
     }
 
     private static void AssertNoLineStartsWithMarker(Notification notification, EventMutation mutation)

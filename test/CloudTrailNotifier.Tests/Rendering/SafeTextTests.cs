@@ -18,6 +18,11 @@ public sealed class SafeTextTests
     [InlineData("nel\u0085", "nel\\u0085")]
     [InlineData("日本語 ü 😀", "日本語 ü 😀")]
     [InlineData("tag\U000E0041", "tag\\U000E0041")]
+    [InlineData("filler\u3164name", "filler\\u3164name")]
+    [InlineData("selector\uFE0F", "selector\\uFE0F")]
+    [InlineData("joiner\u034F", "joiner\\u034F")]
+    [InlineData("Việt", "Việt")]
+    [InlineData("e\u0301\u0302\u0303\u0304\u0305", "e\u0301\u0302\u0303\\u0304\\u0305")]
     public void Clean_escapes_what_could_break_or_hide_a_line(string input, string expected)
     {
         Assert.Equal(expected, SafeText.Clean(input, 100));

@@ -163,6 +163,28 @@ public sealed class SnsPublisherRetryTests : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    [Fact]
+    public async Task A_connect_timeout_is_a_network_error_and_is_retried()
+    {
+        await using var sns = new FakeSns(FakeSns.Published("after-connect-timeout"));
+        using var http = new HttpClient(new ConnectTimeoutOnce(new SocketsHttpHandler()));
+        var publisher = new SnsPublisher(http, AwsCredentialsSource.Fixed("AKIDTEST", "test-secret"), TimeProvider.System, RetryPolicy.Default(() => 0.1));
+
+        Assert.Equal("after-connect-timeout", await publisher.PublishAsync(Sample, Topic(sns)));
+        Assert.Single(sns.Requests);
+    }
+
+    /// <summary>Fails the first request the way SocketsHttpHandler's ConnectTimeout does.</summary>
+    private sealed class ConnectTimeoutOnce(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private int _calls;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) == 1
+                ? throw new TaskCanceledException("The operation was canceled.", new TimeoutException("A connection could not be established within the configured ConnectTimeout."))
+                : base.SendAsync(request, cancellationToken);
+    }
+
     private SnsPublisher Publisher(double jitter = 0.1) => Publisher(RetryPolicy.Default(() => jitter));
 
     private SnsPublisher Publisher(RetryPolicy policy) =>

@@ -85,6 +85,12 @@ internal static class NotificationInvariants
                 continue;
             }
 
+            if (c is '\u034F' or '\u115F' or '\u1160' or '\u17B4' or '\u17B5' or (>= '\u180B' and <= '\u180F') or '\u2800' or '\u3164'
+                or (>= '\uFE00' and <= '\uFE0F') or '\uFFA0')
+            {
+                return i; // invisible, though not format characters
+            }
+
             if (char.IsControl(c) || char.IsSurrogate(c)
                 || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
             {

@@ -155,8 +155,8 @@ internal sealed class EnglishTexts : Texts
         Signals.CrossAccount => $"Cross-account: account {c.CallerAccount} acted in account {c.RecipientAccount}.",
         Signals.ConsoleSession => "Console session: made from the AWS Management Console.",
         Signals.AwsService => c.Service is null
-            ? "AWS service: an AWS service made this call on the caller's behalf."
-            : $"AWS service: {c.Service} made this call on the caller's behalf.",
+            ? "AWS service: the call was made by an AWS service, not directly by a person or program."
+            : $"AWS service: the call was made by {c.Service}, not directly by a person or program.",
         _ => signal.ToString(),
     };
 

@@ -65,7 +65,7 @@ internal sealed class JapaneseTexts : Texts
     public override string Denied(string code) => $"拒否 ({code})";
     public override string Failed(string code) => $"失敗 ({code})";
     public override string ReadOnlyCall => "読み取り専用";
-    public override string WriteCall => "書き込み (変更を伴う操作)";
+    public override string WriteCall => "書き込み・変更を伴う操作";
     public override string ReadOnlyUnknown => "読み取り専用かどうかは記録なし";
     public override string Yes => "あり";
     public override string No => "なし";
@@ -155,8 +155,8 @@ internal sealed class JapaneseTexts : Texts
         Signals.CrossAccount => $"クロスアカウント: アカウント {c.CallerAccount} がアカウント {c.RecipientAccount} で操作しました。",
         Signals.ConsoleSession => "コンソールセッション: AWS マネジメントコンソールからの操作です。",
         Signals.AwsService => c.Service is null
-            ? "AWS サービス: AWS のサービスが呼び出し元に代わって実行しました。"
-            : $"AWS サービス: {c.Service} が呼び出し元に代わって実行しました。",
+            ? "AWS サービス: 人やプログラムが直接ではなく、AWS のサービスが呼び出しました。"
+            : $"AWS サービス: 人やプログラムが直接ではなく、{c.Service} が呼び出しました。",
         _ => signal.ToString(),
     };
 
