@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Runs each contender N times against a moto_server and prints a Markdown table (called by measure-cold-start.sh).
+
+Each timed run is one new process, timed from just before fork/exec to its exit (it exits right after printing
+the MessageId, so exit is "published"). Peak RSS comes from separate runs under GNU time (`/usr/bin/time -f %M`):
+ru_maxrss survives exec, so a child of this script (which holds boto3, about 45 MiB) would report at least this
+script's own peak; GNU time is a small parent. Contenders run round-robin so that load on a shared machine falls on all of them alike. A run counts only if it
+exits 0 and prints one MessageId; at the end the SQS queue subscribed to the topic must hold exactly one message
+per counted run (plus the warm-up publishes), so nothing is counted that moto did not accept.
+"""
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import boto3
+
+MESSAGE_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+REGION = "us-east-1"
+
+
+def run_once(command, env):
+    """Wall milliseconds and the MessageId (None if the run failed)."""
+    start = time.perf_counter_ns()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    process.wait()
+    elapsed_ms = (time.perf_counter_ns() - start) / 1e6
+    out = process.stdout.read().decode("utf-8", "replace").strip()
+    err = process.stderr.read().decode("utf-8", "replace").strip()
+    process.stdout.close()
+    process.stderr.close()
+    ok = process.returncode == 0 and MESSAGE_ID.match(out) is not None
+    if not ok:
+        print("  failed run of %s: exit %d, stdout %r, stderr %r" % (command[0], process.returncode, out[:200], err[:300]), file=sys.stderr)
+    return elapsed_ms, out if ok else None
+
+
+def peak_rss_once(command, env, time_program):
+    """Peak RSS in KiB of one run under GNU time, and the MessageId (None if the run failed)."""
+    with tempfile.NamedTemporaryFile(prefix="ctn-perf-rss-", mode="r") as report:
+        _, message_id = run_once([time_program, "-f", "%M", "-o", report.name] + command, env)
+        text = report.read().strip().splitlines()
+    return (int(text[-1]) if text and text[-1].isdigit() else None), message_id
+
+
+def quantile(sorted_values, q):
+    """Linear interpolation between closest ranks."""
+    position = (len(sorted_values) - 1) * q
+    low = int(position)
+    high = min(low + 1, len(sorted_values) - 1)
+    return sorted_values[low] + (sorted_values[high] - sorted_values[low]) * (position - low)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--endpoint", required=True)
+    parser.add_argument("--event", required=True)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--aot", required=True, help="the Native AOT executable (bootstrap)")
+    parser.add_argument("--dotnet", required=True)
+    parser.add_argument("--dll", required=True, help="CloudTrailNotifier.dll of the framework-dependent Release build")
+    parser.add_argument("--python", required=True)
+    parser.add_argument("--script", required=True, help="publish_boto3.py")
+    parser.add_argument("--time", default="/usr/bin/time", help="GNU time")
+    args = parser.parse_args()
+
+    sns = boto3.client("sns", region_name=REGION, endpoint_url=args.endpoint)
+    sqs = boto3.client("sqs", region_name=REGION, endpoint_url=args.endpoint)
+    topic = sns.create_topic(Name="cold-start")["TopicArn"]
+    queue = sqs.create_queue(QueueName="cold-start")["QueueUrl"]
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint="arn:aws:sqs:%s:123456789012:cold-start" % REGION)
+
+    home = tempfile.mkdtemp(prefix="ctn-perf-home-")  # no ~/.aws files: every contender uses the environment keys
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": home,
+        "LANG": "C.UTF-8",
+        "AWS_ACCESS_KEY_ID": os.environ["AWS_ACCESS_KEY_ID"],
+        "AWS_SECRET_ACCESS_KEY": os.environ["AWS_SECRET_ACCESS_KEY"],
+        "AWS_ENDPOINT_URL_SNS": args.endpoint,
+    }
+    tail = [args.event, "--topic-arn", topic]
+    contenders = [
+        ("AOT `bootstrap publish`", [args.aot, "publish"] + tail),
+        ("JIT `dotnet CloudTrailNotifier.dll publish`", [args.dotnet, args.dll, "publish"] + tail),
+        ("Python 3 + boto3 (`publish_boto3.py`)", [args.python, args.script] + tail),
+    ]
+
+    # Warm-up: one publish each (moto's first request is slow; page cache is filled for every contender).
+    warm = 0
+    for name, command in contenders:
+        _, message_id = run_once(command, env)
+        if message_id is None:
+            sys.exit("warm-up publish failed for %s" % name)
+        warm += 1
+
+    results = {name: ([], []) for name, _ in contenders}
+    failed = {name: 0 for name, _ in contenders}
+    counted = 0
+    for _ in range(args.runs):
+        for name, command in contenders:
+            elapsed, message_id = run_once(command, env)
+            if message_id is None:
+                failed[name] += 1
+            else:
+                results[name][0].append(elapsed)
+                counted += 1
+            rss, message_id = peak_rss_once(command, env, args.time)
+            if message_id is None or rss is None:
+                failed[name] += 1
+            else:
+                results[name][1].append(rss)
+                counted += 1
+
+    attributes = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["ApproximateNumberOfMessages"])["Attributes"]
+    delivered = int(attributes["ApproximateNumberOfMessages"])
+    if delivered != counted + warm:
+        sys.exit("moto holds %d messages, expected %d (%d counted runs + %d warm-up)" % (delivered, counted + warm, counted, warm))
+
+    print("| Contender | Median ms | IQR ms | Min–max ms | Peak RSS MiB (median; max) | Timed runs ok / failed runs |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    medians = {}
+    for name, _ in contenders:
+        times, rss = results[name]
+        if not times or not rss:
+            print("| %s | — | — | — | — | %d / %d |" % (name, len(times), failed[name]))
+            continue
+        times = sorted(times)
+        medians[name] = statistics.median(times)
+        print("| %s | %.1f | %.1f–%.1f | %.1f–%.1f | %.1f; %.1f | %d / %d |" % (
+            name, medians[name], quantile(times, 0.25), quantile(times, 0.75), times[0], times[-1],
+            statistics.median(rss) / 1024, max(rss) / 1024, len(times), failed[name]))
+    print()
+    aot, jit, python = (name for name, _ in contenders)
+    if aot in medians and python in medians:
+        print("Python + boto3 / AOT median: %.1f×" % (medians[python] / medians[aot]))
+    if aot in medians and jit in medians:
+        print("JIT / AOT median: %.1f×" % (medians[jit] / medians[aot]))
+    print("moto received %d messages = %d counted runs (timed and memory) + %d warm-up publishes." % (delivered, counted, warm))
+    if any(failed.values()):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
