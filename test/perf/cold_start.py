@@ -6,10 +6,14 @@ the MessageId, so exit is "published"). Peak RSS comes from separate runs under 
 ru_maxrss survives exec, so a child of this script (which holds boto3, about 45 MiB) would report at least this
 script's own peak; GNU time is a small parent. Contenders run round-robin so that load on a shared machine falls on all of them alike. A run counts only if it
 exits 0 and prints one MessageId; at the end the SQS queue subscribed to the topic must hold exactly one message
-per counted run (plus the warm-up publishes), so nothing is counted that moto did not accept.
+per counted run: at the end every printed MessageId must be one moto recorded for the topic (moto's
+/moto-api/data.json), so nothing is counted that moto did not accept. The topic has no subscribers: real SNS answers
+Publish before it delivers, whereas moto would deliver to a subscribed queue inside the request and add that
+to every contender's time.
 """
 
 import argparse
+import json
 import os
 import re
 import statistics
@@ -17,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 import boto3
 
@@ -70,10 +75,7 @@ def main():
     args = parser.parse_args()
 
     sns = boto3.client("sns", region_name=REGION, endpoint_url=args.endpoint)
-    sqs = boto3.client("sqs", region_name=REGION, endpoint_url=args.endpoint)
     topic = sns.create_topic(Name="cold-start")["TopicArn"]
-    queue = sqs.create_queue(QueueName="cold-start")["QueueUrl"]
-    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint="arn:aws:sqs:%s:123456789012:cold-start" % REGION)
 
     home = tempfile.mkdtemp(prefix="ctn-perf-home-")  # no ~/.aws files: every contender uses the environment keys
     env = {
@@ -92,16 +94,15 @@ def main():
     ]
 
     # Warm-up: one publish each (moto's first request is slow; page cache is filled for every contender).
-    warm = 0
+    published = {name: [] for name, _ in contenders}
     for name, command in contenders:
         _, message_id = run_once(command, env)
         if message_id is None:
             sys.exit("warm-up publish failed for %s" % name)
-        warm += 1
+        published[name].append(message_id)
 
     results = {name: ([], []) for name, _ in contenders}
     failed = {name: 0 for name, _ in contenders}
-    counted = 0
     for _ in range(args.runs):
         for name, command in contenders:
             elapsed, message_id = run_once(command, env)
@@ -109,39 +110,45 @@ def main():
                 failed[name] += 1
             else:
                 results[name][0].append(elapsed)
-                counted += 1
+                published[name].append(message_id)
             rss, message_id = peak_rss_once(command, env, args.time)
             if message_id is None or rss is None:
                 failed[name] += 1
             else:
                 results[name][1].append(rss)
-                counted += 1
+                published[name].append(message_id)
 
-    attributes = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["ApproximateNumberOfMessages"])["Attributes"]
-    delivered = int(attributes["ApproximateNumberOfMessages"])
-    if delivered != counted + warm:
-        sys.exit("moto holds %d messages, expected %d (%d counted runs + %d warm-up)" % (delivered, counted + warm, counted, warm))
+    with urllib.request.urlopen(args.endpoint.rstrip("/") + "/moto-api/data.json") as answer:
+        topics = json.load(answer)["sns"]["Topic"]
+    recorded = {n[0]: n for t in topics if t["arn"] == topic for n in t["sent_notifications"]}
+    printed = [m for ids in published.values() for m in ids]
+    missing = [m for m in printed if m not in recorded]
+    if missing or len(set(printed)) != len(printed) or len(recorded) != len(printed):
+        sys.exit("moto recorded %d messages; %d MessageIds printed, %d of them unknown to moto" % (len(recorded), len(printed), len(missing)))
 
-    print("| Contender | Median ms | IQR ms | Min–max ms | Peak RSS MiB (median; max) | Timed runs ok / failed runs |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| Contender | Median ms | IQR ms | Min–max ms | Peak RSS MiB (median; max) | Timed runs ok / failed runs | Message bytes |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     medians = {}
     for name, _ in contenders:
         times, rss = results[name]
         if not times or not rss:
-            print("| %s | — | — | — | — | %d / %d |" % (name, len(times), failed[name]))
+            print("| %s | — | — | — | — | %d / %d | — |" % (name, len(times), failed[name]))
             continue
         times = sorted(times)
         medians[name] = statistics.median(times)
-        print("| %s | %.1f | %.1f–%.1f | %.1f–%.1f | %.1f; %.1f | %d / %d |" % (
+        sample = recorded[published[name][0]]  # (MessageId, Message, Subject, attributes, group)
+        print("| %s | %.1f | %.1f–%.1f | %.1f–%.1f | %.1f; %.1f | %d / %d | %d |" % (
             name, medians[name], quantile(times, 0.25), quantile(times, 0.75), times[0], times[-1],
-            statistics.median(rss) / 1024, max(rss) / 1024, len(times), failed[name]))
+            statistics.median(rss) / 1024, max(rss) / 1024, len(times), failed[name],
+            len((sample[2] or "").encode()) + len(sample[1].encode())))
     print()
     aot, jit, python = (name for name, _ in contenders)
     if aot in medians and python in medians:
         print("Python + boto3 / AOT median: %.1f×" % (medians[python] / medians[aot]))
     if aot in medians and jit in medians:
         print("JIT / AOT median: %.1f×" % (medians[jit] / medians[aot]))
-    print("moto received %d messages = %d counted runs (timed and memory) + %d warm-up publishes." % (delivered, counted, warm))
+    print("moto recorded all %d printed MessageIds (timed runs, memory runs and one warm-up each)." % len(printed))
+    print("Message bytes: subject plus body of the notification as moto recorded it.")
     if any(failed.values()):
         sys.exit(1)
 
