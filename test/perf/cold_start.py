@@ -77,7 +77,11 @@ def main():
     sns = boto3.client("sns", region_name=REGION, endpoint_url=args.endpoint)
     topic = sns.create_topic(Name="cold-start")["TopicArn"]
 
-    home = tempfile.mkdtemp(prefix="ctn-perf-home-")  # no ~/.aws files: every contender uses the environment keys
+    with tempfile.TemporaryDirectory(prefix="ctn-perf-home-") as home:  # no ~/.aws files: only the environment keys
+        measure(args, topic, home)
+
+
+def measure(args, topic, home):
     env = {
         "PATH": os.environ["PATH"],
         "HOME": home,
