@@ -31,6 +31,22 @@ internal static class InputFiles
         return InputReader.ReadEvents(content);
     }
 
+    /// <summary>Reads the events, or writes the one error line that says why not and returns false.</summary>
+    public static bool TryReadEvents(string path, CliEnvironment environment, out IReadOnlyList<System.Text.Json.JsonElement> events)
+    {
+        try
+        {
+            events = ReadEvents(path, environment);
+            return true;
+        }
+        catch (InputFormatException ex)
+        {
+            environment.WriteError($"{DisplayName(path)}: {ex.Message}");
+            events = [];
+            return false;
+        }
+    }
+
     /// <summary>How a path is named in an error line.</summary>
     public static string DisplayName(string path) => path == "-" ? "standard input" : path;
 }

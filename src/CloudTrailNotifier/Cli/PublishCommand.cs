@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CloudTrailNotifier.Aws;
-using CloudTrailNotifier.Input;
 using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Sns;
 
@@ -45,7 +44,7 @@ internal static class PublishCommand
     {
         if (options is null)
         {
-            environment.WriteError($"{optionError}");
+            environment.WriteError(optionError!);
             return ExitCodes.BadInput;
         }
 
@@ -58,18 +57,12 @@ internal static class PublishCommand
         var topic = SnsTopic.Resolve(topicArn, environment.GetVariable, out var topicError);
         if (topic is null)
         {
-            environment.WriteError($"{topicError}");
+            environment.WriteError(topicError!);
             return ExitCodes.BadInput;
         }
 
-        IReadOnlyList<System.Text.Json.JsonElement> events;
-        try
+        if (!InputFiles.TryReadEvents(path, environment, out var events))
         {
-            events = InputFiles.ReadEvents(path, environment);
-        }
-        catch (InputFormatException ex)
-        {
-            environment.WriteError($"{InputFiles.DisplayName(path)}: {ex.Message}");
             return ExitCodes.BadInput;
         }
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CloudTrailNotifier.Input;
 using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Rendering;
 
@@ -34,18 +33,12 @@ internal static class RenderCommand
     {
         if (options is null)
         {
-            environment.WriteError($"{optionError}");
+            environment.WriteError(optionError!);
             return ExitCodes.BadInput;
         }
 
-        IReadOnlyList<System.Text.Json.JsonElement> events;
-        try
+        if (!InputFiles.TryReadEvents(path, environment, out var events))
         {
-            events = InputFiles.ReadEvents(path, environment);
-        }
-        catch (InputFormatException ex)
-        {
-            environment.WriteError($"{InputFiles.DisplayName(path)}: {ex.Message}");
             return ExitCodes.BadInput;
         }
 
