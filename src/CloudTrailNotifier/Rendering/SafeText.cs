@@ -82,7 +82,7 @@ internal static class SafeText
             return string.Empty;
         }
 
-        if (value.Length <= maxChars && !NeedsEscaping(value))
+        if (value.Length <= maxChars && IsPrintableAscii(value))
         {
             return value;
         }
@@ -93,24 +93,20 @@ internal static class SafeText
             builder.Append('…');
         }
 
-        return builder.ToString();
+        return builder.Equals(value.AsSpan()) ? value : builder.ToString();
     }
 
-    /// <summary>True when any character would be escaped.</summary>
-    public static bool NeedsEscaping(ReadOnlySpan<char> value)
+    private static bool IsPrintableAscii(ReadOnlySpan<char> value)
     {
         foreach (var c in value)
         {
             if (c < ' ' || c >= 0x7F)
             {
-                // Rare: let the full pass decide, including surrogates and combining runs.
-                var builder = new StringBuilder(value.Length + 8);
-                Append(builder, value, value.Length);
-                return !builder.ToString().AsSpan().SequenceEqual(value);
+                return false;
             }
         }
 
-        return false;
+        return true;
     }
 
     /// <summary>Characters that break, hide or reorder text (one UTF-16 unit; unpaired surrogates included).</summary>

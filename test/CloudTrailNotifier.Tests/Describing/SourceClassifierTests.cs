@@ -204,7 +204,7 @@ public class SourceClassifierTests
     [Fact]
     public void Every_source_address_in_the_corpus_classifies_into_a_bounded_address()
     {
-        var values = CorpusEvents.DetailStrings("sourceIPAddress");
+        var values = Corpus.DetailStrings("sourceIPAddress");
         Assert.NotEmpty(values);
 
         var counts = new Dictionary<SourceKind, int>();

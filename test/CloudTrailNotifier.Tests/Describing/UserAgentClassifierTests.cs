@@ -294,7 +294,7 @@ public class UserAgentClassifierTests
     [Fact]
     public void Every_user_agent_in_the_corpus_classifies_into_bounded_printable_parts()
     {
-        var values = CorpusEvents.DetailStrings("userAgent");
+        var values = Corpus.DetailStrings("userAgent");
         Assert.NotEmpty(values);
 
         foreach (var (source, value) in values)
@@ -309,7 +309,7 @@ public class UserAgentClassifierTests
     [Fact]
     public void Corpus_user_agents_of_known_shapes_are_all_recognised()
     {
-        foreach (var (source, value) in CorpusEvents.DetailStrings("userAgent"))
+        foreach (var (source, value) in Corpus.DetailStrings("userAgent"))
         {
             var client = UserAgentClassifier.Classify(value);
             if (value.StartsWith("aws-cli/", StringComparison.Ordinal))

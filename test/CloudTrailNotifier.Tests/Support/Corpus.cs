@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace CloudTrailNotifier.Tests.Support;
 
 /// <summary>The events tests render: the shared corpus (one JSON object per line) and events/.</summary>
@@ -12,6 +14,25 @@ internal static class Corpus
             .Where(path => File.ReadAllText(path).Contains("\"detail-type\"", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>The string value of <c>detail.&lt;name&gt;</c> in every envelope that has one as a string.</summary>
+    public static IReadOnlyList<(string Source, string Value)> DetailStrings(string name)
+    {
+        var values = new List<(string, string)>();
+        foreach (var corpusEvent in All)
+        {
+            using var document = JsonDocument.Parse(corpusEvent.Json);
+            if (document.RootElement.TryGetProperty("detail", out var detail)
+                && detail.ValueKind == JsonValueKind.Object
+                && detail.TryGetProperty(name, out var value)
+                && value.ValueKind == JsonValueKind.String)
+            {
+                values.Add((corpusEvent.Name, value.GetString()!));
+            }
+        }
+
+        return values;
+    }
 
     private static List<CorpusEvent> LoadEnvelopes()
     {
