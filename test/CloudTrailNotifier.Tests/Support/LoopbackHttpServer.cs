@@ -56,8 +56,16 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            // Close alone: Stop then Close makes the managed listener look the port up again on removal,
+            // which binds it anew and fails when another test has taken the port meanwhile.
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The port was already released; nothing is left to stop.
+        }
         try
         {
             await _accepting;
