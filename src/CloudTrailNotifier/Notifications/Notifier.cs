@@ -4,6 +4,7 @@ using System.Text.Json;
 using CloudTrailNotifier.Describing;
 using CloudTrailNotifier.Events;
 using CloudTrailNotifier.Input;
+using CloudTrailNotifier.Redaction;
 using CloudTrailNotifier.Rendering;
 
 namespace CloudTrailNotifier.Notifications;
@@ -20,6 +21,7 @@ internal sealed class Notifier(RenderOptions options)
 
     private readonly NotificationRenderer _renderer = new(options);
     private readonly Rendering.Texts.Texts _texts = Rendering.Texts.Texts.For(options.Language);
+    private readonly JsonRedactor _redactor = new(Markers(Rendering.Texts.Texts.For(options.Language)));
 
     public RenderOptions Options => _renderer.Options;
 
@@ -45,12 +47,37 @@ internal sealed class Notifier(RenderOptions options)
     }
 
     /// <summary>Notifies about a parsed event (an EventBridge envelope or a bare CloudTrail record).</summary>
+    /// <remarks>Secrets are redacted first, so nothing downstream (facts, any output format, the fallback) sees them.</remarks>
     public Notification Notify(JsonElement root)
+    {
+        byte[]? redacted;
+        try
+        {
+            redacted = _redactor.Redact(root);
+        }
+#pragma warning disable CA1031 // Never dropped, never leaked: an event that cannot be redacted is shown as text, redacted by shape.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return Fallback(JsonMarshal.GetRawUtf8Value(root), FormatterFailed(ex), envelope: null);
+        }
+
+        if (redacted is null)
+        {
+            return NotifyRedacted(root, JsonMarshal.GetRawUtf8Value(root).Length);
+        }
+
+        using var document = JsonDocument.Parse(redacted, InputReader.Options);
+        return NotifyRedacted(document.RootElement, JsonMarshal.GetRawUtf8Value(root).Length);
+    }
+
+    /// <summary>The pipeline after redaction: event, facts, notification.</summary>
+    private Notification NotifyRedacted(JsonElement root, int receivedBytes)
     {
         var envelope = root.ValueKind == JsonValueKind.Object ? root : (JsonElement?)null;
         if (!CloudTrailEvent.TryCreate(root, out var evt, out var problem))
         {
-            return Fallback(JsonMarshal.GetRawUtf8Value(root), problem!, envelope);
+            return Fallback(JsonMarshal.GetRawUtf8Value(root), problem!, envelope, receivedBytes);
         }
 
         EventFacts facts;
@@ -62,7 +89,7 @@ internal sealed class Notifier(RenderOptions options)
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return Fallback(JsonMarshal.GetRawUtf8Value(root), FormatterFailed(ex), envelope);
+            return Fallback(JsonMarshal.GetRawUtf8Value(root), FormatterFailed(ex), envelope, receivedBytes);
         }
 
         try
@@ -73,16 +100,24 @@ internal sealed class Notifier(RenderOptions options)
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return Fallback(JsonMarshal.GetRawUtf8Value(root), FormatterFailed(ex), envelope);
+            return Fallback(JsonMarshal.GetRawUtf8Value(root), FormatterFailed(ex), envelope, receivedBytes);
         }
     }
 
     /// <summary>The exception's type only: its message may carry a value from the event.</summary>
     private static string FormatterFailed(Exception ex) => $"the formatter failed on this event ({ex.GetType().Name})";
 
-    private Notification Fallback(ReadOnlySpan<byte> raw, string problem, JsonElement? envelope)
+    private static RedactionMarkers Markers(Rendering.Texts.Texts texts) => new(texts.Redacted, texts.HiddenByCloudTrail);
+
+    /// <summary>
+    /// The notification for an event that cannot be interpreted. Its text is redacted by shape and by key
+    /// (damaged JSON, JSON inside strings) before it is cut, so a secret is neither shown nor half-shown.
+    /// </summary>
+    /// <param name="receivedBytes">Set when <paramref name="raw"/> is the event already redacted by key; its size as received.</param>
+    private Notification Fallback(ReadOnlySpan<byte> raw, string problem, JsonElement? envelope, int? receivedBytes = null)
     {
         var text = Encoding.UTF8.GetString(raw.Length > MaxRawBytes ? raw[..MaxRawBytes] : raw);
+        text = receivedBytes is null ? TextRedactor.Redact(text, _redactor.Markers) : text;
         string? source = null, account = null, region = null;
         if (envelope is { } e)
         {
@@ -92,6 +127,9 @@ internal sealed class Notifier(RenderOptions options)
             region = JsonFields.String(e, "region") ?? JsonFields.String(detail, "awsRegion");
         }
 
-        return FallbackNotification.Create(new UninterpretableEvent(text, raw.Length, problem, source, account, region), _texts);
+        return FallbackNotification.Create(
+            new UninterpretableEvent(text, receivedBytes ?? raw.Length, problem, Redact(source), Redact(account), Redact(region)), _texts);
     }
+
+    private string? Redact(string? value) => value is null ? null : TextRedactor.Redact(value, _redactor.Markers);
 }

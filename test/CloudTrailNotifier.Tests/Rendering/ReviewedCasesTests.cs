@@ -27,14 +27,14 @@ public sealed class ReviewedCasesTests
     {
         var seed = File.ReadAllText(TestEvents.SeedPath);
         var bytes = Encoding.UTF8.GetBytes(seed.Replace("\"userAgent\": \"Mozilla", "\"userAgent\": \"x\\ud800y Mozilla", StringComparison.Ordinal)
-            .Replace("\"secretId\": \"arn", "\"secretId\\udc00\": \"a\\ud800b\", \"secretId\": \"arn", StringComparison.Ordinal));
+            .Replace("\"secretId\": \"arn", "\"versionStage\\udc00\": \"a\\ud800b\", \"secretId\": \"arn", StringComparison.Ordinal));
 
         var notification = English.Notify(bytes);
 
         NotificationInvariants.AssertValid(notification, NotificationLanguage.English, "lone surrogate");
         Assert.StartsWith("[CONSOLE] GetSecretValue on sample/secret", notification.Subject, StringComparison.Ordinal);
         Assert.Contains("x\\ud800y Mozilla", notification.Message, StringComparison.Ordinal);
-        Assert.Contains("secretId\\udc00: a\\ud800b", notification.Message, StringComparison.Ordinal);
+        Assert.Contains("versionStage\\udc00: a\\ud800b", notification.Message, StringComparison.Ordinal);
     }
 
     [Fact]
