@@ -37,7 +37,6 @@ internal static class RedactionRules
     public static readonly string[] KeptNames =
     [
         "accesskeyid",
-        "sessioncredentialfromconsole",
         "subjectfromwebidentitytoken", // the web identity's subject: who, not a credential
         "nexttoken",
         "paginationtoken",

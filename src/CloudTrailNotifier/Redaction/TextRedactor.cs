@@ -184,7 +184,7 @@ internal static class TextRedactor
         {
             start = p;
             end = p;
-            while (end < text.Length && !IsValueEnd(text[end]))
+            while (end < text.Length && !IsValueEnd(text, end))
             {
                 end++;
             }
@@ -261,6 +261,11 @@ internal static class TextRedactor
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    private static bool IsValueEnd(char c) =>
-        c is ' ' or '\t' or '\r' or '\n' or ',' or ';' or '&' or '}' or ']' or ')' or '"' or '\'' or '\\' or '<';
+    /// <summary>Where an unquoted value ends; in JSON text, <c>\u002B</c> is part of it but <c>\"</c> and <c>\n</c> end it.</summary>
+    private static bool IsValueEnd(string text, int i) => text[i] switch
+    {
+        ' ' or '\t' or '\r' or '\n' or ',' or ';' or '&' or '}' or ']' or ')' or '"' or '\'' or '<' => true,
+        '\\' => i + 1 >= text.Length || text[i + 1] is '"' or '\'' or '\\' or 'n' or 'r' or 't',
+        _ => false,
+    };
 }
