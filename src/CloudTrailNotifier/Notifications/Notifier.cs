@@ -50,10 +50,11 @@ internal sealed class Notifier(RenderOptions options)
     /// <remarks>Secrets are redacted first, so nothing downstream (facts, any output format, the fallback) sees them.</remarks>
     public Notification Notify(JsonElement root)
     {
-        byte[]? redacted;
+        var receivedBytes = JsonMarshal.GetRawUtf8Value(root).Length;
+        JsonDocument? redacted;
         try
         {
-            redacted = _redactor.Redact(root);
+            redacted = _redactor.Redact(root) is { } bytes ? JsonDocument.Parse(bytes, InputReader.Options) : null;
         }
 #pragma warning disable CA1031 // Never dropped, never leaked: an event that cannot be redacted is shown as text, redacted by shape.
         catch (Exception ex)
@@ -62,13 +63,10 @@ internal sealed class Notifier(RenderOptions options)
             return Fallback(JsonMarshal.GetRawUtf8Value(root), FormatterFailed(ex), envelope: null);
         }
 
-        if (redacted is null)
+        using (redacted)
         {
-            return NotifyRedacted(root, JsonMarshal.GetRawUtf8Value(root).Length);
+            return NotifyRedacted(redacted?.RootElement ?? root, receivedBytes);
         }
-
-        using var document = JsonDocument.Parse(redacted, InputReader.Options);
-        return NotifyRedacted(document.RootElement, JsonMarshal.GetRawUtf8Value(root).Length);
     }
 
     /// <summary>The pipeline after redaction: event, facts, notification.</summary>

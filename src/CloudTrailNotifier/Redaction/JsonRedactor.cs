@@ -133,7 +133,8 @@ internal sealed class JsonRedactor(RedactionMarkers markers)
     {
         var name = JsonMarshal.GetRawUtf8PropertyName(property);
         var secureString = secureStringParent && Ascii.EqualsIgnoreCase(name, "value"u8);
-        return new Context(RedactionRules.Classify(name), parent.MembersInSecret, secureString);
+        var inSecret = parent.MembersInSecret;
+        return new Context(RedactionRules.Classify(name, inSecret), inSecret, secureString);
     }
 
     /// <summary>What replaces a scalar, unencoded; null to keep it.</summary>
@@ -145,6 +146,11 @@ internal sealed class JsonRedactor(RedactionMarkers markers)
         }
 
         if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        if (!context.Hides && IsPlainText(value))
         {
             return null;
         }
@@ -172,6 +178,29 @@ internal sealed class JsonRedactor(RedactionMarkers markers)
 
         var redacted = TextRedactor.Redact(text, markers);
         return ReferenceEquals(redacted, text) ? null : redacted;
+    }
+
+    /// <summary>
+    /// A string no rule can touch, judged from its UTF-8 without allocating: unescaped, short, not JSON, and
+    /// holding none of the text rules' trigger words. Most strings of most events are such.
+    /// </summary>
+    private static bool IsPlainText(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Length < 2 || raw.Length > 512 + 2 || raw.IndexOf((byte)'\\') >= 0)
+        {
+            return false;
+        }
+
+        var content = raw[1..^1];
+        var trimmed = content.TrimStart(" \t"u8);
+        if (trimmed.IsEmpty || trimmed[0] is (byte)'{' or (byte)'%' || content.IndexOf("HIDDEN_DUE"u8) >= 0)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[512];
+        return Encoding.UTF8.TryGetChars(content, chars, out var written) && !TextRedactor.MayContainSecret(chars[..written]);
     }
 
     /// <summary>A JSON object held in a string (a policy, a payload), redacted and written back; null when unchanged.</summary>

@@ -102,7 +102,8 @@ internal static class RedactionRules
     }
 
     /// <summary>Classifies a key as its UTF-8 bytes (a JSON property name as written).</summary>
-    public static KeyVerdict Classify(ReadOnlySpan<byte> utf8Key)
+    /// <param name="insideSecret">False skips the identifier check for keys with no secret fragment (they show either way).</param>
+    public static KeyVerdict Classify(ReadOnlySpan<byte> utf8Key, bool insideSecret = true)
     {
         Span<char> buffer = stackalloc char[MaxKeyChars];
         var length = 0;
@@ -119,7 +120,7 @@ internal static class RedactionRules
             }
         }
 
-        return ClassifyNormalized(buffer[..length]);
+        return ClassifyNormalized(buffer[..length], insideSecret);
     }
 
     /// <summary>Longest key looked at; longer keys are judged by their first characters.</summary>
@@ -136,8 +137,14 @@ internal static class RedactionRules
     private static readonly System.Buffers.SearchValues<string> Fragments =
         System.Buffers.SearchValues.Create(SecretFragments, StringComparison.Ordinal);
 
-    private static KeyVerdict ClassifyNormalized(ReadOnlySpan<char> normalizedKey)
+    private static KeyVerdict ClassifyNormalized(ReadOnlySpan<char> normalizedKey, bool insideSecret = true)
     {
+        var secretFragment = normalizedKey.IndexOfAny(Fragments) >= 0;
+        if (!secretFragment && !insideSecret)
+        {
+            return KeyVerdict.Neutral; // outside a secret, Kept and Neutral mean the same: shown
+        }
+
         var kept = false;
         foreach (var suffix in KeptSuffixes)
         {
@@ -148,7 +155,7 @@ internal static class RedactionRules
             }
         }
 
-        if (normalizedKey.IndexOfAny(Fragments) < 0)
+        if (!secretFragment)
         {
             return kept ? KeyVerdict.Kept : KeyVerdict.Neutral;
         }

@@ -21,6 +21,9 @@ internal static class TextRedactor
     /// <summary>Whether the text holds anything a rule could match (a cheap first look).</summary>
     public static bool MayContainSecret(ReadOnlySpan<char> text) => text.IndexOfAny(Triggers) >= 0;
 
+    private static readonly SearchValues<char> TokenStarts =
+        SearchValues.Create(string.Concat(RedactionRules.SessionTokenPrefixes.Select(prefix => prefix[0])));
+
     public static string Redact(string text, RedactionMarkers markers)
     {
         if (!MayContainSecret(text))
@@ -64,7 +67,7 @@ internal static class TextRedactor
             return false;
         }
 
-        if (MatchSessionToken(text, i, out end))
+        if (TokenStarts.Contains(c) && MatchSessionToken(text, i, out end))
         {
             start = i;
             next = end;
