@@ -14,8 +14,8 @@ namespace CloudTrailNotifier.Benchmarks;
 [MemoryDiagnoser]
 public class RenderBenchmarks
 {
-    private readonly NotificationRenderer _english = new(new RenderOptions(NotificationLanguage.English, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
-    private readonly NotificationRenderer _japanese = new(new RenderOptions(NotificationLanguage.Japanese, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
+    private readonly Notifier _english = new(new RenderOptions(NotificationLanguage.English, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
+    private readonly Notifier _japanese = new(new RenderOptions(NotificationLanguage.Japanese, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
     private byte[] _typical = [];
     private byte[] _large = [];
 
@@ -37,13 +37,13 @@ public class RenderBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public int TypicalEnglish() => _english.Render(_typical).Message.Length;
+    public int TypicalEnglish() => _english.Notify(_typical).Message.Length;
 
     [Benchmark]
-    public int TypicalJapanese() => _japanese.Render(_typical).Message.Length;
+    public int TypicalJapanese() => _japanese.Notify(_typical).Message.Length;
 
     [Benchmark]
-    public int Large300KB() => _english.Render(_large).Message.Length;
+    public int Large300KB() => _english.Notify(_large).Message.Length;
 
     private static string FindSeedEvent()
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CloudTrailNotifier.Aws;
+using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Sns;
 
@@ -68,14 +69,14 @@ internal static class PublishCommand
 
         var aws = createEdges();
         var publisher = new SnsPublisher(aws.Http, aws.Credentials, aws.Clock, RetryPolicy.Default(aws.Jitter));
-        var renderer = new NotificationRenderer(options);
+        var renderer = new Notifier(options);
         var stdout = environment.StandardOutput;
         foreach (var item in events)
         {
             string messageId;
             try
             {
-                messageId = await publisher.PublishAsync(renderer.Render(item), topic, cancellationToken: cancellationToken)
+                messageId = await publisher.PublishAsync(renderer.Notify(item), topic, cancellationToken: cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (SnsPublishException ex)

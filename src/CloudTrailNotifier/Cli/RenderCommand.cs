@@ -42,11 +42,11 @@ internal static class RenderCommand
             return ExitCodes.BadInput;
         }
 
-        var renderer = new NotificationRenderer(options);
+        var renderer = new Notifier(options);
         var stdout = environment.StandardOutput;
         for (var i = 0; i < events.Count; i++)
         {
-            var notification = renderer.Render(events[i]);
+            var notification = renderer.Notify(events[i]);
             if (json)
             {
                 stdout.Write(PublishRequestJson.Write(notification));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CloudTrailNotifier.Events;
 
 namespace CloudTrailNotifier.Describing;
@@ -21,11 +22,20 @@ internal sealed record EventFacts
     public string? ErrorCode { get; init; }
     public string? ErrorMessage { get; init; }
 
-    /// <summary>The call was made with console session credentials (or is a console sign-in).</summary>
-    public bool ConsoleSession { get; init; }
-
-    /// <summary>For sign-in events: additionalEventData.MFAUsed as yes/no.</summary>
-    public bool? SignInMfaUsed { get; init; }
-
     public bool IsSignIn { get; init; }
+
+    /// <summary>The record's <c>tlsDetails</c>, when it has any.</summary>
+    public TlsFacts? Tls { get; init; }
+
+    /// <summary>The account that owns the VPC endpoint the call came through.</summary>
+    public string? VpcEndpointAccountId { get; init; }
+
+    /// <summary><c>requestParameters</c>, when present with content.</summary>
+    public JsonElement? RequestParameters { get; init; }
+
+    /// <summary><c>additionalEventData</c>, when present with content.</summary>
+    public JsonElement? AdditionalEventData { get; init; }
+
+    /// <summary><c>responseElements</c>, when present with content.</summary>
+    public JsonElement? ResponseElements { get; init; }
 }

@@ -88,11 +88,22 @@ internal static class EventFactsBuilder
             ServiceName = ServiceNames.Display(ResourceDescriber.ServicePrefix(evt.EventSource)),
             ErrorCode = errorCode,
             ErrorMessage = errorMessage,
-            ConsoleSession = console,
-            SignInMfaUsed = signInMfa,
             IsSignIn = isSignIn,
+            Tls = Tls(evt),
+            VpcEndpointAccountId = evt.Field("vpcEndpointAccountId"),
+            RequestParameters = JsonFields.Present(evt.Record, "requestParameters"),
+            AdditionalEventData = JsonFields.Present(evt.Record, "additionalEventData"),
+            ResponseElements = JsonFields.Present(evt.Record, "responseElements"),
         };
     }
+
+    private static TlsFacts? Tls(CloudTrailEvent evt) => JsonFields.Object(evt.Record, "tlsDetails") is { } tls
+        ? new TlsFacts(
+            JsonFields.String(tls, "tlsVersion"),
+            JsonFields.String(tls, "cipherSuite"),
+            JsonFields.String(tls, "keyExchange"),
+            JsonFields.String(tls, "clientProvidedHostHeader"))
+        : null;
 
     /// <summary>Errors that mean "not allowed" rather than "went wrong".</summary>
     public static bool IsDenial(string errorCode) =>

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using CloudTrailNotifier.Notifications;
-using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Sns;
 
 namespace CloudTrailNotifier.Lambda;
@@ -11,14 +10,14 @@ namespace CloudTrailNotifier.Lambda;
 /// Every failure becomes a <see cref="FunctionError"/>, so Lambda retries the event and finally sends it
 /// to the dead-letter queue; nothing is reported as done without a MessageId.
 /// </summary>
-internal sealed class InvocationHandler(FunctionConfiguration configuration, NotificationRenderer renderer, SnsPublisher? publisher)
+internal sealed class InvocationHandler(FunctionConfiguration configuration, Notifier renderer, SnsPublisher? publisher)
 {
     public async Task<InvocationResult> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
     {
         Notification? notification = null;
         try
         {
-            notification = renderer.Render(invocation.Event);
+            notification = renderer.Notify(invocation.Event);
             if (configuration.DryRun)
             {
                 var request = PublishRequestJson.Write(notification, configuration.Topic?.Arn.Value);

@@ -1,6 +1,6 @@
 using CloudTrailNotifier.Aws;
 using CloudTrailNotifier.Cli;
-using CloudTrailNotifier.Rendering;
+using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Sns;
 
 namespace CloudTrailNotifier.Lambda;
@@ -36,7 +36,7 @@ internal static class LambdaHost
             var publisher = configuration.DryRun
                 ? null
                 : new SnsPublisher(aws.Http, aws.Credentials, aws.Clock, RetryPolicy.Default(aws.Jitter));
-            var handler = new InvocationHandler(configuration, new NotificationRenderer(configuration.RenderOptions), publisher);
+            var handler = new InvocationHandler(configuration, new Notifier(configuration.RenderOptions), publisher);
             await new RuntimeLoop(api, handler, log, aws.Clock, setVariable).RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         }

@@ -25,10 +25,10 @@ internal static class BodyWriter
         WriteSignals(layout, facts, t);
         WriteLinks(layout, facts, t);
         WriteIdentity(layout, facts.Actor, t);
-        WriteRequest(layout, facts.Event, t);
-        WriteJsonSection(layout, facts.Event, "requestParameters", t.RequestParametersTitle, RequestParametersLines, RequestParametersChars, t);
-        WriteJsonSection(layout, facts.Event, "additionalEventData", t.AdditionalEventDataTitle, ExtraSectionLines, ExtraSectionChars, t);
-        WriteJsonSection(layout, facts.Event, "responseElements", t.ResponseElementsTitle, ExtraSectionLines, ExtraSectionChars, t);
+        WriteRequest(layout, facts, t);
+        WriteJsonSection(layout, facts.RequestParameters, t.RequestParametersTitle, RequestParametersLines, RequestParametersChars, t);
+        WriteJsonSection(layout, facts.AdditionalEventData, t.AdditionalEventDataTitle, ExtraSectionLines, ExtraSectionChars, t);
+        WriteJsonSection(layout, facts.ResponseElements, t.ResponseElementsTitle, ExtraSectionLines, ExtraSectionChars, t);
         WriteIdentifiers(layout, facts.Event, t);
         layout.BlankLine();
         layout.Line("--");
@@ -218,8 +218,9 @@ internal static class BodyWriter
         layout.UntrustedField(t.DelegateAccount, actor.InvokedByDelegateAccount, t.CharactersOmitted);
     }
 
-    private static void WriteRequest(TextLayout layout, CloudTrailEvent evt, Texts.Texts t)
+    private static void WriteRequest(TextLayout layout, EventFacts facts, Texts.Texts t)
     {
+        var evt = facts.Event;
         layout.Section(t.RequestTitle);
         layout.UntrustedField(t.Service, evt.EventSource, t.CharactersOmitted);
         if (Safe(evt.EventType) is { } type)
@@ -228,15 +229,9 @@ internal static class BodyWriter
         }
 
         layout.UntrustedField(t.UserAgent, evt.UserAgent, t.CharactersOmitted);
-        if (JsonFields.Object(evt.Record, "tlsDetails") is { } tls)
+        if (facts.Tls is { } tls)
         {
-            var parts = new[]
-            {
-                Safe(JsonFields.String(tls, "tlsVersion")),
-                Safe(JsonFields.String(tls, "cipherSuite")),
-                Safe(JsonFields.String(tls, "keyExchange")),
-                Safe(JsonFields.String(tls, "clientProvidedHostHeader")),
-            };
+            var parts = new[] { Safe(tls.Version), Safe(tls.CipherSuite), Safe(tls.KeyExchange), Safe(tls.HostHeader) };
             var text = string.Join(", ", parts.Where(p => p is not null));
             if (text.Length > 0)
             {
@@ -246,13 +241,13 @@ internal static class BodyWriter
 
         if (Safe(evt.VpcEndpointId) is { } endpoint)
         {
-            layout.Field(t.VpcEndpoint, Safe(evt.Field("vpcEndpointAccountId")) is { } owner ? $"{endpoint} ({owner})" : endpoint);
+            layout.Field(t.VpcEndpoint, Safe(facts.VpcEndpointAccountId) is { } owner ? $"{endpoint} ({owner})" : endpoint);
         }
     }
 
-    private static void WriteJsonSection(TextLayout layout, CloudTrailEvent evt, string property, string title, int maxLines, int maxChars, Texts.Texts t)
+    private static void WriteJsonSection(TextLayout layout, System.Text.Json.JsonElement? section, string title, int maxLines, int maxChars, Texts.Texts t)
     {
-        if (JsonFields.Present(evt.Record, property) is not { } value)
+        if (section is not { } value)
         {
             return;
         }

@@ -34,8 +34,8 @@ internal sealed class DetailsWriter
         _start = builder.Length;
     }
 
-    /// <summary>Writes <paramref name="value"/>; returns false when the section had to be cut short.</summary>
-    public bool Write(JsonElement value)
+    /// <summary>Writes <paramref name="value"/>, saying so when the section had to be cut short.</summary>
+    public void Write(JsonElement value)
     {
         if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
         {
@@ -54,8 +54,6 @@ internal sealed class DetailsWriter
         {
             _builder.Append("  ").Append(_texts.SectionTruncated(JsonMarshal.GetRawUtf8Value(value).Length)).Append('\n');
         }
-
-        return !_cut;
     }
 
     private void WriteChildren(JsonElement container, int indent, int depth)

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using CloudTrailNotifier.Events;
 using CloudTrailNotifier.Notifications;
 
 namespace CloudTrailNotifier.Rendering;
@@ -14,25 +12,14 @@ internal static class FallbackNotification
     public const int MaxRawChars = 64 * 1024;
     private const int ChunkChars = 160;
 
-    public static Notification Create(ReadOnlySpan<byte> raw, string problem, Texts.Texts t)
+    public static Notification Create(UninterpretableEvent uninterpretable, Texts.Texts t)
     {
-        var text = Encoding.UTF8.GetString(raw.Length > MaxRawChars * 4 ? raw[..(MaxRawChars * 4)] : raw);
-        return Create(text, raw.Length, problem, envelope: null, t);
-    }
-
-    public static Notification Create(JsonElement root, string problem, Texts.Texts t)
-    {
-        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(root);
-        var text = Encoding.UTF8.GetString(raw.Length > MaxRawChars * 4 ? raw[..(MaxRawChars * 4)] : raw);
-        return Create(text, raw.Length, problem, root.ValueKind == JsonValueKind.Object ? root : null, t);
-    }
-
-    private static Notification Create(string text, int totalBytes, string problem, JsonElement? envelope, Texts.Texts t)
-    {
+        var text = uninterpretable.RawText;
+        var totalBytes = uninterpretable.TotalBytes;
         var body = new StringBuilder(Math.Min(text.Length, MaxRawChars) + 1024);
         body.Append(t.FallbackHeadline).Append('\n').Append('\n');
         body.Append("  ").Append(t.FallbackReason).Append(": ");
-        SafeText.Append(body, problem, 512);
+        SafeText.Append(body, uninterpretable.Problem, 512);
         body.Append('\n');
         body.Append("  ").Append(t.FallbackSize(totalBytes)).Append('\n');
         body.Append('\n').Append(t.FallbackRawTitle).Append('\n');
@@ -74,16 +61,7 @@ internal static class FallbackNotification
 
         body.Append('\n').Append("--").Append('\n').Append(t.Footer(null)).Append('\n');
 
-        string? source = null, account = null, region = null;
-        if (envelope is { } e)
-        {
-            var detail = JsonFields.Object(e, "detail") ?? e;
-            source = JsonFields.String(detail, "eventSource") ?? JsonFields.String(e, "source");
-            account = JsonFields.String(e, "account") ?? JsonFields.String(detail, "recipientAccountId");
-            region = JsonFields.String(e, "region") ?? JsonFields.String(detail, "awsRegion");
-        }
-
-        var attributes = MessageAttributesBuilder.ForUninterpretable(source, account, region);
+        var attributes = MessageAttributesBuilder.ForUninterpretable(uninterpretable.EventSource, uninterpretable.Account, uninterpretable.Region);
         var message = MessageLimits.Fit(body.ToString(), attributes, t.SectionTruncated(totalBytes));
         return new Notification(t.FallbackSubject, message, attributes, EventId: null);
     }

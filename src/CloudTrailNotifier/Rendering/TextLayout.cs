@@ -8,7 +8,6 @@ namespace CloudTrailNotifier.Rendering;
 /// </summary>
 internal sealed class TextLayout(StringBuilder builder, int valueColumn)
 {
-
     /// <summary>Longest value, in characters, written on a summary or detail line.</summary>
     public const int MaxValueChars = 1024;
 
@@ -60,9 +59,6 @@ internal sealed class TextLayout(StringBuilder builder, int valueColumn)
         var width = 2 + DisplayWidth(label);
         Builder.Append(' ', Math.Max(2, valueColumn - width));
     }
-
-    /// <summary>The column values start at, in display cells (East Asian wide characters count two).</summary>
-    public int ValueColumn => valueColumn;
 
     /// <summary>Display cells of a label: East Asian wide and full-width characters take two.</summary>
     public static int DisplayWidth(string text)

@@ -1,6 +1,7 @@
 using System.Text;
 using CloudTrailNotifier.Aws;
 using CloudTrailNotifier.Cli;
+using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Tests.Support;
 
@@ -40,8 +41,8 @@ public sealed class PublishCommandTests(MotoServer moto) : IDisposable
         Assert.True(exit == ExitCodes.Success, stderr);
         var envelope = Assert.Single(await moto.ReceiveAsync(queueUrl));
         Assert.Equal(stdout.Trim(), envelope.GetProperty("MessageId").GetString());
-        var expected = new NotificationRenderer(new RenderOptions(Notifications.NotificationLanguage.Japanese, TimeZoneInfo.Utc))
-            .Render(RepositoryFiles.SampleEvent);
+        var expected = new Notifier(new RenderOptions(Notifications.NotificationLanguage.Japanese, TimeZoneInfo.Utc))
+            .Notify(RepositoryFiles.SampleEvent);
         Assert.Equal(expected.Message, envelope.GetProperty("Message").GetString());
     }
 

@@ -208,7 +208,7 @@ public sealed class RuntimeLoopTests(MotoServer moto)
         ["AWS_ENDPOINT_URL_SNS"] = snsEndpoint.ToString(),
     };
 
-    private static Notification Render() => new NotificationRenderer(RenderOptions.Default).Render(Event);
+    private static Notification Render() => new Notifier(RenderOptions.Default).Notify(Event);
 
     private static string? Attribute(Notification notification, string name) =>
         notification.Attributes.FirstOrDefault(a => a.Name == name).Value;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Tests.Support;
 
@@ -101,7 +102,7 @@ public sealed partial class AotPublishTests(PublishedExecutable published, MotoS
         var log = JsonDocument.Parse((await process.StandardOutput.ReadToEndAsync()).Trim()).RootElement;
         Assert.Equal("aot-request", log.GetProperty("requestId").GetString());
         Assert.Equal("published", log.GetProperty("message").GetString());
-        var expected = new NotificationRenderer(RenderOptions.Default).Render(RepositoryFiles.SampleEvent);
+        var expected = new Notifier(RenderOptions.Default).Notify(RepositoryFiles.SampleEvent);
         Assert.Equal(expected.Attributes.Single(a => a.Name == "eventName").Value, log.GetProperty("eventName").GetString());
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Tests.Support;
 
@@ -16,14 +17,14 @@ public sealed class CorpusTests
     public void Every_corpus_event_renders_within_limits_and_is_interpreted(string code)
     {
         Assert.True(RenderOptions.TryParseLanguage(code, out var language));
-        var renderer = new NotificationRenderer(new RenderOptions(language, Tokyo));
+        var renderer = new Notifier(new RenderOptions(language, Tokyo));
         var fallbackSubject = CloudTrailNotifier.Rendering.Texts.Texts.For(language).FallbackSubject;
         var events = Corpus.All;
 
         Assert.True(events.Count >= 745, $"corpus has only {events.Count} events");
         foreach (var corpusEvent in events)
         {
-            var notification = renderer.Render(Encoding.UTF8.GetBytes(corpusEvent.Json));
+            var notification = renderer.Notify(Encoding.UTF8.GetBytes(corpusEvent.Json));
 
             NotificationInvariants.AssertValid(notification, language, corpusEvent.Name);
             Assert.True(
@@ -35,7 +36,7 @@ public sealed class CorpusTests
     [Fact]
     public void Corpus_events_whose_identity_names_someone_name_them_in_the_subject()
     {
-        var renderer = new NotificationRenderer(RenderOptions.Default);
+        var renderer = new Notifier(RenderOptions.Default);
         var unnamed = new List<string>();
         var named = 0;
         foreach (var corpusEvent in Corpus.All)
@@ -50,7 +51,7 @@ public sealed class CorpusTests
             }
 
             named++;
-            var notification = renderer.Render(Encoding.UTF8.GetBytes(corpusEvent.Json));
+            var notification = renderer.Notify(Encoding.UTF8.GetBytes(corpusEvent.Json));
             if (notification.Subject.Contains("unknown caller", StringComparison.Ordinal))
             {
                 unnamed.Add(corpusEvent.Name);

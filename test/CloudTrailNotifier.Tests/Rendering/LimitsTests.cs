@@ -8,8 +8,8 @@ namespace CloudTrailNotifier.Tests.Rendering;
 
 public sealed class LimitsTests
 {
-    private readonly NotificationRenderer _english = new(RenderOptions.Default);
-    private readonly NotificationRenderer _japanese = new(RenderOptions.Default with { Language = NotificationLanguage.Japanese });
+    private readonly Notifier _english = new(RenderOptions.Default);
+    private readonly Notifier _japanese = new(RenderOptions.Default with { Language = NotificationLanguage.Japanese });
 
     [Fact]
     public void Three_hundred_kilobytes_of_request_parameters_fit_and_the_cut_is_stated()
@@ -28,11 +28,11 @@ public sealed class LimitsTests
 
         foreach (var (renderer, language) in new[] { (_english, NotificationLanguage.English), (_japanese, NotificationLanguage.Japanese) })
         {
-            var notification = renderer.Render(bytes);
+            var notification = renderer.Notify(bytes);
 
             NotificationInvariants.AssertValid(notification, language, "300 KB");
             Assert.Contains(language == NotificationLanguage.English ? "cut short" : "途中で省略", notification.Message, StringComparison.Ordinal);
-            Assert.Contains("more characters not shown", _english.Render(bytes).Message, StringComparison.Ordinal);
+            Assert.Contains("more characters not shown", _english.Notify(bytes).Message, StringComparison.Ordinal);
             Assert.Contains("sample/secret", notification.Subject, StringComparison.Ordinal);
         }
     }
@@ -58,7 +58,7 @@ public sealed class LimitsTests
         var seed = File.ReadAllText(TestEvents.SeedPath);
         var bytes = Encoding.UTF8.GetBytes(seed.Replace("\"requestParameters\": {", $"\"requestParameters\": {{\"deep\": {json},", StringComparison.Ordinal));
 
-        var notification = _english.Render(bytes);
+        var notification = _english.Notify(bytes);
 
         NotificationInvariants.AssertValid(notification, NotificationLanguage.English, $"depth {depth}");
         Assert.Contains("nested deeper; not shown", notification.Message, StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed class LimitsTests
         var json = new StringBuilder("{\"detail\":{\"eventName\":\"GetSecretValue\",\"requestParameters\":");
         json.Append('[', 10_000).Append(']', 10_000).Append("}}");
 
-        var notification = _english.Render(Encoding.UTF8.GetBytes(json.ToString()));
+        var notification = _english.Notify(Encoding.UTF8.GetBytes(json.ToString()));
 
         NotificationInvariants.AssertValid(notification, NotificationLanguage.English, "depth 10000");
         Assert.StartsWith("[UNREADABLE]", notification.Subject, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class LimitsTests
     {
         foreach (var (renderer, language) in new[] { (_english, NotificationLanguage.English), (_japanese, NotificationLanguage.Japanese) })
         {
-            var notification = renderer.Render(Encoding.UTF8.GetBytes(input));
+            var notification = renderer.Notify(Encoding.UTF8.GetBytes(input));
 
             NotificationInvariants.AssertValid(notification, language, input);
             Assert.Equal(CloudTrailNotifier.Rendering.Texts.Texts.For(language).FallbackSubject, notification.Subject);
@@ -106,7 +106,7 @@ public sealed class LimitsTests
     {
         var input = "not json " + new string('x', 500_000);
 
-        var notification = _english.Render(Encoding.UTF8.GetBytes(input));
+        var notification = _english.Notify(Encoding.UTF8.GetBytes(input));
 
         NotificationInvariants.AssertValid(notification, NotificationLanguage.English, "500 KB of text");
         Assert.Contains("more bytes not shown", notification.Message, StringComparison.Ordinal);

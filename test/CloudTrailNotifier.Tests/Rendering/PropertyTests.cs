@@ -8,8 +8,8 @@ namespace CloudTrailNotifier.Tests.Rendering;
 /// <summary>Real events, mutated and truncated at random: the invariants hold for all of them.</summary>
 public sealed class PropertyTests
 {
-    private static readonly NotificationRenderer English = new(new RenderOptions(NotificationLanguage.English, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")));
-    private static readonly NotificationRenderer Japanese = new(new RenderOptions(NotificationLanguage.Japanese, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
+    private static readonly Notifier English = new(new RenderOptions(NotificationLanguage.English, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")));
+    private static readonly Notifier Japanese = new(new RenderOptions(NotificationLanguage.Japanese, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
 
     [Property(Arbitrary = [typeof(EventMutations)], MaxTest = 400)]
     public void Mutated_events_render_within_every_limit_in_both_languages(EventMutation mutation)
@@ -18,7 +18,7 @@ public sealed class PropertyTests
 
         foreach (var (renderer, language) in new[] { (English, NotificationLanguage.English), (Japanese, NotificationLanguage.Japanese) })
         {
-            var notification = renderer.Render(bytes);
+            var notification = renderer.Notify(bytes);
 
             NotificationInvariants.AssertValid(notification, language, mutation.ToString());
             AssertNoLineStartsWithMarker(notification, mutation);
@@ -30,7 +30,7 @@ public sealed class PropertyTests
     public void Any_text_in_any_field_stays_on_its_line(string hostile)
     {
         var mutation = new EventMutation(EventIndex: hostile.Length, MutationKind.IdentityFieldsHostile, Target: 0, Text: hostile, Amount: 0);
-        var notification = English.Render(mutation.Apply());
+        var notification = English.Notify(mutation.Apply());
 
         NotificationInvariants.AssertValid(notification, NotificationLanguage.English, mutation.ToString());
         AssertNoLineStartsWithMarker(notification, mutation);

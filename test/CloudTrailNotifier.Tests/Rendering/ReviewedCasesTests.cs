@@ -8,7 +8,7 @@ namespace CloudTrailNotifier.Tests.Rendering;
 /// <summary>Cases where a plausible event could have been misreported.</summary>
 public sealed class ReviewedCasesTests
 {
-    private static readonly NotificationRenderer English = new(RenderOptions.Default);
+    private static readonly Notifier English = new(RenderOptions.Default);
 
     [Theory]
     [InlineData("arn:aws:secretsmanager:ap-northeast-1:111111111111:secret:prod/db-backup", "prod/db-backup")]
@@ -17,7 +17,7 @@ public sealed class ReviewedCasesTests
     [InlineData("prod/db-backup", "prod/db-backup")]
     public void A_partial_secret_arn_is_not_mistaken_for_a_full_one(string secretId, string shown)
     {
-        var notification = English.Render(TestEvents.SeedWith(d => d["requestParameters"]!["secretId"] = secretId));
+        var notification = English.Notify(TestEvents.SeedWith(d => d["requestParameters"]!["secretId"] = secretId));
 
         Assert.Contains($"GetSecretValue on {shown} by", notification.Subject, StringComparison.Ordinal);
     }
@@ -27,14 +27,14 @@ public sealed class ReviewedCasesTests
     {
         var seed = File.ReadAllText(TestEvents.SeedPath);
         var bytes = Encoding.UTF8.GetBytes(seed.Replace("\"userAgent\": \"Mozilla", "\"userAgent\": \"x\\ud800y Mozilla", StringComparison.Ordinal)
-            .Replace("\"secretId\": \"arn", "\"secretId\\udc00\": \"a\\ud800b\", \"secretId\": \"arn", StringComparison.Ordinal));
+            .Replace("\"secretId\": \"arn", "\"versionStage\\udc00\": \"a\\ud800b\", \"secretId\": \"arn", StringComparison.Ordinal));
 
-        var notification = English.Render(bytes);
+        var notification = English.Notify(bytes);
 
         NotificationInvariants.AssertValid(notification, NotificationLanguage.English, "lone surrogate");
         Assert.StartsWith("[CONSOLE] GetSecretValue on sample/secret", notification.Subject, StringComparison.Ordinal);
         Assert.Contains("x\\ud800y Mozilla", notification.Message, StringComparison.Ordinal);
-        Assert.Contains("secretId\\udc00: a\\ud800b", notification.Message, StringComparison.Ordinal);
+        Assert.Contains("versionStage\\udc00: a\\ud800b", notification.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public sealed class ReviewedCasesTests
             "\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::111111111111:user/jane\",\"userName\":\"jane\"",
             StringComparison.Ordinal);
 
-        Assert.Equal("[CONSOLE] ConsoleLogin by jane@example.com (111111111111)", English.Render(TestEvents.Envelope(Federated)).Subject);
-        Assert.Equal("[NO MFA][CONSOLE] ConsoleLogin by jane (111111111111)", English.Render(TestEvents.Envelope(iamUser)).Subject);
+        Assert.Equal("[CONSOLE] ConsoleLogin by jane@example.com (111111111111)", English.Notify(TestEvents.Envelope(Federated)).Subject);
+        Assert.Equal("[NO MFA][CONSOLE] ConsoleLogin by jane (111111111111)", English.Notify(TestEvents.Envelope(iamUser)).Subject);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ReviewedCasesTests
                "sessionContext":{"sessionIssuer":{"type":"Role","arn":"arn:aws:iam::111111111111:role/AWSReservedSSO_Admin_0123456789abcdef","userName":"AWSReservedSSO_Admin_0123456789abcdef"}}}}
             """;
 
-        var message = English.Render(TestEvents.Envelope(Record)).Message;
+        var message = English.Notify(TestEvents.Envelope(Record)).Message;
 
         Assert.DoesNotContain("Identity Center user", message, StringComparison.Ordinal);
         Assert.Contains("session ceo@example.com of IAM role AWSReservedSSO_Admin_0123456789abcdef", message, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class ReviewedCasesTests
             """;
         var sameAccount = Record.Replace("222222222222", "111111111111", StringComparison.Ordinal);
 
-        Assert.DoesNotContain("iam/home#/roles", English.Render(TestEvents.Envelope(Record)).Message, StringComparison.Ordinal);
-        Assert.Contains("https://console.aws.amazon.com/iam/home#/roles/details/deploy", English.Render(TestEvents.Envelope(sameAccount)).Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("iam/home#/roles", English.Notify(TestEvents.Envelope(Record)).Message, StringComparison.Ordinal);
+        Assert.Contains("https://console.aws.amazon.com/iam/home#/roles/details/deploy", English.Notify(TestEvents.Envelope(sameAccount)).Message, StringComparison.Ordinal);
     }
 }

@@ -7,8 +7,8 @@ namespace CloudTrailNotifier.Tests.Rendering;
 
 public sealed class SubjectBuilderTests
 {
-    private static readonly NotificationRenderer English = new(RenderOptions.Default);
-    private static readonly NotificationRenderer Japanese = new(RenderOptions.Default with { Language = NotificationLanguage.Japanese });
+    private static readonly Notifier English = new(RenderOptions.Default);
+    private static readonly Notifier Japanese = new(RenderOptions.Default with { Language = NotificationLanguage.Japanese });
 
     private const string DeniedRead = """
         {"eventVersion":"1.09","userIdentity":{"type":"IAMUser","principalId":"AIDAEXAMPLE","arn":"arn:aws:iam::111111111111:user/alice","accountId":"111111111111","accessKeyId":"AKIAEXAMPLE","userName":"alice"},
@@ -20,7 +20,7 @@ public sealed class SubjectBuilderTests
     [Fact]
     public void A_denied_read_reads_as_the_gist()
     {
-        var notification = English.Render(TestEvents.Envelope(DeniedRead));
+        var notification = English.Notify(TestEvents.Envelope(DeniedRead));
 
         Assert.Equal("[DENIED] GetSecretValue on prod/db by alice (111111111111)", notification.Subject);
     }
@@ -28,7 +28,7 @@ public sealed class SubjectBuilderTests
     [Fact]
     public void Japanese_subjects_use_japanese_tags()
     {
-        var notification = Japanese.Render(TestEvents.Envelope(DeniedRead));
+        var notification = Japanese.Notify(TestEvents.Envelope(DeniedRead));
 
         Assert.Equal("[拒否] alice が prod/db に GetSecretValue (111111111111)", notification.Subject);
     }
@@ -38,10 +38,10 @@ public sealed class SubjectBuilderTests
     {
         var record = DeniedRead.Replace("\"userName\":\"alice\"", "\"userName\":\"Zoë Ångström 山田\"", StringComparison.Ordinal);
 
-        var subject = English.Render(TestEvents.Envelope(record)).Subject;
+        var subject = English.Notify(TestEvents.Envelope(record)).Subject;
 
         Assert.Equal("[DENIED] GetSecretValue on prod/db by Zoe Angstrom ? (111111111111)", subject);
-        Assert.Contains("山田", Japanese.Render(TestEvents.Envelope(record)).Subject, StringComparison.Ordinal);
+        Assert.Contains("山田", Japanese.Notify(TestEvents.Envelope(record)).Subject, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class SubjectBuilderTests
             .Replace("\"prod/db\"", $"\"{new string('s', 300)}\"", StringComparison.Ordinal)
             .Replace("\"userName\":\"alice\"", $"\"userName\":\"{new string('u', 300)}\"", StringComparison.Ordinal);
 
-        var subject = English.Render(TestEvents.Envelope(record)).Subject;
+        var subject = English.Notify(TestEvents.Envelope(record)).Subject;
 
         Assert.True(subject.Length < 100, subject);
         Assert.StartsWith("[DENIED] GetSecretValue on sss", subject, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class SubjectBuilderTests
     {
         var record = DeniedRead.Replace("\"userName\":\"alice\"", "\"userName\":\"alice\\r\\nBcc: x@example.com\"", StringComparison.Ordinal);
 
-        var subject = English.Render(TestEvents.Envelope(record)).Subject;
+        var subject = English.Notify(TestEvents.Envelope(record)).Subject;
 
         Assert.DoesNotContain('\n', subject);
         Assert.DoesNotContain('\r', subject);
@@ -79,7 +79,7 @@ public sealed class SubjectBuilderTests
              "eventSource":"iam.amazonaws.com","eventName":"ListUsers","errorCode":"AccessDenied","sessionCredentialFromConsole":"true","recipientAccountId":"111111111111","sourceIPAddress":"cloudformation.amazonaws.com"}
             """;
 
-        var subject = English.Render(TestEvents.Envelope(record)).Subject;
+        var subject = English.Notify(TestEvents.Envelope(record)).Subject;
 
         Assert.StartsWith("[DENIED][ROOT][NO MFA][CROSS-ACCOUNT][CONSOLE][AWS SERVICE] ListUsers by root", subject, StringComparison.Ordinal);
         Assert.True(subject.Length < 100);

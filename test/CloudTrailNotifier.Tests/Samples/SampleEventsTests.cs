@@ -79,6 +79,17 @@ public class SampleEventsTests
     [InlineData("secretsmanager-batch-get-secret-value.json", "AssumedRole", "AwsSdk", "IPv4")]
     [InlineData("s3-get-object-data-event.json", "IAMUser", "AwsCli", "IPv6")]
     [InlineData("secretsmanager-get-secret-value-hostile-strings.json", "IAMUser", "AwsCli", "IPv4")]
+    [InlineData("iam-create-access-key.json", "AssumedRole", "AwsCli", "IPv4")]
+    [InlineData("iam-create-login-profile.json", "AssumedRole", "AwsCli", "IPv4")]
+    [InlineData("secretsmanager-create-secret.json", "IAMUser", "AwsCli", "IPv4")]
+    [InlineData("secretsmanager-put-secret-value.json", "IAMUser", "AwsCli", "IPv4")]
+    [InlineData("secretsmanager-get-secret-value-response.json", "IAMUser", "AwsCli", "IPv4")]
+    [InlineData("ssm-get-parameter-with-decryption.json", "IAMUser", "AwsCli", "IPv4")]
+    [InlineData("rds-create-db-instance.json", "AssumedRole", "AwsCli", "IPv4")]
+    [InlineData("cognito-initiate-auth.json", "IAMUser", "AwsCli", "IPv4")]
+    [InlineData("ec2-create-key-pair.json", "AssumedRole", "AwsCli", "IPv4")]
+    [InlineData("acm-export-certificate.json", "AssumedRole", "AwsCli", "IPv4")]
+    [InlineData("sts-get-session-token.json", "IAMUser", "AwsCli", "IPv4")]
     public void Each_sample_shows_its_identity_type_client_and_source(string file, string identityType, string client, string source)
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(TestPaths.EventsDirectory, file)));

@@ -199,6 +199,8 @@ internal sealed class EnglishTexts : Texts
 
     public override string CharactersOmitted(int count) => $"… ({count:N0} more characters not shown)";
     public override string SectionTruncated(int totalBytes) => $"… (cut short: {totalBytes:N0} bytes of JSON in all; open the CloudTrail event for the rest)";
+    public override string Redacted(int characters) => $"[redacted: {characters:N0} characters]";
+    public override string HiddenByCloudTrail => "[hidden by CloudTrail]";
     public override string NestedTooDeep => "… (nested deeper; not shown)";
     public override string JsonText => "(JSON text)";
     public override string UrlEncodedJsonText => "(URL-encoded JSON text)";

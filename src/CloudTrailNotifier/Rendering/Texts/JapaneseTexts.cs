@@ -199,6 +199,8 @@ internal sealed class JapaneseTexts : Texts
 
     public override string CharactersOmitted(int count) => $"… (残り {count:N0} 文字は省略)";
     public override string SectionTruncated(int totalBytes) => $"… (途中で省略: JSON 全体は {totalBytes:N0} バイト。残りは CloudTrail イベントを参照)";
+    public override string Redacted(int characters) => $"[秘匿: {characters:N0} 文字]";
+    public override string HiddenByCloudTrail => "[CloudTrail により非表示]";
     public override string NestedTooDeep => "… (これより深い階層は省略)";
     public override string JsonText => "(JSON テキスト)";
     public override string UrlEncodedJsonText => "(URL エンコードされた JSON テキスト)";

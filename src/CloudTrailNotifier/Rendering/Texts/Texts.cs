@@ -110,6 +110,12 @@ internal abstract class Texts
 
     // Truncation notes
     public abstract string CharactersOmitted(int count);
+
+    /// <summary>Stands in for a secret of so many characters (see Redaction/RedactionRules).</summary>
+    public abstract string Redacted(int characters);
+
+    /// <summary>Stands in for CloudTrail's own HIDDEN_DUE_TO_SECURITY_REASONS.</summary>
+    public abstract string HiddenByCloudTrail { get; }
     public abstract string SectionTruncated(int totalBytes);
     public abstract string NestedTooDeep { get; }
     public abstract string JsonText { get; }

@@ -1,0 +1,258 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CloudTrailNotifier.Events;
+
+namespace CloudTrailNotifier.Redaction;
+
+/// <summary>
+/// Applies <see cref="RedactionRules"/> to a whole event, before anything reads it: every key at any depth,
+/// arrays too, and JSON documents held in strings (policies), so the facts, the subject, the body, the
+/// attributes and every output format only ever see redacted values. Pure.
+/// </summary>
+internal sealed class JsonRedactor(RedactionMarkers markers)
+{
+    /// <summary>Deeper than this, a container that may hold a secret is redacted whole (nothing shows it anyway).</summary>
+    private const int MaxDepth = 64;
+    private const int MaxEmbeddedChars = 64 * 1024;
+
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    public RedactionMarkers Markers => markers;
+
+    /// <summary>The event as UTF-8 JSON with its secrets replaced; null when it has none.</summary>
+    public byte[]? Redact(JsonElement root)
+    {
+        var context = new Context(KeyVerdict.Neutral, InSecret: false, SecureString: false);
+        if (!Changes(root, context, 0))
+        {
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(JsonMarshal.GetRawUtf8Value(root).Length + 256);
+        Write(root, context, 0, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private readonly record struct Context(KeyVerdict Verdict, bool InSecret, bool SecureString)
+    {
+        /// <summary>Inside a secret: everything but kept keys is redacted.</summary>
+        public bool Hides => Verdict == KeyVerdict.Secret || SecureString || (InSecret && Verdict != KeyVerdict.Kept);
+
+        /// <summary>The context the members of this object or array are judged in.</summary>
+        public bool MembersInSecret => Verdict == KeyVerdict.Secret || (InSecret && Verdict != KeyVerdict.Kept);
+    }
+
+    private bool Changes(JsonElement value, Context context, int depth)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object or JsonValueKind.Array when depth >= MaxDepth:
+                return Deep(value) is not null;
+            case JsonValueKind.Object:
+                var secureString = IsSecureStringParameter(value);
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (Changes(property.Value, Member(property, context, secureString), depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValueKind.Array:
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (Changes(item, context, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return Scalar(value, context) is not null;
+        }
+    }
+
+    private void Write(JsonElement value, Context context, int depth, ArrayBufferWriter<byte> output)
+    {
+        var isContainer = value.ValueKind is JsonValueKind.Object or JsonValueKind.Array;
+        if (isContainer && depth < MaxDepth && !Changes(value, context, depth))
+        {
+            output.Write(JsonMarshal.GetRawUtf8Value(value));
+            return;
+        }
+
+        if (value.ValueKind == JsonValueKind.Object && depth < MaxDepth)
+        {
+            var secureString = IsSecureStringParameter(value);
+            output.Write("{"u8);
+            var first = true;
+            foreach (var property in value.EnumerateObject())
+            {
+                output.Write(first ? "\""u8 : ",\""u8);
+                first = false;
+                output.Write(JsonMarshal.GetRawUtf8PropertyName(property));
+                output.Write("\":"u8);
+                Write(property.Value, Member(property, context, secureString), depth + 1, output);
+            }
+
+            output.Write("}"u8);
+        }
+        else if (value.ValueKind == JsonValueKind.Array && depth < MaxDepth)
+        {
+            output.Write("["u8);
+            var first = true;
+            foreach (var item in value.EnumerateArray())
+            {
+                if (!first)
+                {
+                    output.Write(","u8);
+                }
+
+                first = false;
+                Write(item, context, depth + 1, output);
+            }
+
+            output.Write("]"u8);
+        }
+        else if ((isContainer ? Deep(value) : Scalar(value, context)) is { } replacement)
+        {
+            WriteString(replacement, output);
+        }
+        else
+        {
+            output.Write(JsonMarshal.GetRawUtf8Value(value));
+        }
+    }
+
+    private static Context Member(JsonProperty property, Context parent, bool secureStringParent)
+    {
+        var name = JsonMarshal.GetRawUtf8PropertyName(property);
+        var secureString = secureStringParent && Ascii.EqualsIgnoreCase(name, "value"u8);
+        var inSecret = parent.MembersInSecret;
+        return new Context(RedactionRules.Classify(name, inSecret), inSecret, secureString);
+    }
+
+    /// <summary>What replaces a scalar, unencoded; null to keep it.</summary>
+    private string? Scalar(JsonElement value, Context context)
+    {
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            return context.InSecret && context.Hides ? markers.Redacted(JsonMarshal.GetRawUtf8Value(value).Length) : null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        if (!context.Hides && IsPlainText(value))
+        {
+            return null;
+        }
+
+        var text = JsonFields.Text(value);
+        if (text.AsSpan().Trim().SequenceEqual(RedactionRules.CloudTrailHidden))
+        {
+            return markers.Hidden;
+        }
+
+        if (text.Length == 0 || RedactionRules.IsBooleanLike(text))
+        {
+            return null;
+        }
+
+        if (context.Hides)
+        {
+            return markers.Redacted(text.Length);
+        }
+
+        if (Embedded(text) is { } embedded)
+        {
+            return embedded;
+        }
+
+        var redacted = TextRedactor.Redact(text, markers);
+        return ReferenceEquals(redacted, text) ? null : redacted;
+    }
+
+    /// <summary>
+    /// A string no rule can touch, judged from its UTF-8 without allocating: unescaped, short, not JSON, and
+    /// holding none of the text rules' trigger words. Most strings of most events are such.
+    /// </summary>
+    private static bool IsPlainText(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Length < 2 || raw.Length > 512 + 2 || raw.IndexOf((byte)'\\') >= 0)
+        {
+            return false;
+        }
+
+        var content = raw[1..^1];
+        var trimmed = content.TrimStart(" \t"u8);
+        if (trimmed.IsEmpty || trimmed[0] is (byte)'{' or (byte)'%' || content.IndexOf("HIDDEN_DUE"u8) >= 0)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[512];
+        return Encoding.UTF8.TryGetChars(content, chars, out var written) && !TextRedactor.MayContainSecret(chars[..written]);
+    }
+
+    /// <summary>A JSON object held in a string (a policy, a payload), redacted and written back; null when unchanged.</summary>
+    private string? Embedded(string text)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        var urlEncoded = trimmed.StartsWith("%7B", StringComparison.OrdinalIgnoreCase);
+        if (text.Length > MaxEmbeddedChars || trimmed.IsEmpty || (trimmed[0] != '{' && !urlEncoded))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(urlEncoded ? Uri.UnescapeDataString(text) : text, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            return Redact(document.RootElement) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+        }
+        catch (Exception ex) when (ex is JsonException or UriFormatException)
+        {
+            return null; // not JSON after all: the text rules still apply
+        }
+    }
+
+    /// <summary>Deep containers are judged by their text: anything secret-looking hides the whole container.</summary>
+    private string? Deep(JsonElement value)
+    {
+        var text = Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(value));
+        return TextRedactor.MayContainSecret(text) || text.Contains(RedactionRules.CloudTrailHidden, StringComparison.Ordinal)
+            ? markers.Redacted(text.Length)
+            : null;
+    }
+
+    private static bool IsSecureStringParameter(JsonElement obj) =>
+        JsonFields.TryGet(obj, "type", out var type) && type.ValueKind == JsonValueKind.String
+            && string.Equals(JsonFields.Text(type), RedactionRules.SecureStringType, StringComparison.OrdinalIgnoreCase)
+        || JsonFields.TryGet(obj, "Type", out var upper) && upper.ValueKind == JsonValueKind.String
+            && string.Equals(JsonFields.Text(upper), RedactionRules.SecureStringType, StringComparison.OrdinalIgnoreCase);
+
+    private void WriteString(string text, ArrayBufferWriter<byte> output)
+    {
+        JsonEncodedText encoded;
+        try
+        {
+            encoded = JsonEncodedText.Encode(text, Encoder);
+        }
+        catch (ArgumentException)
+        {
+            encoded = JsonEncodedText.Encode(markers.Redacted(text.Length), Encoder);
+        }
+
+        output.Write("\""u8);
+        output.Write(encoded.EncodedUtf8Bytes);
+        output.Write("\""u8);
+    }
+}

@@ -1,0 +1,175 @@
+namespace CloudTrailNotifier.Redaction;
+
+/// <summary>
+/// The redaction rule, in one table. Keys are compared by their letters and digits only, lower-cased, so
+/// <c>secretAccessKey</c>, <c>SECRET_ACCESS_KEY</c> and <c>secret-access-key</c> are one name.
+/// <list type="bullet">
+/// <item>A key that contains a <see cref="SecretFragments">secret fragment</see> holds a secret, unless its
+/// name is <see cref="KeptNames">kept</see> or ends like an identifier (<see cref="KeptSuffixes"/>).</item>
+/// <item>Inside a secret (an object or array under a secret key), every string and number is redacted
+/// except kept keys: <c>credentials</c> keeps <c>accessKeyId</c> and <c>expiration</c>.</item>
+/// <item>Booleans, null, and the strings true/false/yes/no are never secret: they are settings.</item>
+/// <item>Anywhere, whatever the key: a PEM private key, an STS session token, and <c>key=value</c> or
+/// <c>"key": "value"</c> text whose key is secret (<see cref="TextRedactor"/>).</item>
+/// <item>CloudTrail's own <see cref="CloudTrailHidden"/> is shown as hidden by CloudTrail.</item>
+/// </list>
+/// </summary>
+internal static class RedactionRules
+{
+    /// <summary>A key containing one of these holds a secret (CloudTrail families in the comments).</summary>
+    public static readonly string[] SecretFragments =
+    [
+        "password",           // IAM Create/UpdateLoginProfile, RDS/Redshift/DocumentDB masterUserPassword
+        "passwd",
+        "passphrase",         // ACM ExportCertificate
+        "secret",             // STS/IAM secretAccessKey, Secrets Manager secretString/secretBinary, clientSecret
+        "token",              // STS sessionToken, Cognito idToken/accessToken/refreshToken
+        "credentials",        // STS credentials {accessKeyId, sessionToken, expiration}
+        "privatekey",         // ACM, IoT CreateKeysAndCertificate keyPair.PrivateKey
+        "keymaterial",        // EC2 CreateKeyPair, KMS ImportKeyMaterial
+        "authparameters",     // Cognito InitiateAuth / AdminInitiateAuth
+        "challengeresponses", // Cognito RespondToAuthChallenge
+        "authorization",
+        "cookie",
+    ];
+
+    /// <summary>Keys kept although they contain a fragment: identifiers, paging and idempotency tokens, settings.</summary>
+    public static readonly string[] KeptNames =
+    [
+        "accesskeyid",
+        "subjectfromwebidentitytoken", // the web identity's subject: who, not a credential
+        "nexttoken",
+        "paginationtoken",
+        "continuationtoken",
+        "clienttoken",
+        "clientrequesttoken",          // Secrets Manager: the new version's id
+        "idempotencytoken",
+        "httptokens",                  // EC2 metadata options: required / optional
+        "passwordpolicy",
+        "passwordlastused",
+        "passwordresetrequired",
+        "passwordupdated",
+    ];
+
+    /// <summary>Keys ending like this name, type or date a secret; they do not hold it (<c>secretId</c>, <c>tokenType</c>).</summary>
+    public static readonly string[] KeptSuffixes =
+    [
+        "id", "ids", "idlist", "arn", "arns", "name", "names", "list",
+        "type", "types", "stage", "stages", "date", "time", "expiration",
+        "length", "count", "enabled", "required", "validity", "units",
+    ];
+
+    /// <summary>SSM: a parameter's <c>value</c> is secret when the same object says <c>type: SecureString</c>.</summary>
+    public const string SecureStringValueKey = "value";
+
+    public const string SecureStringTypeKey = "type";
+
+    public const string SecureStringType = "SecureString";
+
+    /// <summary>What CloudTrail writes in place of a value it withheld.</summary>
+    public const string CloudTrailHidden = "HIDDEN_DUE_TO_SECURITY_REASONS";
+
+    /// <summary>How an STS session token begins (base64 of its binary header); at least 16 more characters follow.</summary>
+    public static readonly string[] SessionTokenPrefixes =
+    [
+        "IQoJb3JpZ2lu", "IgoJb3JpZ2lu", "AgoJb3JpZ2lu", "FwoGZXIvYXdz", "FQoGZXIvYXdz", "AQoDYXdz", "AQoEXAMPLE",
+    ];
+
+    /// <summary>A PEM block carrying a private key (RSA, EC, OpenSSH, PKCS#8, encrypted, PGP).</summary>
+    public const string PemBegin = "-----BEGIN";
+
+    public const string PemPrivateKey = "PRIVATE KEY";
+
+    /// <summary>Classifies a key as written.</summary>
+    public static KeyVerdict Classify(ReadOnlySpan<char> key)
+    {
+        Span<char> buffer = stackalloc char[MaxKeyChars];
+        var length = 0;
+        foreach (var c in key)
+        {
+            if (length == buffer.Length)
+            {
+                break;
+            }
+
+            if (Fold(c) is var folded && folded != '\0')
+            {
+                buffer[length++] = folded;
+            }
+        }
+
+        return ClassifyNormalized(buffer[..length]);
+    }
+
+    /// <summary>Classifies a key as its UTF-8 bytes (a JSON property name as written).</summary>
+    /// <param name="insideSecret">False skips the identifier check for keys with no secret fragment (they show either way).</param>
+    public static KeyVerdict Classify(ReadOnlySpan<byte> utf8Key, bool insideSecret = true)
+    {
+        Span<char> buffer = stackalloc char[MaxKeyChars];
+        var length = 0;
+        foreach (var b in utf8Key)
+        {
+            if (length == buffer.Length)
+            {
+                break;
+            }
+
+            if (Fold((char)b) is var folded && folded != '\0')
+            {
+                buffer[length++] = folded;
+            }
+        }
+
+        return ClassifyNormalized(buffer[..length], insideSecret);
+    }
+
+    /// <summary>Longest key looked at; longer keys are judged by their first characters.</summary>
+    public const int MaxKeyChars = 128;
+
+    /// <summary>ASCII letters lower-cased and digits as they are; anything else is left out.</summary>
+    private static char Fold(char c) => c switch
+    {
+        >= 'a' and <= 'z' or >= '0' and <= '9' => c,
+        >= 'A' and <= 'Z' => (char)(c + 32),
+        _ => '\0',
+    };
+
+    private static readonly System.Buffers.SearchValues<string> Fragments =
+        System.Buffers.SearchValues.Create(SecretFragments, StringComparison.Ordinal);
+
+    private static KeyVerdict ClassifyNormalized(ReadOnlySpan<char> normalizedKey, bool insideSecret = true)
+    {
+        var secretFragment = normalizedKey.IndexOfAny(Fragments) >= 0;
+        if (!secretFragment && !insideSecret)
+        {
+            return KeyVerdict.Neutral; // outside a secret, Kept and Neutral mean the same: shown
+        }
+
+        var kept = false;
+        foreach (var suffix in KeptSuffixes)
+        {
+            if (normalizedKey.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                kept = true;
+                break;
+            }
+        }
+
+        if (!secretFragment)
+        {
+            return kept ? KeyVerdict.Kept : KeyVerdict.Neutral;
+        }
+
+        foreach (var name in KeptNames)
+        {
+            kept |= normalizedKey.SequenceEqual(name);
+        }
+
+        return kept ? KeyVerdict.Kept : KeyVerdict.Secret;
+    }
+
+    /// <summary>Strings that are settings, never secrets (CloudTrail writes many booleans as strings).</summary>
+    public static bool IsBooleanLike(ReadOnlySpan<char> text) =>
+        text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase)
+        || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase);
+}
