@@ -18,6 +18,12 @@ logging.getLogger("samtranslator").setLevel(logging.ERROR)
 SEED = {"NotificationEmail": "security@example.com", "WatchedSecrets": "sample/secret"}
 KMS_KEY = "arn:aws:kms:ap-northeast-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 TEMPLATE = cfn.transformed_template(SEED)
+TOPIC_ARN = "arn:aws:sns:ap-northeast-1:111111111111:cloudtrail-notifier-NotificationTopic-A1B2C3D4E5F6"
+OPERATIONS_TOPIC_ARN = "arn:aws:sns:ap-northeast-1:111111111111:cloudtrail-notifier-OperationsTopic-A1B2C3D4E5F6"
+QUEUE_URL = "https://sqs.ap-northeast-1.amazonaws.com/111111111111/cloudtrail-notifier-DeadLetterQueue-A1B2C3D4E5F6"
+ALARMS = ["DeadLetterQueueAlarm", "DeliveryFailuresAlarm", "DroppedEventsAlarm", "FailedEventDeliveryAlarm",
+          "FilteredOutAlarm", "FilteredOutInvalidAttributesAlarm", "FilteredOutNoMessageAttributesAlarm",
+          "FunctionErrorsAlarm"]
 
 
 def resolved(parameters=None):
@@ -79,8 +85,14 @@ def function_logs_json_to_its_own_group_with_a_retention_period():
 def function_gets_the_environment_the_executable_reads():
     variables = resolved({"NotificationLanguage": "ja", "NotificationTimeZone": "Asia/Tokyo"})[
         "Resources"]["NotifierFunction"]["Properties"]["Environment"]["Variables"]
-    equal(variables, {"TOPIC_ARN": "cloudtrail-notifier-NotificationTopic-A1B2C3D4E5F6", "DRY_RUN": "false",
-                      "NOTIFICATION_LANGUAGE": "ja", "NOTIFICATION_TIME_ZONE": "Asia/Tokyo"}, "Variables")
+    equal(variables, {"TOPIC_ARN": TOPIC_ARN, "DRY_RUN": "false",
+                      "NOTIFICATION_LANGUAGE": "ja", "NOTIFICATION_TIME_ZONE": "Asia/Tokyo",
+                      "TAMPER_WATCH_RESOURCES": ",".join([
+                          "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-watch",
+                          "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-tamper",
+                          TOPIC_ARN, OPERATIONS_TOPIC_ARN, QUEUE_URL,
+                          "arn:aws:cloudwatch:ap-northeast-1:111111111111:alarm:cloudtrail-notifier-alarm-*"])},
+          "Variables")
     equal(props("NotifierFunction")["Environment"]["Variables"]["TOPIC_ARN"], {"Ref": "NotificationTopic"}, "TOPIC_ARN")
 
 
@@ -108,12 +120,37 @@ def rule_targets_the_function_with_retries_and_the_dead_letter_queue():
 
 def rule_may_invoke_the_function_and_nothing_else_may():
     permissions = cfn.resources_of_type(TEMPLATE, "AWS::Lambda::Permission")
-    equal(list(permissions), ["NotifierFunctionWatchRulePermission"], "permissions")
-    permission = props("NotifierFunctionWatchRulePermission")
-    equal(permission["Action"], "lambda:InvokeFunction", "Action")
-    equal(permission["Principal"], "events.amazonaws.com", "Principal")
-    equal(permission["FunctionName"], {"Ref": "NotifierFunction"}, "FunctionName")
-    equal(permission["SourceArn"], {"Fn::GetAtt": ["NotifierFunctionWatchRule", "Arn"]}, "SourceArn")
+    equal(sorted(permissions), ["NotifierFunctionTamperRulePermission", "NotifierFunctionWatchRulePermission"],
+          "permissions")
+    for rule in ("NotifierFunctionWatchRule", "NotifierFunctionTamperRule"):
+        permission = props(rule + "Permission")
+        equal(permission["Action"], "lambda:InvokeFunction", "Action")
+        equal(permission["Principal"], "events.amazonaws.com", "Principal")
+        equal(permission["FunctionName"], {"Ref": "NotifierFunction"}, "FunctionName")
+        equal(permission["SourceArn"], {"Fn::GetAtt": [rule, "Arn"]}, "SourceArn")
+
+
+def tamper_rule_is_enabled_named_and_delivers_like_the_watch_rule():
+    rule = resolved()["Resources"]["NotifierFunctionTamperRule"]["Properties"]
+    equal(rule["State"], "ENABLED", "State")
+    equal(rule["Name"], "cloudtrail-notifier-tamper", "Name")
+    equal(resolved()["Resources"]["NotifierFunctionWatchRule"]["Properties"]["Name"], "cloudtrail-notifier-watch",
+          "watch rule Name")
+    target, = props("NotifierFunctionTamperRule")["Targets"]
+    equal(target["Arn"], {"Fn::GetAtt": ["NotifierFunction", "Arn"]}, "target Arn")
+    equal(target["DeadLetterConfig"], {"Arn": {"Fn::GetAtt": ["DeadLetterQueue", "Arn"]}}, "target DeadLetterConfig")
+    pattern = json.loads(cfn.resolved_rule_pattern(SEED, "NotifierFunctionTamperRule"))
+    equal(pattern["detail-type"], ["AWS API Call via CloudTrail"], "detail-type")
+    size = len(cfn.resolved_rule_pattern(SEED, "NotifierFunctionTamperRule"))
+    print(f"     tamper pattern for stack name cloudtrail-notifier: {size} characters")
+    assert size < 2048, size
+
+
+def every_alarm_is_named_for_the_tamper_watch():
+    resources = resolved()["Resources"]
+    for logical_id in ALARMS:
+        name = resources[logical_id]["Properties"]["AlarmName"]
+        assert name.startswith("cloudtrail-notifier-alarm-"), f"{logical_id}: {name}"
 
 
 # --- least privilege ---
@@ -129,7 +166,7 @@ def role_publishes_only_to_this_topic_and_writes_only_its_own_logs():
             assert "NotAction" not in statement and "NotResource" not in statement, statement
             for action in as_list(statement["Action"]):
                 grants.setdefault(action, set()).update(as_list(statement["Resource"]))
-        topic = "cloudtrail-notifier-NotificationTopic-A1B2C3D4E5F6"
+        topic = TOPIC_ARN
         expected = {
             "sns:Publish": {topic},
             "logs:CreateLogStream": {cfn.fake_attribute("NotifierLogGroup", "Arn")},
@@ -169,13 +206,14 @@ def dead_letter_queue_accepts_events_only_from_the_rule():
     allow = allows[0]
     equal(allow["Principal"], {"Service": "events.amazonaws.com"}, "Principal")
     equal(allow["Action"], "sqs:SendMessage", "Action")
-    equal(allow["Condition"], {"ArnEquals": {"aws:SourceArn": {"Fn::GetAtt": ["NotifierFunctionWatchRule", "Arn"]}}},
+    equal(allow["Condition"], {"ArnEquals": {"aws:SourceArn": [{"Fn::GetAtt": ["NotifierFunctionWatchRule", "Arn"]},
+                                                                 {"Fn::GetAtt": ["NotifierFunctionTamperRule", "Arn"]}]}},
           "Condition")
 
 
-def alarms_watch_function_errors_and_the_dead_letter_queue_and_notify_the_topic():
+def alarms_watch_function_errors_and_the_dead_letter_queue_and_notify_the_operations_topic():
     alarms = cfn.resources_of_type(TEMPLATE, "AWS::CloudWatch::Alarm")
-    equal(sorted(alarms), ["DeadLetterQueueAlarm", "DroppedEventsAlarm", "FailedEventDeliveryAlarm", "FunctionErrorsAlarm"], "alarms")
+    equal(sorted(alarms), ALARMS, "alarms")
     errors, dlq = props("FunctionErrorsAlarm"), props("DeadLetterQueueAlarm")
     delivery, dropped = props("FailedEventDeliveryAlarm"), props("DroppedEventsAlarm")
     equal((delivery["Namespace"], delivery["MetricName"]), ("AWS/Lambda", "DestinationDeliveryFailures"), "delivery metric")
@@ -187,10 +225,38 @@ def alarms_watch_function_errors_and_the_dead_letter_queue_and_notify_the_topic(
     equal((dlq["Namespace"], dlq["MetricName"]), ("AWS/SQS", "ApproximateNumberOfMessagesVisible"), "DLQ metric")
     equal(dlq["Dimensions"], [{"Name": "QueueName", "Value": {"Fn::GetAtt": ["DeadLetterQueue", "QueueName"]}}],
           "DLQ dimensions")
-    for alarm in (errors, dlq, delivery, dropped):
+    for logical_id in ALARMS:
+        alarm = props(logical_id)
         equal((alarm["Threshold"], alarm["ComparisonOperator"]), (0, "GreaterThanThreshold"), "threshold")
-        equal(alarm["AlarmActions"], [{"Ref": "NotificationTopic"}], "AlarmActions")
+        equal(alarm["AlarmActions"], [{"Ref": "OperationsTopic"}], f"{logical_id} AlarmActions")
         equal(alarm["TreatMissingData"], "notBreaching", "TreatMissingData")
+
+
+def filtered_out_and_failed_deliveries_of_the_topic_raise_alarms():
+    expected = {
+        "FilteredOutAlarm": "NumberOfNotificationsFilteredOut",
+        "FilteredOutInvalidAttributesAlarm": "NumberOfNotificationsFilteredOut-InvalidAttributes",
+        "FilteredOutNoMessageAttributesAlarm": "NumberOfNotificationsFilteredOut-NoMessageAttributes",
+        "DeliveryFailuresAlarm": "NumberOfNotificationsFailed",
+    }
+    for logical_id, metric in expected.items():
+        alarm = props(logical_id)
+        equal((alarm["Namespace"], alarm["MetricName"], alarm["Statistic"]), ("AWS/SNS", metric, "Sum"), logical_id)
+        equal(alarm["Dimensions"], [{"Name": "TopicName", "Value": {"Fn::GetAtt": ["NotificationTopic", "TopicName"]}}],
+              f"{logical_id} dimensions")
+        assert alarm["Period"] <= 300 and alarm["EvaluationPeriods"] == 1, alarm
+
+
+def operations_topic_is_a_separate_delivery_path_to_the_same_address():
+    subscription = props("OperationsSubscription")
+    equal(subscription, {"TopicArn": {"Ref": "OperationsTopic"}, "Protocol": "email",
+                         "Endpoint": {"Ref": "NotificationEmail"}}, "operations subscription")
+    assert "OperationsTopic" != "NotificationTopic"
+    equal(props("OperationsTopicPolicy")["Topics"], [{"Ref": "OperationsTopic"}], "operations policy topics")
+    equal(resolved({"KmsKeyArn": KMS_KEY})["Resources"]["OperationsTopic"]["Properties"]["KmsMasterKeyId"], KMS_KEY,
+          "operations topic key")
+    outputs = {name: value["Value"] for name, value in TEMPLATE["Outputs"].items()}
+    assert {"Ref": "OperationsTopic"} in outputs.values(), outputs
 
 
 # --- topic ---
@@ -201,20 +267,89 @@ def topic_has_an_email_subscription():
                          "Endpoint": {"Ref": "NotificationEmail"}}, "subscription")
 
 
+def topic_statements(logical_id, parameters=None):
+    return {s["Sid"]: s for s in resolved(parameters)["Resources"][logical_id]["Properties"]["PolicyDocument"]["Statement"]}
+
+
+ALARM_ARNS = sorted(cfn.fake_attribute(a, "Arn") for a in ALARMS)
+FUNCTION_ROLE_ARN = cfn.fake_attribute("NotifierFunctionRole", "Arn")
+
+
 def topic_policy_refuses_publishing_without_tls_and_admits_only_this_stacks_alarms():
-    policy = props("NotificationTopicPolicy")
-    equal(policy["Topics"], [{"Ref": "NotificationTopic"}], "Topics")
-    statements = policy["PolicyDocument"]["Statement"]
-    deny, = [s for s in statements if s["Effect"] == "Deny"]
-    equal((deny["Principal"], deny["Action"], deny["Condition"]),
-          ("*", "sns:Publish", {"Bool": {"aws:SecureTransport": "false"}}), "TLS deny")
-    allow, = [s for s in statements if s["Effect"] == "Allow"]
-    equal(allow["Principal"], {"Service": "cloudwatch.amazonaws.com"}, "Allow principal")
-    equal(allow["Action"], "sns:Publish", "Allow action")
-    equal(allow["Condition"]["ArnEquals"]["aws:SourceArn"],
-          [{"Fn::GetAtt": ["FunctionErrorsAlarm", "Arn"]}, {"Fn::GetAtt": ["DeadLetterQueueAlarm", "Arn"]},
-           {"Fn::GetAtt": ["FailedEventDeliveryAlarm", "Arn"]}, {"Fn::GetAtt": ["DroppedEventsAlarm", "Arn"]}],
-          "alarm source ARNs")
+    for logical_id, topic in (("NotificationTopicPolicy", TOPIC_ARN), ("OperationsTopicPolicy", OPERATIONS_TOPIC_ARN)):
+        statements = topic_statements(logical_id)
+        tls = statements["RefusePublishingWithoutTls"]
+        equal((tls["Effect"], tls["Principal"], tls["Action"], tls["Resource"], tls["Condition"]),
+              ("Deny", "*", "sns:Publish", topic, {"Bool": {"aws:SecureTransport": "false"}}), "TLS deny")
+        allow = statements["AllowThisStacksAlarms"]
+        equal((allow["Effect"], allow["Principal"], allow["Action"]),
+              ("Allow", {"Service": "cloudwatch.amazonaws.com"}, "sns:Publish"), "alarm allow")
+        equal(sorted(allow["Condition"]["ArnEquals"]["aws:SourceArn"]), ALARM_ARNS, "alarm source ARNs")
+        equal(allow["Condition"]["StringEquals"], {"aws:SourceAccount": "111111111111"}, "source account")
+        other = statements["RefuseOtherAlarms"]
+        equal((other["Effect"], other["Principal"], other["Action"]),
+              ("Deny", {"Service": "cloudwatch.amazonaws.com"}, "sns:Publish"), "other alarms deny")
+        equal(sorted(other["Condition"]["ArnNotEquals"]["aws:SourceArn"]), ALARM_ARNS, "other alarms condition")
+        allows = [s for s in statements.values() if s["Effect"] == "Allow"]
+        equal(len(allows), 1, f"{logical_id}: only the alarm grant allows anything")
+
+
+def publish_policy_decision(statements, principal_arn=None, service=None, source_arn=None):
+    """Evaluates the deny statements on sns:Publish the way IAM does (negated operators on an absent key hold)."""
+    context = {"aws:PrincipalArn": principal_arn, "aws:PrincipalServiceName": service, "aws:SourceArn": source_arn,
+               "aws:SecureTransport": "true"}
+    for statement in statements.values():
+        if statement["Effect"] != "Deny" or "sns:Publish" not in as_list(statement["Action"]):
+            continue
+        if statement["Principal"] != "*" and statement["Principal"] != {"Service": service}:
+            continue
+        holds = True
+        for operator, keys in statement["Condition"].items():
+            for key, values in keys.items():
+                actual = context[key]
+                if operator in ("ArnNotEquals", "StringNotEquals"):
+                    holds &= actual is None or actual not in as_list(values)
+                elif operator == "Bool":
+                    holds &= actual == values
+                else:
+                    raise AssertionError(f"unexpected operator {operator}")
+        if holds:
+            return "denied"
+    return "not denied"
+
+
+def only_the_function_and_this_stacks_alarms_may_publish():
+    main = topic_statements("NotificationTopicPolicy")
+    alarm = cfn.fake_attribute("FilteredOutAlarm", "Arn")
+    equal(publish_policy_decision(main, principal_arn=FUNCTION_ROLE_ARN), "not denied", "function role")
+    equal(publish_policy_decision(main, service="cloudwatch.amazonaws.com", source_arn=alarm), "not denied", "our alarm")
+    for caller in ("arn:aws:iam::111111111111:role/Admin", "arn:aws:iam::111111111111:user/alice",
+                   "arn:aws:iam::111111111111:root", "arn:aws:iam::222222222222:role/cloudtrail-notifier-NotifierFunctionRole-A1B2C3D4E5F6"):
+        equal(publish_policy_decision(main, principal_arn=caller), "denied", caller)
+    equal(publish_policy_decision(main, service="cloudwatch.amazonaws.com",
+                                  source_arn="arn:aws:cloudwatch:ap-northeast-1:111111111111:alarm:someone-elses"),
+          "denied", "another alarm")
+    equal(publish_policy_decision(main, service="events.amazonaws.com"), "denied", "another service")
+    operations = topic_statements("OperationsTopicPolicy")
+    equal(publish_policy_decision(operations, principal_arn=FUNCTION_ROLE_ARN), "denied", "function on operations topic")
+    equal(publish_policy_decision(operations, service="cloudwatch.amazonaws.com", source_arn=alarm), "not denied",
+          "our alarm on operations topic")
+
+
+def subscription_changes_are_left_to_cloudformation_and_named_administrators():
+    actions = ["sns:Subscribe", "sns:SetSubscriptionAttributes", "sns:DeleteTopic", "sns:AddPermission",
+               "sns:RemovePermission", "sns:PutDataProtectionPolicy"]
+    admin = "arn:aws:iam::111111111111:role/cfn-deployer"
+    for logical_id in ("NotificationTopicPolicy", "OperationsTopicPolicy"):
+        for parameters, admins in (({}, ["arn:aws:iam::000000000000:role/none"]), ({"TopicAdministratorArns": admin}, [admin])):
+            deny = topic_statements(logical_id, parameters)["RefuseSubscriptionChangesOutsideTheDeployment"]
+            equal((deny["Effect"], deny["Principal"], sorted(deny["Action"])), ("Deny", "*", sorted(actions)), "actions")
+            condition = deny["Condition"]
+            equal(condition["ForAllValues:StringNotEquals"], {"aws:CalledVia": "cloudformation.amazonaws.com"},
+                  f"{logical_id} CalledVia")
+            equal(as_list(condition["ArnNotEquals"]["aws:PrincipalArn"]), admins, f"{logical_id} administrators")
+            equal(sorted(condition), ["ArnNotEquals", "ForAllValues:StringNotEquals"], f"{logical_id} operators")
+            assert "sns:SetTopicAttributes" not in deny["Action"], "the policy itself must stay changeable"
 
 
 def topic_is_encrypted_only_when_a_key_is_given():
@@ -236,7 +371,8 @@ def outputs_name_the_topic_function_rule_and_queue():
 def parameters_serve_the_seed_and_later_users():
     parameters = cfn.load_template()["Parameters"]
     for name in ("WatchedSecrets", "SecretEventNames", "WatchedEventSources", "WatchedEventNames",
-                 "ExcludedPrincipalArns"):
+                 "ExcludedPrincipalArns", "ExcludedRoleArns", "ExcludedUserArns", "ExcludedSourceIdentities",
+                 "TopicAdministratorArns"):
         equal(parameters[name]["Type"], "CommaDelimitedList", f"{name} type")
     equal(parameters["NotificationLanguage"]["AllowedValues"], ["en", "ja"], "NotificationLanguage values")
     for name in ("NotificationEmail", "NotificationTimeZone", "CustomEventPattern", "KmsKeyArn"):
@@ -256,6 +392,10 @@ def parameter_patterns_reject_values_that_would_break_the_rules_json():
         "ExcludedPrincipalArns": ["arn:aws:iam::111111111111:role/app",
                                   "arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_x",
                                   "arn:aws:iam::111111111111:user/ci,arn:aws:sts::111111111111:assumed-role/r/s", ""],
+        "ExcludedRoleArns": ["arn:aws:iam::111111111111:role/app", "arn:aws:iam::111111111111:role/path/to/app", ""],
+        "ExcludedUserArns": ["arn:aws:iam::111111111111:user/ci", "arn:aws:iam::111111111111:root", ""],
+        "ExcludedSourceIdentities": ["ci-deployer", "alice@example.com", ""],
+        "TopicAdministratorArns": ["arn:aws:iam::111111111111:role/cfn-deployer", ""],
         "WatchedEventSources": ["ssm.amazonaws.com,kms.amazonaws.com", "sso-oauth.amazonaws.com", ""],
         "WatchedEventNames": ["GetParameter,Decrypt", ""],
         "NotificationEmail": ["security@example.com", "a.b+alerts@mail.example.co.jp"],
@@ -265,6 +405,11 @@ def parameter_patterns_reject_values_that_would_break_the_rules_json():
     bad = {
         "WatchedSecrets": ['prod/db"]}', "prod/db, prod/api", "arn:aws:secretsmanager:us-east-1:1:secret:x", "a\\b"],
         "ExcludedPrincipalArns": ['arn:aws:iam::111111111111:role/x"', "role/app", "arn:aws:iam::1:role/x"],
+        "ExcludedRoleArns": ["arn:aws:iam::111111111111:user/ci", "arn:aws:sts::111111111111:assumed-role/r/s",
+                             'arn:aws:iam::111111111111:role/x"'],
+        "ExcludedUserArns": ["arn:aws:iam::111111111111:role/app", "arn:aws:iam::111111111111:user/x\"", "root"],
+        "ExcludedSourceIdentities": ['ci"', "a b", "x" * 65],
+        "TopicAdministratorArns": ["arn:aws:sts::111111111111:assumed-role/r/s", "*"],
         "WatchedEventSources": ['ssm.amazonaws.com"', "aws.ssm", "ssm"],
         "WatchedEventNames": ["Get*", 'GetParameter"'],
         "NotificationEmail": ["", "not-an-address", "a@b.c,d@e.f"],
@@ -327,7 +472,8 @@ def main():
     checks = cfn.Checks()
     for name, check in list(globals().items()):
         if callable(check) and check.__module__ == __name__ and name not in {
-                "main", "resolved", "props", "equal", "as_list", "role_statements"}:
+                "main", "resolved", "props", "equal", "as_list", "role_statements", "topic_statements",
+                "publish_policy_decision"}:
             checks.run(name, check)
     checks.finish()
 
