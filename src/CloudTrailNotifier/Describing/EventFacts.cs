@@ -28,4 +28,7 @@ internal sealed record EventFacts
     public bool? SignInMfaUsed { get; init; }
 
     public bool IsSignIn { get; init; }
+
+    /// <summary>What the call tampered with, when it is tampering (<see cref="Signals.Tampering"/>).</summary>
+    public Tampering.TamperFinding? Tamper { get; init; }
 }
