@@ -2,7 +2,7 @@ namespace CloudTrailNotifier.Tests.Deployment;
 
 /// <summary>
 /// The CloudFormation the SAM transform makes of template.yaml (function, opted-in rule, permission,
-/// least-privilege role, dead-letter wiring, alarms, topic, parameters) and samconfig.toml, as asserted by
+/// least-privilege role, dead-letter wiring, topic, parameters) and samconfig.toml, as asserted by
 /// test/deployment/check_template.py.
 /// </summary>
 public sealed class TemplateTests(TemplateCheckScript script) : IClassFixture<TemplateCheckScript>
@@ -16,19 +16,11 @@ public sealed class TemplateTests(TemplateCheckScript script) : IClassFixture<Te
         "rule_is_opted_in_to_read_only_management_events_on_the_default_bus",
         "rule_targets_the_function_with_retries_and_the_dead_letter_queue",
         "rule_may_invoke_the_function_and_nothing_else_may",
-        "tamper_rule_is_enabled_named_and_delivers_like_the_watch_rule",
-        "every_alarm_is_named_for_the_tamper_watch",
         "role_publishes_only_to_this_topic_and_writes_only_its_own_logs",
         "role_can_be_assumed_only_by_lambda_in_this_account",
         "failed_invocations_are_retried_twice_then_kept_in_the_dead_letter_queue",
         "dead_letter_queue_accepts_events_only_from_the_rule",
-        "alarms_watch_function_errors_and_the_dead_letter_queue_and_notify_the_operations_topic",
-        "filtered_out_and_failed_deliveries_of_the_topic_raise_alarms",
-        "operations_topic_is_a_separate_delivery_path_to_the_same_address",
         "topic_has_an_email_subscription",
-        "topic_policy_refuses_publishing_without_tls_and_admits_only_this_stacks_alarms",
-        "only_the_function_and_this_stacks_alarms_may_publish",
-        "subscription_changes_are_left_to_cloudformation_and_named_administrators",
         "topic_is_encrypted_only_when_a_key_is_given",
         "outputs_name_the_topic_function_rule_and_queue",
         "parameters_serve_the_seed_and_later_users",
