@@ -67,9 +67,19 @@ def fake_attribute(logical_id, attribute):
             if logical_id.endswith(suffix):
                 return arn
         return f"arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:{STACK_NAME}-{logical_id}"
-    if attribute == "QueueName":
+    if attribute in ("QueueName", "TopicName"):
         return f"{STACK_NAME}-{logical_id}-A1B2C3D4E5F6"
     raise ValueError(f"no fake value for Fn::GetAtt {logical_id}.{attribute}")
+
+
+def fake_ref(logical_id, resource_type):
+    """A realistic value for Ref on a resource that does not exist: topics give ARNs, queues URLs."""
+    name = f"{STACK_NAME}-{logical_id}-A1B2C3D4E5F6"
+    if resource_type == "AWS::SNS::Topic":
+        return f"arn:aws:sns:{REGION}:{ACCOUNT_ID}:{name}"
+    if resource_type == "AWS::SQS::Queue":
+        return f"https://sqs.{REGION}.amazonaws.com/{ACCOUNT_ID}/{name}"
+    return name
 
 
 class Resolver:
@@ -121,7 +131,7 @@ class Resolver:
         if name in self.parameters:
             return self.parameters[name]
         if name in self.template.get("Resources", {}):
-            return f"{STACK_NAME}-{name}-A1B2C3D4E5F6"
+            return fake_ref(name, self.template["Resources"][name]["Type"])
         raise ValueError(f"Ref to unknown name {name}")
 
     def resolve(self, node):
@@ -201,10 +211,10 @@ def resources_of_type(template, resource_type):
     return {k: v for k, v in template["Resources"].items() if v["Type"] == resource_type}
 
 
-def resolved_rule_pattern(parameter_values):
-    """The rule's event pattern JSON text as the deployed stack would hold it."""
+def resolved_rule_pattern(parameter_values, rule_id="NotifierFunctionWatchRule"):
+    """A rule's event pattern JSON text as the deployed stack would hold it."""
     template = transformed_template(parameter_values)
-    rule = resource(template, "NotifierFunctionWatchRule")
+    rule = resource(template, rule_id)
     pattern = Resolver(template, parameter_values).resolve(rule["Properties"]["EventPattern"])
     if not isinstance(pattern, str):
         pattern = json.dumps(pattern, separators=(",", ":"))

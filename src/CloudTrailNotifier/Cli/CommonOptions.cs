@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CloudTrailNotifier.Describing.Tampering;
 using CloudTrailNotifier.Rendering;
 
 namespace CloudTrailNotifier.Cli;
@@ -8,6 +9,7 @@ internal sealed class CommonOptions
 {
     public const string LanguageVariable = "NOTIFICATION_LANGUAGE";
     public const string TimeZoneVariable = "NOTIFICATION_TIME_ZONE";
+    public const string TamperWatchVariable = "TAMPER_WATCH_RESOURCES";
 
     public Argument<string> File { get; } = new("FILE")
     {
@@ -24,18 +26,41 @@ internal sealed class CommonOptions
         Description = $"IANA time zone shown beside UTC, e.g. Asia/Tokyo (default: ${TimeZoneVariable}, else UTC).",
     };
 
+    public Option<string?> TamperWatchResources { get; } = new("--tamper-watch-resources")
+    {
+        Description = $"Comma-separated ARNs (and SQS queue URLs) of the notifier stack's own resources, whose changes are marked as tampering (default: ${TamperWatchVariable}).",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(File);
         command.Options.Add(Language);
         command.Options.Add(TimeZone);
+        command.Options.Add(TamperWatchResources);
     }
 
     /// <summary>Resolves the render options from flags, then environment; returns an error line when invalid.</summary>
-    public RenderOptions? Resolve(ParseResult parse, CliEnvironment environment, out string? error) => Resolve(
-        parse.GetValue(Language) ?? environment.GetVariable(LanguageVariable),
-        parse.GetValue(TimeZone) ?? environment.GetVariable(TimeZoneVariable),
-        out error);
+    public RenderOptions? Resolve(ParseResult parse, CliEnvironment environment, out string? error)
+    {
+        var options = Resolve(
+            parse.GetValue(Language) ?? environment.GetVariable(LanguageVariable),
+            parse.GetValue(TimeZone) ?? environment.GetVariable(TimeZoneVariable),
+            out error);
+        if (options is null)
+        {
+            return null;
+        }
+
+        var watch = TamperWatch.Parse(
+            parse.GetValue(TamperWatchResources) ?? environment.GetVariable(TamperWatchVariable), null, out error);
+        if (watch is null)
+        {
+            error = $"--tamper-watch-resources: {error}";
+            return null;
+        }
+
+        return options with { TamperWatch = watch };
+    }
 
     /// <summary>Resolves the render options from a language code and a time zone name (flag or variable, null for the default).</summary>
     public static RenderOptions? Resolve(string? languageText, string? zoneText, out string? error)

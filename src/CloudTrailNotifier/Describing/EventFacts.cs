@@ -38,4 +38,6 @@ internal sealed record EventFacts
 
     /// <summary><c>responseElements</c>, when present with content.</summary>
     public JsonElement? ResponseElements { get; init; }
+    /// <summary>What the call tampered with, when it is tampering (<see cref="Signals.Tampering"/>).</summary>
+    public Tampering.TamperFinding? Tamper { get; init; }
 }

@@ -1,3 +1,4 @@
+using CloudTrailNotifier.Describing.Tampering;
 using CloudTrailNotifier.Events;
 
 namespace CloudTrailNotifier.Describing;
@@ -5,7 +6,10 @@ namespace CloudTrailNotifier.Describing;
 /// <summary>Derives <see cref="EventFacts"/> from an event. Pure.</summary>
 internal static class EventFactsBuilder
 {
-    public static EventFacts Build(CloudTrailEvent evt)
+    public static EventFacts Build(CloudTrailEvent evt) => Build(evt, TamperWatch.None);
+
+    /// <summary>Derives the facts; <paramref name="tamperWatch"/> names the stack's own resources.</summary>
+    public static EventFacts Build(CloudTrailEvent evt, TamperWatch tamperWatch)
     {
         var actor = ActorDescriber.Describe(evt.UserIdentity);
         var source = SourceClassifier.Classify(evt.SourceIpAddress);
@@ -38,7 +42,8 @@ internal static class EventFactsBuilder
             || JsonFields.Boolean(evt.Record, "sessionCredentialFromConsole") == true
             || evt.EventType == "AwsConsoleAction";
 
-        var signals = Signals.None;
+        var tamper = TamperDetector.Detect(evt, tamperWatch);
+        var signals = tamper is null ? Signals.None : Signals.Tampering;
         if (outcome == Outcome.Denied)
         {
             signals |= Signals.AccessDenied;
@@ -80,7 +85,7 @@ internal static class EventFactsBuilder
             Actor = actor,
             Source = source,
             Client = client,
-            Resources = ResourceDescriber.Describe(evt),
+            Resources = Shortened(ResourceDescriber.Describe(evt), tamper),
             Outcome = outcome,
             Signals = signals,
             Time = EventTimes.Parse(evt.TimeText),
@@ -94,6 +99,7 @@ internal static class EventFactsBuilder
             RequestParameters = JsonFields.Present(evt.Record, "requestParameters"),
             AdditionalEventData = JsonFields.Present(evt.Record, "additionalEventData"),
             ResponseElements = JsonFields.Present(evt.Record, "responseElements"),
+            Tamper = tamper,
         };
     }
 
@@ -127,6 +133,24 @@ internal static class EventFactsBuilder
         }
 
         return isSignIn ? signInMfa == false : actor.MfaAuthenticated == false;
+    }
+
+    /// <summary>The resource a tampering call changed goes by its short name (a trail, not its ARN) in the subject.</summary>
+    private static IReadOnlyList<ResourceRef> Shortened(IReadOnlyList<ResourceRef> resources, TamperFinding? tamper)
+    {
+        if (tamper is not { Name: { } name, Identifier: { } identifier } || name == identifier
+            || tamper.Target == TamperTargetKind.Subscription)
+        {
+            return resources;
+        }
+
+        var result = new List<ResourceRef>(resources.Count);
+        foreach (var resource in resources)
+        {
+            result.Add(resource.Kind == ResourceKind.Other && resource.Identifier == identifier ? resource with { Name = name } : resource);
+        }
+
+        return result;
     }
 
     private static bool IsCrossAccount(Actor actor, string? recipient)

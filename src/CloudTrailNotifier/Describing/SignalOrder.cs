@@ -5,6 +5,7 @@ internal static class SignalOrder
 {
     public static IReadOnlyList<Signals> All { get; } =
     [
+        Signals.Tampering,
         Signals.AccessDenied,
         Signals.Error,
         Signals.Root,

@@ -12,4 +12,7 @@ internal enum Signals
     CrossAccount = 1 << 4,
     ConsoleSession = 1 << 5,
     AwsService = 1 << 6,
+
+    /// <summary>The call blinds CloudTrail or changes the notifier stack itself; shown before everything else.</summary>
+    Tampering = 1 << 7,
 }

@@ -1,4 +1,5 @@
 using CloudTrailNotifier.Cli;
+using CloudTrailNotifier.Describing.Tampering;
 using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Sns;
 
@@ -11,6 +12,9 @@ internal sealed record FunctionConfiguration(SnsTopic? Topic, bool DryRun, Rende
 {
     public const string TopicArnVariable = PublishCommand.TopicArnVariable;
     public const string DryRunVariable = "DRY_RUN";
+
+    /// <summary>Set by Lambda: the function's own name, always watched for tampering.</summary>
+    public const string FunctionNameVariable = "AWS_LAMBDA_FUNCTION_NAME";
 
     /// <summary>Reads and checks every setting; <paramref name="error"/> names the variable at fault.</summary>
     public static FunctionConfiguration? Load(Func<string, string?> getVariable, out string? error)
@@ -37,6 +41,16 @@ internal sealed record FunctionConfiguration(SnsTopic? Topic, bool DryRun, Rende
             error = $"{CommonOptions.LanguageVariable}/{CommonOptions.TimeZoneVariable}: {error}";
             return null;
         }
+
+        var tamperWatch = TamperWatch.Parse(
+            getVariable(CommonOptions.TamperWatchVariable), getVariable(FunctionNameVariable), out error);
+        if (tamperWatch is null)
+        {
+            error = $"{CommonOptions.TamperWatchVariable}: {error}";
+            return null;
+        }
+
+        renderOptions = renderOptions with { TamperWatch = tamperWatch };
 
         var topicArn = getVariable(TopicArnVariable);
         SnsTopic? topic = null;

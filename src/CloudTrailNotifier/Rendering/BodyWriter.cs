@@ -142,7 +142,11 @@ internal static class BodyWriter
             Safe(facts.Actor.AccountId),
             Safe(facts.Event.RecipientAccount),
             Safe(facts.Actor.InvokedBy ?? (facts.Actor.Kind == ActorKind.AWSService ? facts.Actor.Name : null)
-                ?? (facts.Source.Kind == SourceKind.AwsService ? facts.Source.Address : null)));
+                ?? (facts.Source.Kind == SourceKind.AwsService ? facts.Source.Address : null)))
+        {
+            TamperTarget = facts.Tamper?.Target ?? default,
+            TamperName = Safe(facts.Tamper?.Name),
+        };
 
         layout.Section(t.SignalsTitle);
         foreach (var signal in SignalOrder.All)

@@ -5,6 +5,9 @@ namespace CloudTrailNotifier.Rendering;
 /// <summary>How notifications are written: in which language, and which local time zone is shown beside UTC.</summary>
 internal sealed record RenderOptions(NotificationLanguage Language, TimeZoneInfo TimeZone)
 {
+    /// <summary>The stack's own resources, whose changes are marked as tampering (trails always are).</summary>
+    public Describing.Tampering.TamperWatch TamperWatch { get; init; } = Describing.Tampering.TamperWatch.None;
+
     public static RenderOptions Default { get; } = new(NotificationLanguage.English, TimeZoneInfo.Utc);
 
     /// <summary>Parses <c>en</c> or <c>ja</c> (case-insensitive; an empty value means English).</summary>

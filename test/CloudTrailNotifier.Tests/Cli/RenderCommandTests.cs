@@ -18,6 +18,30 @@ public sealed class RenderCommandTests
     }
 
     [Fact]
+    public void Tamper_watch_resources_come_from_the_option_then_the_environment()
+    {
+        var path = Path.Combine(TestPaths.EventsDirectory, "events-disable-rule-tamper-watch.json");
+
+        var byOption = CliRunner.Run("render", path, "--tamper-watch-resources", SampleStack.WatchList);
+        var byEnvironment = CliRunner.Run(["render", path], [], new Dictionary<string, string> { ["TAMPER_WATCH_RESOURCES"] = SampleStack.WatchList });
+        var without = CliRunner.Run(["render", path], [], new Dictionary<string, string> { ["TAMPER_WATCH_RESOURCES"] = "" });
+
+        Assert.StartsWith("Subject: [TAMPERING] DisableRule on cloudtrail-notifier-watch", byOption.Stdout, StringComparison.Ordinal);
+        Assert.Equal(byOption.Stdout, byEnvironment.Stdout);
+        Assert.StartsWith("Subject: DisableRule on cloudtrail-notifier-watch", without.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_tamper_watch_list_is_one_error_line_and_exit_2()
+    {
+        var result = CliRunner.Run("render", TestEvents.SeedPath, "--tamper-watch-resources", "not-an-arn");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.Equal("error: --tamper-watch-resources: 'not-an-arn' is not the ARN of an EventBridge rule, Lambda function, SNS topic or CloudWatch alarm, nor an SQS queue ARN or URL\n", result.Stderr);
+    }
+
+    [Fact]
     public void Json_output_is_what_aws_sns_publish_cli_input_json_accepts()
     {
         var result = CliRunner.Run("render", TestEvents.SeedPath, "--output", "json");

@@ -2,7 +2,7 @@ namespace CloudTrailNotifier.Tests.Deployment;
 
 /// <summary>
 /// The CloudFormation the SAM transform makes of template.yaml (function, opted-in rule, permission,
-/// least-privilege role, dead-letter wiring, alarms, topic, parameters) and samconfig.toml, as asserted by
+/// least-privilege role, dead-letter wiring, topic, parameters) and samconfig.toml, as asserted by
 /// test/deployment/check_template.py.
 /// </summary>
 public sealed class TemplateTests(TemplateCheckScript script) : IClassFixture<TemplateCheckScript>
@@ -20,9 +20,7 @@ public sealed class TemplateTests(TemplateCheckScript script) : IClassFixture<Te
         "role_can_be_assumed_only_by_lambda_in_this_account",
         "failed_invocations_are_retried_twice_then_kept_in_the_dead_letter_queue",
         "dead_letter_queue_accepts_events_only_from_the_rule",
-        "alarms_watch_function_errors_and_the_dead_letter_queue_and_notify_the_topic",
         "topic_has_an_email_subscription",
-        "topic_policy_refuses_publishing_without_tls_and_admits_only_this_stacks_alarms",
         "topic_is_encrypted_only_when_a_key_is_given",
         "outputs_name_the_topic_function_rule_and_queue",
         "parameters_serve_the_seed_and_later_users",

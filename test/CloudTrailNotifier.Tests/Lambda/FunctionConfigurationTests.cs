@@ -62,6 +62,36 @@ public sealed class FunctionConfigurationTests
         Assert.DoesNotContain('\n', error!);
     }
 
+    [Fact]
+    public void The_tamper_watch_list_and_the_functions_own_name_are_read_from_the_environment()
+    {
+        var configuration = Load(new()
+        {
+            ["TOPIC_ARN"] = "arn:aws:sns:ap-northeast-1:111111111111:t",
+            ["TAMPER_WATCH_RESOURCES"] = "arn:aws:events:ap-northeast-1:111111111111:rule/stack-watch",
+            ["AWS_LAMBDA_FUNCTION_NAME"] = "stack-NotifierFunction-A1B2",
+        }, out var error);
+
+        Assert.True(configuration is not null, error);
+        var watch = configuration!.RenderOptions.TamperWatch;
+        Assert.True(watch.Watches(CloudTrailNotifier.Describing.Tampering.TamperTargetKind.Rule, "stack-watch"));
+        Assert.True(watch.Watches(CloudTrailNotifier.Describing.Tampering.TamperTargetKind.Function, "stack-NotifierFunction-A1B2"));
+        Assert.False(watch.Watches(CloudTrailNotifier.Describing.Tampering.TamperTargetKind.Rule, "other-watch"));
+    }
+
+    [Fact]
+    public void A_malformed_tamper_watch_list_is_a_configuration_error_naming_the_variable()
+    {
+        var configuration = Load(new()
+        {
+            ["TOPIC_ARN"] = "arn:aws:sns:ap-northeast-1:111111111111:t",
+            ["TAMPER_WATCH_RESOURCES"] = "stack-watch",
+        }, out var error);
+
+        Assert.Null(configuration);
+        Assert.StartsWith("TAMPER_WATCH_RESOURCES: 'stack-watch' is not", error, StringComparison.Ordinal);
+    }
+
     private static FunctionConfiguration? Load(Dictionary<string, string> variables, out string? error) =>
         FunctionConfiguration.Load(name => variables.GetValueOrDefault(name), out error);
 }

@@ -22,8 +22,11 @@ public sealed class GoldenTests
     public void Sample_event_renders_as_approved(string name, string language)
     {
         var path = Path.Combine(TestPaths.EventsDirectory, name + ".json");
-        var text = CliRunner.Run("render", path, "--language", language, "--time-zone", "Asia/Tokyo");
-        var json = CliRunner.Run("render", path, "--language", language, "--time-zone", "Asia/Tokyo", "--output", "json");
+        // Every sample is rendered as the sample stack's function would: its resources are watched for tampering.
+        var text = CliRunner.Run("render", path, "--language", language, "--time-zone", "Asia/Tokyo",
+            "--tamper-watch-resources", SampleStack.WatchListWithFunction);
+        var json = CliRunner.Run("render", path, "--language", language, "--time-zone", "Asia/Tokyo",
+            "--tamper-watch-resources", SampleStack.WatchListWithFunction, "--output", "json");
 
         Assert.Equal(0, text.ExitCode);
         Assert.Equal(0, json.ExitCode);

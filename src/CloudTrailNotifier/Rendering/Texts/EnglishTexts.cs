@@ -1,4 +1,5 @@
 using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.Tampering;
 
 namespace CloudTrailNotifier.Rendering.Texts;
 
@@ -16,6 +17,7 @@ internal sealed class EnglishTexts : Texts
 
     public override string SubjectTag(Signals signal) => signal switch
     {
+        Signals.Tampering => "TAMPERING",
         Signals.AccessDenied => "DENIED",
         Signals.Error => "FAILED",
         Signals.Root => "ROOT",
@@ -148,6 +150,7 @@ internal sealed class EnglishTexts : Texts
 
     public override string Signal(Signals signal, SignalContext c) => signal switch
     {
+        Signals.Tampering => Tampering(c),
         Signals.AccessDenied => $"Access denied: the caller lacked permission ({c.ErrorCode}).",
         Signals.Error => $"The call failed with {c.ErrorCode}.",
         Signals.Root => "Root user: the account's root credentials were used.",
@@ -216,4 +219,22 @@ internal sealed class EnglishTexts : Texts
     public override string FallbackSize(int bytes) => $"{bytes:N0} bytes";
     public override string FallbackRawTitle => "Event as received";
     public override string FallbackRawOmitted(int bytes) => $"… ({bytes:N0} more bytes not shown)";
+
+    private static string Tampering(SignalContext c)
+    {
+        var name = c.TamperName ?? "(not recorded)";
+        var what = c.TamperTarget switch
+        {
+            TamperTargetKind.Trail => $"this call stops or weakens CloudTrail logging (trail {name}); calls the trail no longer logs never reach this notifier.",
+            TamperTargetKind.Rule => $"this call changes EventBridge rule {name} of this notifier; notifications may stop or go elsewhere.",
+            TamperTargetKind.Function => $"this call changes function {name} of this notifier; notifications may stop or be altered.",
+            TamperTargetKind.Topic => $"this call changes SNS topic {name} of this notifier: who may publish to it or receive from it.",
+            TamperTargetKind.Subscription => $"this call changes a subscription of SNS topic {name} of this notifier; its recipient may stop receiving notifications.",
+            TamperTargetKind.Alarm => $"this call changes alarm {name} of this notifier; failures of the notifier may go unnoticed.",
+            _ => $"this call changes dead-letter queue {name} of this notifier; events kept there may be lost.",
+        };
+        return c.Service == "cloudformation.amazonaws.com"
+            ? $"Tampering: {what} It was made through CloudFormation, as during a deployment of the stack (sam deploy)."
+            : $"Tampering: {what} Check that it was intended.";
+    }
 }

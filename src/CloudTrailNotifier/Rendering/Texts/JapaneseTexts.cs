@@ -1,4 +1,5 @@
 using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.Tampering;
 
 namespace CloudTrailNotifier.Rendering.Texts;
 
@@ -16,6 +17,7 @@ internal sealed class JapaneseTexts : Texts
 
     public override string SubjectTag(Signals signal) => signal switch
     {
+        Signals.Tampering => "改ざん",
         Signals.AccessDenied => "拒否",
         Signals.Error => "失敗",
         Signals.Root => "ルート",
@@ -148,6 +150,7 @@ internal sealed class JapaneseTexts : Texts
 
     public override string Signal(Signals signal, SignalContext c) => signal switch
     {
+        Signals.Tampering => Tampering(c),
         Signals.AccessDenied => $"アクセス拒否: 呼び出し元に権限がありませんでした ({c.ErrorCode})。",
         Signals.Error => $"呼び出しは {c.ErrorCode} で失敗しました。",
         Signals.Root => "ルートユーザー: アカウントのルート認証情報が使われました。",
@@ -216,4 +219,22 @@ internal sealed class JapaneseTexts : Texts
     public override string FallbackSize(int bytes) => $"{bytes:N0} バイト";
     public override string FallbackRawTitle => "受信したイベント";
     public override string FallbackRawOmitted(int bytes) => $"… (残り {bytes:N0} バイトは省略)";
+
+    private static string Tampering(SignalContext c)
+    {
+        var name = c.TamperName ?? "(記録なし)";
+        var what = c.TamperTarget switch
+        {
+            TamperTargetKind.Trail => $"この呼び出しは CloudTrail の記録を止めるか弱めます (証跡 {name})。証跡が記録しない呼び出しは、この通知に届きません。",
+            TamperTargetKind.Rule => $"この呼び出しはこの通知の EventBridge ルール {name} を変更します。通知が止まるか、別の宛先に送られるおそれがあります。",
+            TamperTargetKind.Function => $"この呼び出しはこの通知の関数 {name} を変更します。通知が止まるか、書き換えられるおそれがあります。",
+            TamperTargetKind.Topic => $"この呼び出しはこの通知の SNS トピック {name} (誰が発行・受信できるか) を変更します。",
+            TamperTargetKind.Subscription => $"この呼び出しはこの通知の SNS トピック {name} のサブスクリプションを変更します。受信者に通知が届かなくなるおそれがあります。",
+            TamperTargetKind.Alarm => $"この呼び出しはこの通知のアラーム {name} を変更します。通知の障害に気づけなくなるおそれがあります。",
+            _ => $"この呼び出しはこの通知のデッドレターキュー {name} を変更します。保管中のイベントが失われるおそれがあります。",
+        };
+        return c.Service == "cloudformation.amazonaws.com"
+            ? $"改ざん: {what}CloudFormation 経由の呼び出しです (sam deploy などスタックのデプロイ中)。"
+            : $"改ざん: {what}意図した操作か確認してください。";
+    }
 }

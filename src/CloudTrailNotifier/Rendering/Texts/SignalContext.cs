@@ -5,4 +5,11 @@ internal readonly record struct SignalContext(
     string? ErrorCode,
     string? CallerAccount,
     string? RecipientAccount,
-    string? Service);
+    string? Service)
+{
+    /// <summary>What a tampering call changed (escaped), when it is tampering.</summary>
+    public Describing.Tampering.TamperTargetKind TamperTarget { get; init; }
+
+    /// <summary>The escaped short name of the resource a tampering call changed, or null when not recorded.</summary>
+    public string? TamperName { get; init; }
+}

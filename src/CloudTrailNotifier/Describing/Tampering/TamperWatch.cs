@@ -1,0 +1,136 @@
+namespace CloudTrailNotifier.Describing.Tampering;
+
+/// <summary>
+/// The stack's own resources, whose changes are tampering. Built once at the edge from
+/// <c>TAMPER_WATCH_RESOURCES</c> (or <c>--tamper-watch-resources</c>) and the function's own name; matching is pure.
+/// </summary>
+internal sealed class TamperWatch
+{
+    private readonly HashSet<string> _rules = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _functions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _alarms = new(StringComparer.Ordinal);
+    private readonly List<string> _alarmPrefixes = [];
+    private readonly HashSet<string> _queues = new(StringComparer.Ordinal);
+
+    private TamperWatch()
+    {
+    }
+
+    /// <summary>Watches trails only (every trail is always watched): no stack resources are known.</summary>
+    public static TamperWatch None { get; } = new();
+
+    public bool WatchesStackResources =>
+        _rules.Count + _functions.Count + _topics.Count + _alarms.Count + _alarmPrefixes.Count + _queues.Count > 0;
+
+    /// <summary>
+    /// Reads a comma-separated list of ARNs of EventBridge rules, Lambda functions, SNS topics and CloudWatch
+    /// alarms (an alarm name may end in <c>*</c>: every alarm whose name starts so) and SQS queue ARNs or URLs,
+    /// plus the function's own name when known. Returns null with a one-line error for an entry of another shape.
+    /// </summary>
+    public static TamperWatch? Parse(string? list, string? ownFunctionName, out string? error)
+    {
+        var watch = new TamperWatch();
+        if (!string.IsNullOrWhiteSpace(ownFunctionName))
+        {
+            watch._functions.Add(ownFunctionName.Trim());
+        }
+
+        foreach (var raw in (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!watch.TryAdd(raw))
+            {
+                error = $"'{raw}' is not the ARN of an EventBridge rule, Lambda function, SNS topic or CloudWatch alarm, "
+                    + "nor an SQS queue ARN or URL";
+                return null;
+            }
+        }
+
+        error = null;
+        return watch.WatchesStackResources ? watch : None;
+    }
+
+    /// <summary>Whether <paramref name="value"/>, as a caller passed it in the request, names a watched resource.</summary>
+    public bool Watches(TamperTargetKind kind, string value) => kind switch
+    {
+        TamperTargetKind.Trail => true,
+        TamperTargetKind.Rule => _rules.Contains(AfterLast(value, '/')),
+        TamperTargetKind.Function => _functions.Contains(FunctionName(value)),
+        TamperTargetKind.Topic => _topics.Contains(value),
+        TamperTargetKind.Subscription => value.LastIndexOf(':') is > 0 and var colon && _topics.Contains(value[..colon]),
+        TamperTargetKind.Alarm => _alarms.Contains(value) || _alarmPrefixes.Exists(p => value.StartsWith(p, StringComparison.Ordinal)),
+        TamperTargetKind.Queue => QueueKeyFromUrl(value) is { } key && _queues.Contains(key),
+        _ => false,
+    };
+
+    /// <summary>The function name in any form Lambda accepts: NAME, NAME:QUALIFIER, ACCOUNT:function:NAME, or the ARN.</summary>
+    public static string FunctionName(string value)
+    {
+        const string Marker = ":function:";
+        var at = value.IndexOf(Marker, StringComparison.Ordinal);
+        var name = at >= 0 ? value[(at + Marker.Length)..] : value;
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 0 ? name[..colon] : name;
+    }
+
+    private bool TryAdd(string entry)
+    {
+        if (entry.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return QueueKeyFromUrl(entry) is { } key && _queues.Add(key) | true;
+        }
+
+        // arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE
+        var parts = entry.Split(':', 6);
+        if (parts.Length < 6 || parts[0] != "arn" || parts[5].Length == 0)
+        {
+            return false;
+        }
+
+        var (service, account, resource) = (parts[2], parts[4], parts[5]);
+        switch (service)
+        {
+            case "events" when resource.StartsWith("rule/", StringComparison.Ordinal):
+                _rules.Add(AfterLast(resource, '/'));
+                return true;
+            case "lambda" when resource.StartsWith("function:", StringComparison.Ordinal):
+                _functions.Add(FunctionName(entry));
+                return true;
+            case "sns" when !resource.Contains(':', StringComparison.Ordinal):
+                _topics.Add(entry);
+                return true;
+            case "cloudwatch" when resource.StartsWith("alarm:", StringComparison.Ordinal):
+                var alarm = resource["alarm:".Length..];
+                if (alarm.EndsWith('*'))
+                {
+                    _alarmPrefixes.Add(alarm[..^1]);
+                }
+                else
+                {
+                    _alarms.Add(alarm);
+                }
+
+                return alarm.Length > 0;
+            case "sqs" when !resource.Contains(':', StringComparison.Ordinal):
+                _queues.Add(account + "/" + resource);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>ACCOUNT/NAME from https://sqs.REGION.amazonaws.com/ACCOUNT/NAME (or the legacy host form).</summary>
+    private static string? QueueKeyFromUrl(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        var segments = uri.AbsolutePath.Trim('/').Split('/');
+        return segments.Length == 2 && segments[0].Length > 0 && segments[1].Length > 0 ? segments[0] + "/" + segments[1] : null;
+    }
+
+    private static string AfterLast(string value, char separator) =>
+        value.LastIndexOf(separator) is var at and >= 0 ? value[(at + 1)..] : value;
+}
