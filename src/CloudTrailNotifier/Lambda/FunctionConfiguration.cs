@@ -13,7 +13,7 @@ internal sealed record FunctionConfiguration(SnsTopic? Topic, bool DryRun, Rende
     /// <summary>Reads and checks every setting; <paramref name="error"/> names the variable at fault.</summary>
     public static FunctionConfiguration? Load(Func<string, string?> getVariable, out string? error)
     {
-        var settings = new NotifierSettings(getVariable);
+        var settings = new NotifierSettings(getVariable, lambdaFace: true);
         var dryRun = settings.DryRun();
         var renderOptions = settings.RenderOptions();
         error = dryRun.Error ?? renderOptions.Error;

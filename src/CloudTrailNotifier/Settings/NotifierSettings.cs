@@ -9,7 +9,8 @@ namespace CloudTrailNotifier.Settings;
 /// Lambda function through <see cref="Lambda.FunctionConfiguration"/>, the command line with its flags as
 /// <see cref="SettingOverrides"/>. A new variable is one constant and one method in this file.
 /// </summary>
-internal sealed class NotifierSettings(Func<string, string?> getVariable, SettingOverrides? overrides = null)
+/// <param name="lambdaFace">The Lambda face reads these settings: Lambda's rules apply whatever the environment says.</param>
+internal sealed class NotifierSettings(Func<string, string?> getVariable, SettingOverrides? overrides = null, bool lambdaFace = false)
 {
     public const string TopicArnVariable = "TOPIC_ARN";
     public const string DryRunVariable = "DRY_RUN";
@@ -26,7 +27,7 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
     /// <summary>The Lambda Runtime API's address, when the process runs as a Lambda function (or under sam local).</summary>
     public string? RuntimeApi => NullIfBlank(getVariable(RuntimeApiVariable));
 
-    public bool InLambda => RuntimeApi is not null;
+    public bool InLambda => lambdaFace || RuntimeApi is not null;
 
     /// <summary><c>sam local invoke</c> or <c>sam local start-lambda</c>, which set <c>AWS_SAM_LOCAL=true</c>.</summary>
     public bool SamLocal => IsTrue(getVariable(SamLocalVariable));
