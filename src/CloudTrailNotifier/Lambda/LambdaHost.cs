@@ -45,7 +45,7 @@ internal static class LambdaHost
 
             INotificationSink sink = configuration is { DryRun: false, Topic: { } topic }
                 ? new SnsSink(new SnsPublisher(aws.Http, aws.Credentials, aws.Clock, RetryStrategyOptions.Default(aws.Jitter)), topic)
-                : new DryRunSink(configuration.Topic?.Arn.Value);
+                : new DryRunSink(configuration.Topic?.Arn);
             var handler = new InvocationHandler(new NotificationRenderer(configuration.RenderOptions).Render, sink);
             await new RuntimeLoop(api, handler, log, aws.Clock, setVariable).RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitSuccess;

@@ -100,6 +100,39 @@ public sealed class SnsPublisherRetryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_connection_that_breaks_before_the_status_line_is_interrupted_and_retried()
+    {
+        await using var sns = new ResettingSns("after-reset");
+
+        var receipt = await FakeClock.RunAsync(_clock, Publisher().PublishAsync(Sample, new SnsTopic(Arn(), sns.Endpoint)), TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal(("after-reset", 2), (receipt.MessageId, receipt.Attempts));
+        Assert.Equal(2, sns.Requests);
+    }
+
+    [Fact]
+    public async Task One_attempt_against_a_reset_reports_Interrupted_with_no_status()
+    {
+        await using var sns = new ResettingSns("unused");
+        var attempt = new SnsAttempt(_http, AwsCredentialsSource.Fixed("AKIDTEST", "test-secret"), TimeProvider.System);
+
+        var result = await attempt.SendAsync("Action=Publish"u8.ToArray(), new SnsTopic(Arn(), sns.Endpoint), null, TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        Assert.Equal((SnsFailureKind.Interrupted, "NetworkError", null), (result.Failure!.Kind, result.Failure.Code, result.Failure.HttpStatus));
+    }
+
+    [Fact]
+    public void Only_throttling_server_errors_and_requests_that_never_arrived_or_broke_off_are_transient()
+    {
+        var transient = Enum.GetValues<SnsFailureKind>()
+            .Where(kind => SnsPublisher.Classify(SnsAttemptResult.Failed(kind, "c", null, "m")) == RetryClass.Transient);
+
+        Assert.Equal([SnsFailureKind.Throttled, SnsFailureKind.ServerError, SnsFailureKind.NotSent, SnsFailureKind.Interrupted], transient);
+        Assert.Equal(RetryClass.Final, SnsPublisher.Classify(SnsAttemptResult.Delivered("id")));
+        Assert.Equal(RetryClass.Final, SnsPublisher.Classify(SnsAttemptResult.DeliveredWithoutId("cut")));
+    }
+
+    [Fact]
     public async Task Retries_stop_when_the_next_one_could_not_finish_before_the_deadline()
     {
         await using var sns = new FakeSns(FakeSns.Throttling);
