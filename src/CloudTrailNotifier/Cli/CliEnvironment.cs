@@ -16,6 +16,15 @@ internal sealed record CliEnvironment(
         StandardError.Flush();
     }
 
+    /// <summary>Writes one warning line: something worked, but not entirely as it should.</summary>
+    public void WriteWarning(string message)
+    {
+        StandardError.Write("warning: ");
+        StandardError.Write(Rendering.SafeText.Clean(message, 2000));
+        StandardError.Write('\n');
+        StandardError.Flush();
+    }
+
     public static CliEnvironment FromProcess() => new(
         Console.OpenStandardInput(),
         Console.Out,

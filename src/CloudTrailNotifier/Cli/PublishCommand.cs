@@ -2,6 +2,8 @@ using System.CommandLine;
 using CloudTrailNotifier.Aws;
 using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Rendering;
+using CloudTrailNotifier.Resilience;
+using CloudTrailNotifier.Settings;
 using CloudTrailNotifier.Sns;
 
 namespace CloudTrailNotifier.Cli;
@@ -9,15 +11,17 @@ namespace CloudTrailNotifier.Cli;
 /// <summary><c>publish FILE --topic-arn ARN</c>: publishes each event's notification to SNS, one MessageId per line.</summary>
 internal static class PublishCommand
 {
-    public const string TopicArnVariable = "TOPIC_ARN";
+    /// <summary>Printed in place of a MessageId when SNS published but its answer could not be read.</summary>
+    public const string UnknownMessageId = "-";
 
     /// <param name="aws">Creates the AWS edges on first use, so parsing errors never touch the network or credentials.</param>
     public static Command Create(CliEnvironment environment, Func<AwsEdges> aws)
     {
         var common = new CommonOptions();
-        var topicArn = new Option<string?>("--topic-arn")
+        var topicArn = new Option<string?>(SettingOverrides.TopicArnFlag)
         {
-            Description = $"The SNS topic to publish to (default: ${TopicArnVariable}). AWS_ENDPOINT_URL_SNS or AWS_ENDPOINT_URL overrides the endpoint.",
+            Description = $"The SNS topic to publish to (default: ${NotifierSettings.TopicArnVariable}). "
+                + $"{NotifierSettings.SnsEndpointVariable} or {NotifierSettings.EndpointVariable} overrides the endpoint.",
         };
 
         var command = new Command("publish", "Publish the notification for each event in FILE to SNS and print one MessageId per line.");
@@ -25,9 +29,7 @@ internal static class PublishCommand
         command.Options.Add(topicArn);
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(common.File)!,
-            parse.GetValue(topicArn) ?? environment.GetVariable(TopicArnVariable),
-            common.Resolve(parse, environment, out var error),
-            error,
+            common.Settings(parse, environment, parse.GetValue(topicArn)),
             environment,
             aws,
             cancellationToken));
@@ -36,29 +38,22 @@ internal static class PublishCommand
 
     private static async Task<int> RunAsync(
         string path,
-        string? topicArn,
-        RenderOptions? options,
-        string? optionError,
+        NotifierSettings settings,
         CliEnvironment environment,
         Func<AwsEdges> createEdges,
         CancellationToken cancellationToken)
     {
-        if (options is null)
+        var options = settings.RenderOptions();
+        var topic = settings.Topic();
+        if ((options.Error ?? topic.Error) is { } error)
         {
-            environment.WriteError(optionError!);
+            environment.WriteError(error);
             return ExitCodes.BadInput;
         }
 
-        if (string.IsNullOrWhiteSpace(topicArn))
+        if (topic.Value is null)
         {
-            environment.WriteError($"--topic-arn is required (or set {TopicArnVariable})");
-            return ExitCodes.BadInput;
-        }
-
-        var topic = SnsTopic.Resolve(topicArn, environment.GetVariable, out var topicError);
-        if (topic is null)
-        {
-            environment.WriteError(topicError!);
+            environment.WriteError($"{SettingOverrides.TopicArnFlag} is required (or set {NotifierSettings.TopicArnVariable})");
             return ExitCodes.BadInput;
         }
 
@@ -68,15 +63,15 @@ internal static class PublishCommand
         }
 
         var aws = createEdges();
-        var publisher = new SnsPublisher(aws.Http, aws.Credentials, aws.Clock, RetryPolicy.Default(aws.Jitter));
-        var renderer = new Notifier(options);
+        var publisher = new SnsPublisher(aws.Http, aws.Credentials, aws.Clock, RetryStrategyOptions.Default(aws.Jitter));
+        var renderer = new Notifier(options.Value);
         var stdout = environment.StandardOutput;
-        foreach (var item in events)
+        for (var i = 0; i < events.Count; i++)
         {
-            string messageId;
+            PublishReceipt receipt;
             try
             {
-                messageId = await publisher.PublishAsync(renderer.Notify(item), topic, cancellationToken: cancellationToken)
+                receipt = await publisher.PublishAsync(renderer.Notify(events[i]), topic.Value, cancellationToken: cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (SnsPublishException ex)
@@ -86,8 +81,13 @@ internal static class PublishCommand
                 return ExitCodes.Failure;
             }
 
-            stdout.Write(messageId);
+            stdout.Write(receipt.MessageId ?? UnknownMessageId);
             stdout.Write('\n');
+            if (receipt.MessageId is null)
+            {
+                stdout.Flush();
+                environment.WriteWarning($"event {i + 1}: published, {receipt.Note}");
+            }
         }
 
         stdout.Flush();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Rendering;
+using CloudTrailNotifier.Settings;
 
 namespace CloudTrailNotifier.Cli;
 
@@ -23,19 +24,20 @@ internal static class RenderCommand
         command.SetAction(parse => Run(
             parse.GetValue(common.File)!,
             parse.GetValue(output) == "json",
-            common.Resolve(parse, environment, out var error),
-            error,
+            common.Settings(parse, environment).RenderOptions(),
             environment));
         return command;
     }
 
-    private static int Run(string path, bool json, RenderOptions? options, string? optionError, CliEnvironment environment)
+    private static int Run(string path, bool json, SettingResult<RenderOptions> settings, CliEnvironment environment)
     {
-        if (options is null)
+        if (!settings.IsValid)
         {
-            environment.WriteError(optionError!);
+            environment.WriteError(settings.Error!);
             return ExitCodes.BadInput;
         }
+
+        var options = settings.Value;
 
         if (!InputFiles.TryReadEvents(path, environment, out var events))
         {

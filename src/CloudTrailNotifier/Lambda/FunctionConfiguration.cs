@@ -1,81 +1,49 @@
-using CloudTrailNotifier.Cli;
-using CloudTrailNotifier.Describing.Tampering;
 using CloudTrailNotifier.Rendering;
+using CloudTrailNotifier.Settings;
 using CloudTrailNotifier.Sns;
 
 namespace CloudTrailNotifier.Lambda;
 
-/// <summary>The function's settings, read once from environment variables when the runtime starts.</summary>
-/// <param name="Topic">Where notifications are published; null only in a dry run without TOPIC_ARN.</param>
+/// <summary>The function's settings, read once from <see cref="NotifierSettings"/> when the runtime starts.</summary>
+/// <param name="Topic">Where notifications are published; null only in a dry run.</param>
 /// <param name="DryRun">Publish nothing; answer each invocation with the publish request instead.</param>
-internal sealed record FunctionConfiguration(SnsTopic? Topic, bool DryRun, RenderOptions RenderOptions)
+/// <param name="StartNotice">A line to log at start, e.g. why a sam local run became a dry run.</param>
+internal sealed record FunctionConfiguration(SnsTopic? Topic, bool DryRun, RenderOptions RenderOptions, string? StartNotice = null)
 {
-    public const string TopicArnVariable = PublishCommand.TopicArnVariable;
-    public const string DryRunVariable = "DRY_RUN";
-
-    /// <summary>Set by Lambda: the function's own name, always watched for tampering.</summary>
-    public const string FunctionNameVariable = "AWS_LAMBDA_FUNCTION_NAME";
-
     /// <summary>Reads and checks every setting; <paramref name="error"/> names the variable at fault.</summary>
     public static FunctionConfiguration? Load(Func<string, string?> getVariable, out string? error)
     {
-        var dryRunText = getVariable(DryRunVariable)?.Trim().ToLowerInvariant();
-        bool dryRun;
-        switch (dryRunText)
+        var settings = new NotifierSettings(getVariable, lambdaFace: true);
+        var dryRun = settings.DryRun();
+        var renderOptions = settings.RenderOptions();
+        error = dryRun.Error ?? renderOptions.Error;
+        if (error is not null)
         {
-            case null or "" or "false" or "0" or "no":
-                dryRun = false;
-                break;
-            case "true" or "1" or "yes":
-                dryRun = true;
-                break;
-            default:
-                error = $"{DryRunVariable} must be true or false, not '{getVariable(DryRunVariable)}'";
-                return null;
-        }
-
-        var renderOptions = CommonOptions.Resolve(
-            getVariable(CommonOptions.LanguageVariable), getVariable(CommonOptions.TimeZoneVariable), out error);
-        if (renderOptions is null)
-        {
-            error = $"{CommonOptions.LanguageVariable}/{CommonOptions.TimeZoneVariable}: {error}";
             return null;
         }
 
-        var tamperWatch = TamperWatch.Parse(
-            getVariable(CommonOptions.TamperWatchVariable), getVariable(FunctionNameVariable), out error);
-        if (tamperWatch is null)
+        var (topicName, topicText) = settings.TopicArnText();
+        if (settings.SamLocal && topicText is not null && !topicText.StartsWith("arn:", StringComparison.Ordinal))
         {
-            error = $"{CommonOptions.TamperWatchVariable}: {error}";
+            // sam local invoke without --env-vars resolves !Ref NotificationTopic to the logical id.
+            return new FunctionConfiguration(null, DryRun: true, renderOptions.Value,
+                $"{NotifierSettings.SamLocalVariable}=true and {topicName} is '{topicText}', not an ARN (sam local without --env-vars?): "
+                + "dry run, nothing is published");
+        }
+
+        var topic = settings.Topic();
+        if (!topic.IsValid)
+        {
+            error = topic.Error;
             return null;
         }
 
-        renderOptions = renderOptions with { TamperWatch = tamperWatch };
-
-        var topicArn = getVariable(TopicArnVariable);
-        SnsTopic? topic = null;
-        if (!string.IsNullOrWhiteSpace(topicArn))
+        if (topic.Value is null && !dryRun.Value)
         {
-            if (!TopicArn.TryParse(topicArn, out var arn, out error))
-            {
-                error = $"{TopicArnVariable}: {error}";
-                return null;
-            }
-
-            if (!SnsEndpoint.TryResolve(arn!, getVariable, out var endpoint, out error))
-            {
-                return null;
-            }
-
-            topic = new SnsTopic(arn!, endpoint);
-        }
-        else if (!dryRun)
-        {
-            error = $"{TopicArnVariable} is not set; set it to the SNS topic ARN, or set {DryRunVariable}=true";
+            error = $"{topicName}: not set; set it to the SNS topic ARN, or set {NotifierSettings.DryRunVariable}=true";
             return null;
         }
 
-        error = null;
-        return new FunctionConfiguration(topic, dryRun, renderOptions);
+        return new FunctionConfiguration(topic.Value, dryRun.Value, renderOptions.Value);
     }
 }

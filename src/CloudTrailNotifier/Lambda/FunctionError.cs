@@ -9,12 +9,15 @@ namespace CloudTrailNotifier.Lambda;
 /// </summary>
 internal sealed record FunctionError
 {
+    /// <summary>Room for a capped SNS message plus what the runtime adds (attempts, deadline).</summary>
+    public const int MaxMessageChars = 512;
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public FunctionError(string errorType, string errorMessage)
     {
         ErrorType = Sanitize(errorType);
-        ErrorMessage = errorMessage.ReplaceLineEndings(" ");
+        ErrorMessage = Rendering.SafeText.Clean(errorMessage.ReplaceLineEndings(" "), MaxMessageChars);
     }
 
     public string ErrorType { get; }

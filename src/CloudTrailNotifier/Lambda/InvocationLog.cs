@@ -8,7 +8,9 @@ namespace CloudTrailNotifier.Lambda;
 
 /// <summary>
 /// One JSON line per invocation in Lambda's JSON log shape (timestamp, level, message, requestId) plus what
-/// happened: eventID, eventName, outcome, MessageId or error, duration. Never the event, never credentials.
+/// happened: eventId, eventName, <c>apiCallOutcome</c> (what the CloudTrail call did: succeeded, denied, ...),
+/// <c>invocationResult</c> (what this invocation did: published, failed, ...), MessageId or error, duration.
+/// Never the event, never credentials.
 /// </summary>
 internal sealed class InvocationLog(TextWriter output, TimeProvider clock)
 {
@@ -17,31 +19,43 @@ internal sealed class InvocationLog(TextWriter output, TimeProvider clock)
     public void Invocation(Invocation invocation, InvocationResult result, TimeSpan duration)
     {
         var notification = result.Notification;
-        Write(result.Error is null ? "INFO" : "ERROR", result switch
+        var (level, message) = result.Kind switch
         {
-            { Error: not null } => "invocation failed",
-            { DryRun: true } => "dry run: nothing published",
-            _ => "published",
-        }, writer =>
+            InvocationResultKind.Failed => ("ERROR", "invocation failed"),
+            InvocationResultKind.DryRun => ("INFO", "dry run: nothing published"),
+            InvocationResultKind.PublishedMessageIdUnknown => ("WARN", "published; MessageId unknown"),
+            _ => ("INFO", "published"),
+        };
+        Write(level, message, writer =>
         {
             writer.WriteString("requestId", invocation.RequestId);
             WriteIfPresent(writer, "eventId", notification?.EventId);
             WriteIfPresent(writer, "eventName", Attribute(notification, "eventName"));
-            WriteIfPresent(writer, "outcome", Attribute(notification, "outcome"));
+            WriteIfPresent(writer, "apiCallOutcome", Attribute(notification, "outcome"));
+            writer.WriteString("invocationResult", ResultName(result.Kind));
             WriteIfPresent(writer, "messageId", result.MessageId);
+            WriteIfPresent(writer, "note", result.Note);
             WriteIfPresent(writer, "errorType", result.Error?.ErrorType);
             WriteIfPresent(writer, "errorMessage", result.Error?.ErrorMessage);
             writer.WriteNumber("durationMs", Math.Round(duration.TotalMilliseconds, 3));
         });
     }
 
-    /// <summary>A line about the runtime itself (configuration errors, a Runtime API failure).</summary>
+    /// <summary>A line about the runtime itself (configuration errors, a Runtime API failure, a start notice).</summary>
     public void Runtime(string level, string message, FunctionError? error = null) =>
         Write(level, message, writer =>
         {
             WriteIfPresent(writer, "errorType", error?.ErrorType);
             WriteIfPresent(writer, "errorMessage", error?.ErrorMessage);
         });
+
+    public static string ResultName(InvocationResultKind kind) => kind switch
+    {
+        InvocationResultKind.Published => "published",
+        InvocationResultKind.PublishedMessageIdUnknown => "published-message-id-unknown",
+        InvocationResultKind.DryRun => "dry-run",
+        _ => "failed",
+    };
 
     private void Write(string level, string message, Action<Utf8JsonWriter> fields)
     {

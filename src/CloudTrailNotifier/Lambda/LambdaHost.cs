@@ -1,6 +1,7 @@
 using CloudTrailNotifier.Aws;
-using CloudTrailNotifier.Cli;
 using CloudTrailNotifier.Notifications;
+using CloudTrailNotifier.Resilience;
+using CloudTrailNotifier.Settings;
 using CloudTrailNotifier.Sns;
 
 namespace CloudTrailNotifier.Lambda;
@@ -8,7 +9,11 @@ namespace CloudTrailNotifier.Lambda;
 /// <summary>The Lambda face of the executable: reads the configuration once, then serves invocations.</summary>
 internal static class LambdaHost
 {
-    public const string RuntimeApiVariable = "AWS_LAMBDA_RUNTIME_API";
+    public const string RuntimeApiVariable = NotifierSettings.RuntimeApiVariable;
+
+    /// <summary>Exit codes: Lambda restarts the environment after a non-zero exit.</summary>
+    public const int ExitSuccess = 0;
+    public const int ExitFailure = 1;
 
     /// <summary>Serves invocations until cancelled; a configuration error is reported to <c>/runtime/init/error</c>.</summary>
     /// <returns>The process exit code.</returns>
@@ -30,20 +35,25 @@ internal static class LambdaHost
                 var error = FunctionError.Configuration(configurationError ?? "invalid configuration");
                 log.Runtime("FATAL", "configuration error", error);
                 await api.PostInitErrorAsync(error, cancellationToken).ConfigureAwait(false);
-                return ExitCodes.Failure;
+                return ExitFailure;
             }
 
-            var publisher = configuration.DryRun
-                ? null
-                : new SnsPublisher(aws.Http, aws.Credentials, aws.Clock, RetryPolicy.Default(aws.Jitter));
-            var handler = new InvocationHandler(configuration, new Notifier(configuration.RenderOptions), publisher);
+            if (configuration.StartNotice is { } notice)
+            {
+                log.Runtime("WARN", notice);
+            }
+
+            INotificationSink sink = configuration is { DryRun: false, Topic: { } topic }
+                ? new SnsSink(new SnsPublisher(aws.Http, aws.Credentials, aws.Clock, RetryStrategyOptions.Default(aws.Jitter)), topic)
+                : new DryRunSink(configuration.Topic?.Arn);
+            var handler = new InvocationHandler(new Notifier(configuration.RenderOptions).Notify, sink);
             await new RuntimeLoop(api, handler, log, aws.Clock, setVariable).RunAsync(cancellationToken).ConfigureAwait(false);
-            return ExitCodes.Success;
+            return ExitSuccess;
         }
         catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException)
         {
             log.Runtime("FATAL", "the Lambda Runtime API failed", new FunctionError("Runtime.ApiError", ex.Message));
-            return ExitCodes.Failure;
+            return ExitFailure;
         }
     }
 }

@@ -8,7 +8,7 @@ namespace CloudTrailNotifier.Lambda;
 /// <c>error</c> and <c>init/error</c>. The one place that speaks it; the official RuntimeSupport package
 /// would replace this file and <see cref="RuntimeLoop"/>.
 /// </summary>
-internal sealed class RuntimeApiClient(HttpClient http, string runtimeApi)
+internal sealed class RuntimeApiClient(HttpClient http, string runtimeApi) : IRuntimeApi
 {
     private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
 

@@ -5,7 +5,7 @@ namespace CloudTrailNotifier.Lambda;
 /// Runs until cancelled or until the Runtime API fails (then Lambda restarts the environment).
 /// </summary>
 internal sealed class RuntimeLoop(
-    RuntimeApiClient api,
+    IRuntimeApi api,
     InvocationHandler handler,
     InvocationLog log,
     TimeProvider clock,

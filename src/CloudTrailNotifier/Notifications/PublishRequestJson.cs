@@ -16,7 +16,8 @@ internal static class PublishRequestJson
     };
 
     /// <summary>One line of JSON, no trailing newline.</summary>
-    public static string Write(Notification notification, string? topicArn = null)
+    /// <param name="fifoId">For a FIFO topic: the MessageGroupId and MessageDeduplicationId the publish carries.</param>
+    public static string Write(Notification notification, string? topicArn = null, string? fifoId = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, CompactOptions))
@@ -29,6 +30,12 @@ internal static class PublishRequestJson
 
             writer.WriteString("Subject", notification.Subject);
             writer.WriteString("Message", notification.Message);
+            if (fifoId is not null)
+            {
+                writer.WriteString("MessageGroupId", fifoId);
+                writer.WriteString("MessageDeduplicationId", fifoId);
+            }
+
             writer.WriteStartObject("MessageAttributes");
             foreach (var attribute in notification.Attributes)
             {

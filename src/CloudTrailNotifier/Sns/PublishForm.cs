@@ -20,6 +20,15 @@ internal static class PublishForm
         }
 
         Add(form, "Message", notification.Message);
+        if (topic.IsFifo)
+        {
+            // A FIFO topic refuses a publish without a group; the deduplication id makes a redelivered event
+            // (a Lambda retry of the same CloudTrail event within five minutes) one message, not two.
+            var id = FifoMessageIds.For(notification);
+            Add(form, "MessageGroupId", id);
+            Add(form, "MessageDeduplicationId", id);
+        }
+
         for (var i = 0; i < notification.Attributes.Count; i++)
         {
             var attribute = notification.Attributes[i];

@@ -1,43 +1,22 @@
+using System.Net;
 using CloudTrailNotifier.Aws;
 
 namespace CloudTrailNotifier.Sns;
 
-/// <summary>
-/// Where Publish requests for a topic go: the standard endpoint overrides <c>AWS_ENDPOINT_URL_SNS</c>, then
-/// <c>AWS_ENDPOINT_URL</c> (both ignored when <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true</c>), else the
-/// SNS endpoint of the topic's region. The signing region is always the topic's.
-/// </summary>
+/// <summary>Where Publish requests go by default, and which overrides may carry signed requests in the clear.</summary>
 internal static class SnsEndpoint
 {
-    public const string ServiceVariable = "AWS_ENDPOINT_URL_SNS";
-    public const string GlobalVariable = "AWS_ENDPOINT_URL";
-    public const string IgnoreVariable = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
+    /// <summary>The SNS endpoint of the topic's region (the signing region is always the topic's).</summary>
+    public static Uri Default(TopicArn topic) => new($"https://sns.{topic.Region}.{AwsPartitions.DnsSuffix(topic.Region)}/");
 
-    public static bool TryResolve(TopicArn topic, Func<string, string?> getVariable, out Uri endpoint, out string? error)
+    /// <summary>
+    /// True for <c>localhost</c>, 127.0.0.0/8 and ::1: plain http there never leaves the machine. Names that only
+    /// resolve to a loopback address (say, a DNS name pointing at 127.0.0.1) do not count: DNS can change.
+    /// </summary>
+    public static bool IsLoopback(Uri uri)
     {
-        var ignore = string.Equals(getVariable(IgnoreVariable)?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-        foreach (var variable in (ReadOnlySpan<string>)[ServiceVariable, GlobalVariable])
-        {
-            var configured = getVariable(variable)?.Trim();
-            if (ignore || string.IsNullOrEmpty(configured))
-            {
-                continue;
-            }
-
-            if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            {
-                endpoint = null!;
-                error = $"{variable} is not an http or https URL: '{configured}'";
-                return false;
-            }
-
-            endpoint = uri;
-            error = null;
-            return true;
-        }
-
-        endpoint = new Uri($"https://sns.{topic.Region}.{AwsPartitions.DnsSuffix(topic.Region)}/");
-        error = null;
-        return true;
+        var host = uri.IdnHost.TrimStart('[').TrimEnd(']');
+        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
     }
 }

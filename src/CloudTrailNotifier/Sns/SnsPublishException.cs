@@ -1,17 +1,19 @@
 namespace CloudTrailNotifier.Sns;
 
 /// <summary>
-/// A publish that SNS (or the way to it) refused. <see cref="Code"/> is the AWS error code
+/// A publish that SNS (or the way to it) refused, or that kept failing. <see cref="Code"/> is the AWS error code
 /// (<c>Throttling</c>, <c>NotFound</c>, <c>SignatureDoesNotMatch</c>, ...) or one of this program's own
-/// (<c>NetworkError</c>, <c>RequestTimeout</c>, <c>CredentialsUnavailable</c>, <c>InvalidResponse</c>, <c>Http502</c>).
+/// (<c>NetworkError</c>, <c>RequestTimeout</c>, <c>CredentialsUnavailable</c>, <c>Http502</c>). The message is
+/// capped and free of signed material.
 /// </summary>
-internal sealed class SnsPublishException(string code, string message, int? httpStatus = null, Exception? inner = null)
-    : Exception(message, inner)
+internal sealed class SnsPublishException(SnsFailure failure, string message, int attempts) : Exception(message)
 {
-    public string Code { get; } = code;
+    public SnsFailureKind Kind { get; } = failure.Kind;
 
-    public int? HttpStatus { get; } = httpStatus;
+    public string Code { get; } = failure.Code;
+
+    public int? HttpStatus { get; } = failure.HttpStatus;
 
     /// <summary>How many attempts were made before giving up.</summary>
-    public int Attempts { get; init; } = 1;
+    public int Attempts { get; } = attempts;
 }

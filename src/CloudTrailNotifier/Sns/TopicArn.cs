@@ -5,6 +5,9 @@ internal sealed record TopicArn(string Value, string Partition, string Region, s
 {
     public override string ToString() => Value;
 
+    /// <summary>A FIFO topic (<c>NAME.fifo</c>): every publish needs a message group and a deduplication id.</summary>
+    public bool IsFifo => Name.EndsWith(".fifo", StringComparison.Ordinal);
+
     /// <summary>Parses and checks the shape of a topic ARN; <paramref name="error"/> says what is wrong in one line.</summary>
     public static bool TryParse(string? text, out TopicArn? arn, out string? error)
     {

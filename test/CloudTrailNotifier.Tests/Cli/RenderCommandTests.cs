@@ -109,9 +109,9 @@ public sealed class RenderCommandTests
 
     [Theory]
     [InlineData(new[] { "render", "/no/such/file.json" }, "error: /no/such/file.json: no such file")]
-    [InlineData(new[] { "render", "-", "--language", "fr" }, "error: unknown language 'fr'; use en or ja")]
-    [InlineData(new[] { "render", "-", "--time-zone", "Mars/Olympus" }, "error: unknown time zone 'Mars/Olympus'; use an IANA name such as Asia/Tokyo")]
-    [InlineData(new[] { "render", "-", "--time-zone", "Asia/Tokyo\nerror: forged" }, "error: unknown time zone 'Asia/Tokyo\\nerror: forged'; use an IANA name such as Asia/Tokyo")]
+    [InlineData(new[] { "render", "-", "--language", "fr" }, "error: --language: unknown language 'fr'; use en or ja")]
+    [InlineData(new[] { "render", "-", "--time-zone", "Mars/Olympus" }, "error: --time-zone: unknown time zone 'Mars/Olympus'; use an IANA name such as Asia/Tokyo")]
+    [InlineData(new[] { "render", "-", "--time-zone", "Asia/Tokyo\nerror: forged" }, "error: --time-zone: unknown time zone 'Asia/Tokyo\\nerror: forged'; use an IANA name such as Asia/Tokyo")]
     public void Bad_arguments_give_one_line_and_exit_2(string[] args, string expected)
     {
         var result = CliRunner.Run(args, "{}"u8.ToArray(), environment: null);

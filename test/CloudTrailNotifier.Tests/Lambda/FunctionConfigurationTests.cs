@@ -39,12 +39,13 @@ public sealed class FunctionConfigurationTests
     }
 
     [Theory]
-    [InlineData("TOPIC_ARN", null, "TOPIC_ARN is not set")]
+    [InlineData("TOPIC_ARN", null, "TOPIC_ARN: not set")]
     [InlineData("TOPIC_ARN", "arn:aws:sns:us-east-1:123:t", "TOPIC_ARN")]
-    [InlineData("DRY_RUN", "perhaps", "DRY_RUN must be true or false")]
-    [InlineData("NOTIFICATION_LANGUAGE", "klingon", "unknown language")]
-    [InlineData("NOTIFICATION_TIME_ZONE", "Mars/Olympus_Mons", "unknown time zone")]
-    [InlineData("AWS_ENDPOINT_URL_SNS", "not a url", "AWS_ENDPOINT_URL_SNS")]
+    [InlineData("DRY_RUN", "perhaps", "DRY_RUN: must be true or false")]
+    [InlineData("NOTIFICATION_LANGUAGE", "klingon", "NOTIFICATION_LANGUAGE: unknown language")]
+    [InlineData("NOTIFICATION_TIME_ZONE", "Mars/Olympus_Mons", "NOTIFICATION_TIME_ZONE: unknown time zone")]
+    [InlineData("AWS_ENDPOINT_URL_SNS", "not a url", "AWS_ENDPOINT_URL_SNS: not an http or https URL")]
+    [InlineData("TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:bad name", "TOPIC_ARN: ")]
     public void A_bad_setting_is_one_line_naming_the_problem(string name, string? value, string expected)
     {
         var variables = new Dictionary<string, string> { ["TOPIC_ARN"] = "arn:aws:sns:us-east-1:123456789012:t" };

@@ -186,6 +186,7 @@ public sealed class RuntimeLoopTests(MotoServer moto)
         Assert.Equal("INFO", ok.GetProperty("level").GetString());
         Assert.Equal("log-ok", ok.GetProperty("requestId").GetString());
         Assert.Equal("logged-id", ok.GetProperty("messageId").GetString());
+        Assert.Equal(("succeeded", "published"), (ok.GetProperty("apiCallOutcome").GetString(), ok.GetProperty("invocationResult").GetString()));
         Assert.Equal(Attribute(Render(), "eventName"), ok.GetProperty("eventName").GetString());
         Assert.True(ok.GetProperty("durationMs").GetDouble() >= 0);
         Assert.True(DateTimeOffset.TryParse(ok.GetProperty("timestamp").GetString(), out _));
@@ -193,6 +194,7 @@ public sealed class RuntimeLoopTests(MotoServer moto)
         Assert.Equal("ERROR", failed.GetProperty("level").GetString());
         Assert.Equal("log-failed", failed.GetProperty("requestId").GetString());
         Assert.Equal("Sns.InvalidParameter", failed.GetProperty("errorType").GetString());
+        Assert.Equal(("succeeded", "failed"), (failed.GetProperty("apiCallOutcome").GetString(), failed.GetProperty("invocationResult").GetString()));
 
         var log = host.Log.ToString();
         Assert.DoesNotContain("2222:4444:bbbb:3333", log, StringComparison.Ordinal); // the event's source IP

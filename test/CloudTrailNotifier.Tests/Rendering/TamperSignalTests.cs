@@ -9,16 +9,16 @@ namespace CloudTrailNotifier.Tests.Rendering;
 public sealed class TamperSignalTests
 {
     private static readonly TamperWatch Stack = TamperWatch.Parse(SampleStack.WatchList, SampleStack.Function, out _)!;
-    private static readonly NotificationRenderer English = new(RenderOptions.Default with { TamperWatch = Stack });
-    private static readonly NotificationRenderer Japanese = new(RenderOptions.Default with { Language = NotificationLanguage.Japanese, TamperWatch = Stack });
+    private static readonly Notifier English = new(RenderOptions.Default with { TamperWatch = Stack });
+    private static readonly Notifier Japanese = new(RenderOptions.Default with { Language = NotificationLanguage.Japanese, TamperWatch = Stack });
 
     private static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(TestPaths.EventsDirectory, name + ".json"));
 
     [Fact]
     public void Stopping_a_trail_reads_as_tampering_first_in_english_and_japanese()
     {
-        var english = English.Render(Sample("cloudtrail-stop-logging"));
-        var japanese = Japanese.Render(Sample("cloudtrail-stop-logging"));
+        var english = English.Notify(Sample("cloudtrail-stop-logging"));
+        var japanese = Japanese.Notify(Sample("cloudtrail-stop-logging"));
 
         Assert.Equal("[TAMPERING] StopLogging on management-events by Admin/mallory (111111111111)", english.Subject);
         Assert.StartsWith("[改ざん] ", japanese.Subject, StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public sealed class TamperSignalTests
     [Fact]
     public void The_signals_attribute_starts_with_tampering_so_a_filter_policy_can_route_it()
     {
-        var notification = English.Render(TestEvents.SeedWith(detail =>
+        var notification = English.Notify(TestEvents.SeedWith(detail =>
         {
             detail["eventSource"] = "events.amazonaws.com";
             detail["eventName"] = "DeleteRule";
@@ -47,7 +47,7 @@ public sealed class TamperSignalTests
     [Fact]
     public void A_change_to_another_stacks_rule_carries_no_tampering_mark()
     {
-        var notification = English.Render(TestEvents.SeedWith(detail =>
+        var notification = English.Notify(TestEvents.SeedWith(detail =>
         {
             detail["eventSource"] = "events.amazonaws.com";
             detail["eventName"] = "DisableRule";
@@ -61,7 +61,7 @@ public sealed class TamperSignalTests
     [Fact]
     public void The_tampering_tag_survives_when_the_subject_must_be_shortened()
     {
-        var notification = English.Render(TestEvents.SeedWith(detail =>
+        var notification = English.Notify(TestEvents.SeedWith(detail =>
         {
             detail["eventSource"] = "cloudtrail.amazonaws.com";
             detail["eventName"] = "PutEventSelectors";
@@ -77,7 +77,7 @@ public sealed class TamperSignalTests
     [Fact]
     public void A_change_made_through_cloudformation_says_so()
     {
-        var notification = English.Render(Sample("lambda-update-function-configuration-sam-deploy"));
+        var notification = English.Notify(Sample("lambda-update-function-configuration-sam-deploy"));
 
         Assert.StartsWith("[TAMPERING][AWS SERVICE] UpdateFunctionConfiguration20150331v2", notification.Subject, StringComparison.Ordinal);
         Assert.Contains("It was made through CloudFormation, as during a deployment of the stack (sam deploy).", notification.Message, StringComparison.Ordinal);
@@ -86,9 +86,9 @@ public sealed class TamperSignalTests
     [Fact]
     public void Without_a_watch_list_only_trail_calls_are_tampering()
     {
-        var plain = new NotificationRenderer(RenderOptions.Default);
+        var plain = new Notifier(RenderOptions.Default);
 
-        Assert.StartsWith("[TAMPERING]", plain.Render(Sample("cloudtrail-stop-logging")).Subject, StringComparison.Ordinal);
-        Assert.DoesNotContain("TAMPERING", plain.Render(Sample("events-disable-rule-tamper-watch")).Subject, StringComparison.Ordinal);
+        Assert.StartsWith("[TAMPERING]", plain.Notify(Sample("cloudtrail-stop-logging")).Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("TAMPERING", plain.Notify(Sample("events-disable-rule-tamper-watch")).Subject, StringComparison.Ordinal);
     }
 }

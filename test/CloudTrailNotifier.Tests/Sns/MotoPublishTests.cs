@@ -1,5 +1,7 @@
 using CloudTrailNotifier.Aws;
 using CloudTrailNotifier.Notifications;
+using CloudTrailNotifier.Resilience;
+using CloudTrailNotifier.Settings;
 using CloudTrailNotifier.Sns;
 using CloudTrailNotifier.Tests.Support;
 
@@ -21,7 +23,7 @@ public sealed class MotoPublishTests(MotoServer moto) : IDisposable
     {
         var (topicArn, queueUrl) = await moto.CreateSubscribedTopicAsync("intact");
 
-        var messageId = await Publisher(moto.Credentials).PublishAsync(Tricky, Topic(topicArn));
+        var messageId = (await Publisher(moto.Credentials).PublishAsync(Tricky, Topic(topicArn))).MessageId;
 
         var envelope = Assert.Single(await moto.ReceiveAsync(queueUrl));
         Assert.Equal("Notification", envelope.GetProperty("Type").GetString());
@@ -68,8 +70,8 @@ public sealed class MotoPublishTests(MotoServer moto) : IDisposable
         var (topicArn, queueUrl) = await moto.CreateSubscribedTopicAsync("several");
         var publisher = Publisher(moto.Credentials);
 
-        var first = await publisher.PublishAsync(Tricky, Topic(topicArn));
-        var second = await publisher.PublishAsync(Tricky with { Subject = "second" }, Topic(topicArn));
+        var first = (await publisher.PublishAsync(Tricky, Topic(topicArn))).MessageId;
+        var second = (await publisher.PublishAsync(Tricky with { Subject = "second" }, Topic(topicArn))).MessageId;
 
         Assert.NotEqual(first, second);
         var ids = (await moto.ReceiveAsync(queueUrl)).Select(m => m.GetProperty("MessageId").GetString()).ToHashSet();
@@ -79,12 +81,17 @@ public sealed class MotoPublishTests(MotoServer moto) : IDisposable
     public void Dispose() => _http.Dispose();
 
     private SnsPublisher Publisher(AwsCredentialsSource credentials) =>
-        new(_http, credentials, TimeProvider.System, RetryPolicy.Default(() => 0.5));
+        new(_http, credentials, TimeProvider.System, RetryStrategyOptions.Default(() => 0.5));
 
     private SnsTopic Topic(string arn)
     {
-        var topic = SnsTopic.Resolve(arn, name => name == SnsEndpoint.ServiceVariable ? moto.Endpoint.ToString() : null, out var error);
-        Assert.True(topic is not null, error);
-        return topic!;
+        var topic = new NotifierSettings(name => name switch
+        {
+            NotifierSettings.SnsEndpointVariable => moto.Endpoint.ToString(),
+            NotifierSettings.TopicArnVariable => arn,
+            _ => null,
+        }).Topic();
+        Assert.True(topic.IsValid, topic.Error);
+        return topic.Value!;
     }
 }

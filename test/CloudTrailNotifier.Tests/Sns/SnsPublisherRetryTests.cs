@@ -1,34 +1,38 @@
-using System.Diagnostics;
 using CloudTrailNotifier.Aws;
 using CloudTrailNotifier.Notifications;
+using CloudTrailNotifier.Resilience;
 using CloudTrailNotifier.Sns;
 using CloudTrailNotifier.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CloudTrailNotifier.Tests.Sns;
 
+/// <summary>Retries against a scripted SNS on loopback, with fake time: no test waits for a backoff or a deadline.</summary>
 public sealed class SnsPublisherRetryTests : IDisposable
 {
-    private static readonly Notification Sample = new("Subject", "Message", [new MessageAttribute("eventName", "GetSecretValue")], null);
+    internal static readonly Notification Sample = new("Subject", "Message", [new MessageAttribute("eventName", "GetSecretValue")], "evt-1");
     private readonly HttpClient _http = AwsHttp.Create();
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task Throttling_twice_then_success_returns_the_message_id_of_the_third_attempt()
     {
-        await using var sns = new FakeSns(FakeSns.Throttling, FakeSns.Throttling, FakeSns.Published("third-time-lucky"));
+        await using var sns = new FakeSns(FakeSns.Throttling, FakeSns.Throttling, FakeSns.Published("third-time-lucky")) { Clock = _clock };
 
-        var messageId = await Publisher(jitter: 1.0).PublishAsync(Sample, Topic(sns));
+        var receipt = await FakeClock.RunAsync(_clock, Publisher(jitter: 1.0).PublishAsync(Sample, Topic(sns)), TimeSpan.FromMilliseconds(10));
 
-        Assert.Equal("third-time-lucky", messageId);
+        Assert.Equal(("third-time-lucky", 3), (receipt.MessageId, receipt.Attempts));
         var requests = sns.Requests.ToArray();
         Assert.Equal(3, requests.Length);
         Assert.All(requests, r => Assert.Equal("Publish", r.Field("Action")));
-        // Backoff: the second retry waits twice as long as the first (100 ms, then 200 ms at jitter 1.0).
-        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(90));
-        Assert.True(requests[2].ReceivedAt - requests[1].ReceivedAt >= TimeSpan.FromMilliseconds(190));
+        // Backoff on the fake clock: the second retry waits twice as long as the first (100 ms, then 200 ms at jitter 1.0).
+        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(100));
+        Assert.True(requests[2].ReceivedAt - requests[1].ReceivedAt >= TimeSpan.FromMilliseconds(200));
     }
 
     [Theory]
     [InlineData(400, "ThrottlingException")]
+    [InlineData(429, "Anything")]
     [InlineData(500, "InternalError")]
     [InlineData(503, "ServiceUnavailable")]
     [InlineData(502, null)]
@@ -37,7 +41,9 @@ public sealed class SnsPublisherRetryTests : IDisposable
         var failure = code is null ? new FakeSns.Answer(status, "<html>Bad Gateway</html>") : FakeSns.Error(status, code, "try later", "Receiver");
         await using var sns = new FakeSns(failure, FakeSns.Published("after-retry"));
 
-        Assert.Equal("after-retry", await Publisher().PublishAsync(Sample, Topic(sns)));
+        var receipt = await FakeClock.RunAsync(_clock, Publisher().PublishAsync(Sample, Topic(sns)), TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal("after-retry", receipt.MessageId);
         Assert.Equal(2, sns.Requests.Count);
     }
 
@@ -53,8 +59,7 @@ public sealed class SnsPublisherRetryTests : IDisposable
 
         var error = await Assert.ThrowsAsync<SnsPublishException>(() => Publisher().PublishAsync(Sample, Topic(sns)));
 
-        Assert.Equal(code, error.Code);
-        Assert.Equal("no", error.Message);
+        Assert.Equal((code, "no", SnsFailureKind.Refused, 1), (error.Code, error.Message, error.Kind, error.Attempts));
         Assert.Single(sns.Requests);
     }
 
@@ -63,7 +68,8 @@ public sealed class SnsPublisherRetryTests : IDisposable
     {
         await using var sns = new FakeSns(FakeSns.Throttling, FakeSns.Error(403, "AuthorizationError", "denied"), FakeSns.Published("never"));
 
-        var error = await Assert.ThrowsAsync<SnsPublishException>(() => Publisher().PublishAsync(Sample, Topic(sns)));
+        var error = await Assert.ThrowsAsync<SnsPublishException>(() =>
+            FakeClock.RunAsync(_clock, Publisher().PublishAsync(Sample, Topic(sns)), TimeSpan.FromMilliseconds(50)));
 
         Assert.Equal(("AuthorizationError", "denied", 2), (error.Code, error.Message, error.Attempts));
         Assert.Equal(2, sns.Requests.Count);
@@ -74,65 +80,73 @@ public sealed class SnsPublisherRetryTests : IDisposable
     {
         await using var sns = new FakeSns(FakeSns.Throttling);
 
-        var error = await Assert.ThrowsAsync<SnsPublishException>(() => Publisher().PublishAsync(Sample, Topic(sns)));
+        var error = await Assert.ThrowsAsync<SnsPublishException>(() =>
+            FakeClock.RunAsync(_clock, Publisher().PublishAsync(Sample, Topic(sns)), TimeSpan.FromMilliseconds(100)));
 
-        Assert.Equal("Throttling", error.Code);
-        Assert.Equal(5, error.Attempts);
-        Assert.StartsWith("Rate exceeded (gave up after 5 attempts", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("Throttling", SnsFailureKind.Throttled, 5), (error.Code, error.Kind, error.Attempts));
+        Assert.Equal("Rate exceeded (gave up after 5 attempts)", error.Message);
         Assert.Equal(5, sns.Requests.Count);
     }
 
     [Fact]
-    public async Task A_success_without_a_message_id_is_a_failure()
+    public async Task Network_errors_before_sending_are_retried_and_reported_as_NetworkError()
     {
-        await using var sns = new FakeSns(new FakeSns.Answer(200, "<PublishResponse><PublishResult/></PublishResponse>"));
+        var topic = new SnsTopic(Arn(), new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
 
-        var error = await Assert.ThrowsAsync<SnsPublishException>(() => Publisher().PublishAsync(Sample, Topic(sns)));
+        var error = await Assert.ThrowsAsync<SnsPublishException>(() =>
+            FakeClock.RunAsync(_clock, Publisher().PublishAsync(Sample, topic), TimeSpan.FromMilliseconds(100)));
 
-        Assert.Equal("InvalidResponse", error.Code);
+        Assert.Equal(("NetworkError", SnsFailureKind.NotSent, 5), (error.Code, error.Kind, error.Attempts));
     }
 
     [Fact]
-    public async Task Network_errors_are_retried_and_reported_as_NetworkError()
+    public async Task A_connection_that_breaks_before_the_status_line_is_interrupted_and_retried()
     {
-        var closedPort = FreePort.Next();
-        var topic = new SnsTopic(Arn(), new Uri($"http://127.0.0.1:{closedPort}/"));
+        await using var sns = new ResettingSns("after-reset");
 
-        var error = await Assert.ThrowsAsync<SnsPublishException>(() => Publisher().PublishAsync(Sample, topic));
+        var receipt = await FakeClock.RunAsync(_clock, Publisher().PublishAsync(Sample, new SnsTopic(Arn(), sns.Endpoint)), TimeSpan.FromMilliseconds(50));
 
-        Assert.Equal("NetworkError", error.Code);
-        Assert.Equal(5, error.Attempts);
+        Assert.Equal(("after-reset", 2), (receipt.MessageId, receipt.Attempts));
+        Assert.Equal(2, sns.Requests);
     }
 
     [Fact]
-    public async Task Retries_stop_before_the_deadline()
+    public async Task One_attempt_against_a_reset_reports_Interrupted_with_no_status()
+    {
+        await using var sns = new ResettingSns("unused");
+        var attempt = new SnsAttempt(_http, AwsCredentialsSource.Fixed("AKIDTEST", "test-secret"), TimeProvider.System);
+
+        var result = await attempt.SendAsync("Action=Publish"u8.ToArray(), new SnsTopic(Arn(), sns.Endpoint), null, TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        Assert.Equal((SnsFailureKind.Interrupted, "NetworkError", null), (result.Failure!.Kind, result.Failure.Code, result.Failure.HttpStatus));
+    }
+
+    [Fact]
+    public void Only_throttling_server_errors_and_requests_that_never_arrived_or_broke_off_are_transient()
+    {
+        var transient = Enum.GetValues<SnsFailureKind>()
+            .Where(kind => SnsPublisher.Classify(SnsAttemptResult.Failed(kind, "c", null, "m")) == RetryClass.Transient);
+
+        Assert.Equal([SnsFailureKind.Throttled, SnsFailureKind.ServerError, SnsFailureKind.NotSent, SnsFailureKind.Interrupted], transient);
+        Assert.Equal(RetryClass.Final, SnsPublisher.Classify(SnsAttemptResult.Delivered("id")));
+        Assert.Equal(RetryClass.Final, SnsPublisher.Classify(SnsAttemptResult.DeliveredWithoutId("cut")));
+    }
+
+    [Fact]
+    public async Task Retries_stop_when_the_next_one_could_not_finish_before_the_deadline()
     {
         await using var sns = new FakeSns(FakeSns.Throttling);
-        var deadline = DateTimeOffset.UtcNow.AddMilliseconds(3000);
-        // Waits of 1 s, then 2 s: the second retry could not finish before the deadline, so it is not tried.
-        var slow = RetryPolicy.Default(() => 1.0) with { BaseDelay = TimeSpan.FromSeconds(1) };
+        var deadline = _clock.GetUtcNow().AddSeconds(3);
+        // Waits of 1 s, then 2 s: the second retry would start after the deadline less its reserve, so it is not tried.
+        var slow = RetryStrategyOptions.Default(() => 1.0) with { BaseDelay = TimeSpan.FromSeconds(1) };
 
-        var error = await Assert.ThrowsAsync<SnsPublishException>(() => Publisher(slow).PublishAsync(Sample, Topic(sns), deadline));
+        var error = await Assert.ThrowsAsync<SnsPublishException>(() =>
+            FakeClock.RunAsync(_clock, Publisher(slow).PublishAsync(Sample, Topic(sns), deadline), TimeSpan.FromMilliseconds(50)));
 
-        Assert.Equal("Throttling", error.Code);
-        Assert.Equal(2, error.Attempts);
-        Assert.Contains("deadline", error.Message, StringComparison.Ordinal);
-        Assert.True(DateTimeOffset.UtcNow < deadline, "gave up only after the deadline");
+        Assert.Equal(("Throttling", 2), (error.Code, error.Attempts));
+        Assert.EndsWith("(gave up after 2 attempts: the invocation deadline is near)", error.Message, StringComparison.Ordinal);
+        Assert.True(_clock.GetUtcNow() < deadline, "gave up only after the deadline");
         Assert.Equal(2, sns.Requests.Count);
-    }
-
-    [Fact]
-    public async Task A_hanging_endpoint_ends_in_DeadlineExceeded_before_the_deadline()
-    {
-        await using var sns = new FakeSns(FakeSns.Hang);
-        var deadline = DateTimeOffset.UtcNow.AddMilliseconds(3000);
-        var stopwatch = Stopwatch.StartNew();
-
-        var error = await Assert.ThrowsAsync<DeadlineExceededException>(() => Publisher().PublishAsync(Sample, Topic(sns), deadline));
-
-        Assert.True(DateTimeOffset.UtcNow < deadline, $"the failure was reported after the deadline: {error.Message}");
-        Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(2000), $"gave up after {stopwatch.Elapsed}, long before it had to");
-        Assert.True(sns.Requests.Count <= 1, $"{sns.Requests.Count} requests: retried after the deadline cut the attempt");
     }
 
     [Fact]
@@ -141,7 +155,7 @@ public sealed class SnsPublisherRetryTests : IDisposable
         await using var sns = new FakeSns(FakeSns.Published("too-late"));
 
         await Assert.ThrowsAsync<DeadlineExceededException>(() =>
-            Publisher().PublishAsync(Sample, Topic(sns), DateTimeOffset.UtcNow.AddSeconds(-1)));
+            Publisher().PublishAsync(Sample, Topic(sns), _clock.GetUtcNow().AddSeconds(-1)));
 
         Assert.Empty(sns.Requests);
     }
@@ -161,18 +175,20 @@ public sealed class SnsPublisherRetryTests : IDisposable
         Assert.Equal("arn:aws:sns:eu-west-3:123456789012:alerts", request.Field("TopicArn"));
     }
 
-    public void Dispose() => _http.Dispose();
-
     [Fact]
-    public async Task A_connect_timeout_is_a_network_error_and_is_retried()
+    public async Task A_connect_timeout_is_a_network_error_before_sending_and_is_retried()
     {
         await using var sns = new FakeSns(FakeSns.Published("after-connect-timeout"));
         using var http = new HttpClient(new ConnectTimeoutOnce(new SocketsHttpHandler()));
-        var publisher = new SnsPublisher(http, AwsCredentialsSource.Fixed("AKIDTEST", "test-secret"), TimeProvider.System, RetryPolicy.Default(() => 0.1));
+        var publisher = new SnsPublisher(http, AwsCredentialsSource.Fixed("AKIDTEST", "test-secret"), _clock, RetryStrategyOptions.Default(() => 0.1));
 
-        Assert.Equal("after-connect-timeout", await publisher.PublishAsync(Sample, Topic(sns)));
+        var receipt = await FakeClock.RunAsync(_clock, publisher.PublishAsync(Sample, Topic(sns)), TimeSpan.FromMilliseconds(10));
+
+        Assert.Equal(("after-connect-timeout", 2), (receipt.MessageId, receipt.Attempts));
         Assert.Single(sns.Requests);
     }
+
+    public void Dispose() => _http.Dispose();
 
     /// <summary>Fails the first request the way SocketsHttpHandler's ConnectTimeout does.</summary>
     private sealed class ConnectTimeoutOnce(HttpMessageHandler inner) : DelegatingHandler(inner)
@@ -185,14 +201,14 @@ public sealed class SnsPublisherRetryTests : IDisposable
                 : base.SendAsync(request, cancellationToken);
     }
 
-    private SnsPublisher Publisher(double jitter = 0.1) => Publisher(RetryPolicy.Default(() => jitter));
+    private SnsPublisher Publisher(double jitter = 0.1) => Publisher(RetryStrategyOptions.Default(() => jitter));
 
-    private SnsPublisher Publisher(RetryPolicy policy) =>
-        new(_http, AwsCredentialsSource.Fixed("AKIDTEST", "test-secret"), TimeProvider.System, policy);
+    private SnsPublisher Publisher(RetryStrategyOptions options) =>
+        new(_http, AwsCredentialsSource.Fixed("AKIDTEST", "test-secret"), _clock, options);
 
-    private static TopicArn Arn(string region = "us-east-1")
+    internal static TopicArn Arn(string region = "us-east-1", string name = "alerts")
     {
-        Assert.True(TopicArn.TryParse($"arn:aws:sns:{region}:123456789012:alerts", out var arn, out var error), error);
+        Assert.True(TopicArn.TryParse($"arn:aws:sns:{region}:123456789012:{name}", out var arn, out var error), error);
         return arn!;
     }
 

@@ -23,6 +23,9 @@ internal sealed class FakeSns : IAsyncDisposable
 
     public Uri Endpoint => _server.BaseUri;
 
+    /// <summary>The clock that stamps <see cref="ReceivedRequest.ReceivedAt"/> (a fake one in retry tests).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
 
     public static Answer Published(string messageId) => new(200, $"""
@@ -52,7 +55,7 @@ internal sealed class FakeSns : IAsyncDisposable
         var body = await reader.ReadToEndAsync(stopping);
         var headers = context.Request.Headers.AllKeys.Where(k => k is not null)
             .ToDictionary(k => k!, k => context.Request.Headers[k] ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-        Requests.Enqueue(new ReceivedRequest(body, headers, DateTimeOffset.UtcNow));
+        Requests.Enqueue(new ReceivedRequest(body, headers, Clock.GetUtcNow()));
 
         var answer = _script.TryDequeue(out var next) ? next : _last;
         if (answer.Status == 0)
@@ -60,10 +63,33 @@ internal sealed class FakeSns : IAsyncDisposable
             await Task.Delay(Timeout.Infinite, stopping);
         }
 
+        if (answer.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(answer.Delay, stopping);
+        }
+
+        if (answer.CutAfter is { } cut)
+        {
+            // The status line and headers promise the whole body; the connection breaks after the first bytes.
+            var bytes = Encoding.UTF8.GetBytes(answer.Body);
+            context.Response.StatusCode = answer.Status;
+            context.Response.ContentType = "text/xml";
+            context.Response.ContentLength64 = bytes.Length;
+            await context.Response.OutputStream.WriteAsync(bytes.AsMemory(0, cut), stopping);
+            await context.Response.OutputStream.FlushAsync(stopping);
+            context.Response.Abort();
+            return;
+        }
+
         await LoopbackHttpServer.WriteAsync(context.Response, answer.Status, answer.Body);
     }
 
-    internal sealed record Answer(int Status, string Body);
+    /// <summary>A 2xx Publish answer whose connection breaks after <paramref name="bytes"/> bytes of the body.</summary>
+    public static Answer CutPublished(string messageId, int bytes) => Published(messageId) with { CutAfter = bytes };
+
+    /// <param name="Delay">Waits this long before answering.</param>
+    /// <param name="CutAfter">Sends only this many bytes of the body, then breaks the connection.</param>
+    internal sealed record Answer(int Status, string Body, TimeSpan Delay = default, int? CutAfter = null);
 
     internal sealed record ReceivedRequest(string Body, IReadOnlyDictionary<string, string> Headers, DateTimeOffset ReceivedAt)
     {

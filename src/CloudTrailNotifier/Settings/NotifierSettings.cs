@@ -1,0 +1,146 @@
+using CloudTrailNotifier.Rendering;
+using CloudTrailNotifier.Sns;
+
+namespace CloudTrailNotifier.Settings;
+
+/// <summary>
+/// Every environment variable the program reads, by name, with its parsing and one error style
+/// (<c>NAME: what is wrong</c>, see <see cref="SettingResult{T}"/>). Both faces read their settings here: the
+/// Lambda function through <see cref="Lambda.FunctionConfiguration"/>, the command line with its flags as
+/// <see cref="SettingOverrides"/>. A new variable is one constant and one method in this file.
+/// </summary>
+/// <param name="lambdaFace">The Lambda face reads these settings: Lambda's rules apply whatever the environment says.</param>
+internal sealed class NotifierSettings(Func<string, string?> getVariable, SettingOverrides? overrides = null, bool lambdaFace = false)
+{
+    public const string TopicArnVariable = "TOPIC_ARN";
+    public const string DryRunVariable = "DRY_RUN";
+    public const string LanguageVariable = "NOTIFICATION_LANGUAGE";
+    public const string TimeZoneVariable = "NOTIFICATION_TIME_ZONE";
+    public const string SnsEndpointVariable = "AWS_ENDPOINT_URL_SNS";
+    public const string EndpointVariable = "AWS_ENDPOINT_URL";
+    public const string IgnoreEndpointsVariable = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
+    public const string RuntimeApiVariable = "AWS_LAMBDA_RUNTIME_API";
+    public const string SamLocalVariable = "AWS_SAM_LOCAL";
+    public const string TamperWatchVariable = "TAMPER_WATCH_RESOURCES";
+
+    /// <summary>Set by Lambda: the function's own name, always watched for tampering in the Lambda face.</summary>
+    public const string FunctionNameVariable = "AWS_LAMBDA_FUNCTION_NAME";
+
+    private readonly SettingOverrides _flags = overrides ?? SettingOverrides.None;
+
+    /// <summary>The Lambda Runtime API's address, when the process runs as a Lambda function (or under sam local).</summary>
+    public string? RuntimeApi => NullIfBlank(getVariable(RuntimeApiVariable));
+
+    public bool InLambda => lambdaFace || RuntimeApi is not null;
+
+    /// <summary><c>sam local invoke</c> or <c>sam local start-lambda</c>, which set <c>AWS_SAM_LOCAL=true</c>.</summary>
+    public bool SamLocal => IsTrue(getVariable(SamLocalVariable));
+
+    public SettingResult<bool> DryRun()
+    {
+        var text = getVariable(DryRunVariable);
+        return text?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "false" or "0" or "no" => SettingResult<bool>.Ok(false),
+            "true" or "1" or "yes" => SettingResult<bool>.Ok(true),
+            _ => SettingResult<bool>.Fail(DryRunVariable, $"must be true or false, not '{text}'"),
+        };
+    }
+
+    /// <summary>Language, time zone and the tamper watch, each from its flag, else its variable, else English, UTC and none.</summary>
+    public SettingResult<RenderOptions> RenderOptions()
+    {
+        var (languageName, languageText) = Source(_flags.Language, SettingOverrides.LanguageFlag, LanguageVariable);
+        if (!Rendering.RenderOptions.TryParseLanguage(languageText, out var language))
+        {
+            return SettingResult<RenderOptions>.Fail(languageName, $"unknown language '{languageText}'; use en or ja");
+        }
+
+        var (zoneName, zoneText) = Source(_flags.TimeZone, SettingOverrides.TimeZoneFlag, TimeZoneVariable);
+        if (!Rendering.RenderOptions.TryFindTimeZone(zoneText, out var zone))
+        {
+            return SettingResult<RenderOptions>.Fail(zoneName, $"unknown time zone '{zoneText}'; use an IANA name such as Asia/Tokyo");
+        }
+
+        var (watchName, watchText) = Source(_flags.TamperWatchResources, SettingOverrides.TamperWatchFlag, TamperWatchVariable);
+        var watch = Describing.Tampering.TamperWatch.Parse(
+            watchText, InLambda ? NullIfBlank(getVariable(FunctionNameVariable)) : null, out var watchProblem);
+        if (watch is null)
+        {
+            return SettingResult<RenderOptions>.Fail(watchName, watchProblem!);
+        }
+
+        return SettingResult<RenderOptions>.Ok(new RenderOptions(language, zone) { TamperWatch = watch });
+    }
+
+    /// <summary>The topic text as given (flag, else variable) and where it came from; blank is null.</summary>
+    public (string Name, string? Text) TopicArnText()
+    {
+        var (name, text) = Source(_flags.TopicArn, SettingOverrides.TopicArnFlag, TopicArnVariable);
+        return (name, NullIfBlank(text));
+    }
+
+    /// <summary>The topic and its endpoint; the value is null when no topic is given (the caller decides if that is an error).</summary>
+    public SettingResult<SnsTopic?> Topic()
+    {
+        var (name, text) = TopicArnText();
+        if (text is null)
+        {
+            return SettingResult<SnsTopic?>.Ok(null);
+        }
+
+        if (!TopicArn.TryParse(text, out var arn, out var problem))
+        {
+            return SettingResult<SnsTopic?>.Fail(name, problem!);
+        }
+
+        var endpoint = Endpoint(arn!);
+        return endpoint.IsValid
+            ? SettingResult<SnsTopic?>.Ok(new SnsTopic(arn!, endpoint.Value))
+            : new SettingResult<SnsTopic?>(null, endpoint.Error);
+    }
+
+    /// <summary>
+    /// <c>AWS_ENDPOINT_URL_SNS</c>, then <c>AWS_ENDPOINT_URL</c> (both ignored when
+    /// <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true</c>), else SNS in the topic's region. In Lambda, plain http is
+    /// refused unless it goes to a loopback address: a changed variable must not send signed requests, with the
+    /// execution role's session token, to someone else.
+    /// </summary>
+    public SettingResult<Uri> Endpoint(TopicArn topic)
+    {
+        if (!IsTrue(getVariable(IgnoreEndpointsVariable)))
+        {
+            foreach (var variable in (ReadOnlySpan<string>)[SnsEndpointVariable, EndpointVariable])
+            {
+                var configured = NullIfBlank(getVariable(variable));
+                if (configured is null)
+                {
+                    continue;
+                }
+
+                if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                {
+                    return SettingResult<Uri>.Fail(variable, $"not an http or https URL: '{configured}'");
+                }
+
+                if (InLambda && uri.Scheme == "http" && !SnsEndpoint.IsLoopback(uri))
+                {
+                    return SettingResult<Uri>.Fail(variable,
+                        $"plain http to '{uri.Host}' would send signed requests, session token included, in the clear; "
+                        + "in Lambda use https, or http only to localhost, 127.0.0.0/8 or ::1");
+                }
+
+                return SettingResult<Uri>.Ok(uri);
+            }
+        }
+
+        return SettingResult<Uri>.Ok(SnsEndpoint.Default(topic));
+    }
+
+    private (string Name, string? Text) Source(string? flag, string flagName, string variable) =>
+        flag is not null ? (flagName, flag) : (variable, getVariable(variable));
+
+    private static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
