@@ -44,10 +44,11 @@ internal sealed class AssumeRoleCredentials : RefreshingAWSCredentials
                 .CredentialsFromAssumeRoleAuthenticationAsync(_roleArn, _sessionName, _options).ConfigureAwait(false);
             return new CredentialsRefreshState(credentials, credentials.Expiration);
         }
-        catch (AmazonServiceException ex)
+        catch (Exception ex) when ((ex as AmazonServiceException ?? ex.InnerException as AmazonServiceException) is { } refusal)
         {
+            // The SDK wraps STS's answer in "Error calling AssumeRole for role ..."; the answer is what helps.
             throw new CredentialsProblem(
-                $"profile '{_profile}' could not assume role {_roleArn}: STS answered {ex.ErrorCode ?? ex.StatusCode.ToString()}: {ex.Message}", ex);
+                $"profile '{_profile}' could not assume role {_roleArn}: STS answered {refusal.ErrorCode ?? refusal.StatusCode.ToString()}: {refusal.Message}", ex);
         }
         catch (CredentialsProblem ex)
         {
