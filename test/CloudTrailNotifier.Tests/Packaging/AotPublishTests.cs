@@ -10,8 +10,8 @@ namespace CloudTrailNotifier.Tests.Packaging;
 /// The Native AOT executable as it ships (about a minute to build): no warnings, runs on Amazon Linux 2023,
 /// and publishes to a signature-checking moto both as a command and as a Lambda bootstrap.
 /// </summary>
+[Collection(AotCollection.Name)]
 public sealed partial class AotPublishTests(PublishedExecutable published, MotoServer moto)
-    : IClassFixture<PublishedExecutable>, IClassFixture<MotoServer>
 {
     private static readonly Version Al2023Glibc = new(2, 34);
 
