@@ -28,14 +28,34 @@ internal sealed class GuardedCredentials(AWSCredentials inner, string source, Ti
         {
             throw;
         }
-        catch (AmazonServiceException ex)
+        catch (Exception ex) when (Find<AmazonServiceException>(ex) is { } refusal)
         {
-            throw new CredentialsProblem($"{Source}: AWS refused to issue credentials: {ex.ErrorCode ?? ex.StatusCode.ToString()}: {FirstLine(ex.Message)}", ex);
+            // The SDK wraps AWS's answer ("Error calling AssumeRole for role ..."); the answer is what helps.
+            throw new CredentialsProblem(
+                $"{Source}: AWS refused to issue credentials: {refusal.ErrorCode ?? refusal.StatusCode.ToString()}: {FirstLine(refusal.Message)}", ex);
+        }
+        catch (Exception ex) when (Find<HttpRequestException>(ex) is { } network)
+        {
+            throw new CredentialsProblem($"{Source}: AWS could not be reached for credentials: {FirstLine(network.Message)}", ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new CredentialsProblem($"{Source} gave no AWS credentials: {Describe(ex)}", ex);
         }
+    }
+
+    private static T? Find<T>(Exception ex)
+        where T : Exception
+    {
+        for (Exception? current = ex; current is not null; current = current.InnerException)
+        {
+            if (current is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The innermost message that says something; SDK wrappers often only name the inner exception's type.</summary>
