@@ -143,6 +143,22 @@ public sealed class CredentialChainTests : IDisposable
             error.Message);
     }
 
+    [Fact]
+    public void A_network_failure_inside_the_SDK_provider_is_named_without_the_SDK_wrapper()
+    {
+        Profile("default", "aws_access_key_id = AKID\naws_secret_access_key = secret");
+        _variables["AWS_WEB_IDENTITY_TOKEN_FILE"] = "/token";
+        _variables["AWS_ROLE_ARN"] = "arn:aws:iam::123456789012:role/ci";
+        var unreachable = new Refusing(new AmazonClientException(
+            "Error calling AssumeRole for role arn:aws:iam::123456789012:role/ci", new HttpRequestException("Connection refused (127.0.0.1:9)")));
+
+        var error = Assert.Throws<CredentialsProblem>(() => Chain(sdk: unreachable).Resolve().GetCredentials());
+
+        Assert.Equal(
+            "web identity (AWS_WEB_IDENTITY_TOKEN_FILE for role arn:aws:iam::123456789012:role/ci): AWS could not be reached for credentials: Connection refused (127.0.0.1:9)",
+            error.Message);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private async Task<CredentialsProblem> FailAsync(string profile, TimeSpan? timeout = null)
