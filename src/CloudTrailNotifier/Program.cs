@@ -4,6 +4,10 @@ using CloudTrailNotifier.Lambda;
 
 // One executable, two faces: the Lambda function (when the Lambda Runtime API is present)
 // and the command-line tool.
+
+// The composition root is the one place that touches the SDK's process-wide registry (see AwsRuntimeDependencies).
+AwsRuntimeDependencies.Register(Amazon.RuntimeDependencies.GlobalRuntimeDependencyRegistry.Instance);
+
 if (Environment.GetEnvironmentVariable(LambdaHost.RuntimeApiVariable) is { Length: > 0 } runtimeApi)
 {
     return await LambdaHost.RunAsync(

@@ -303,6 +303,15 @@ def samconfig_deploys_the_seed_case():
     assert pattern["detail"]["requestParameters"], pattern
 
 
+def samconfig_builds_in_source_and_syncs_the_same_stack():
+    config = tomllib.loads((cfn.REPO_ROOT / "samconfig.toml").read_text(encoding="utf-8"))["default"]
+    equal(config["build"]["parameters"].get("build_in_source"), True, "build_in_source")
+    sync = config["sync"]["parameters"]
+    deploy = config["deploy"]["parameters"]
+    for key in ("stack_name", "resolve_s3", "s3_prefix"):
+        equal(sync.get(key), deploy[key], f"[default.sync.parameters] {key}")
+
+
 def dry_run_environment_file_names_the_function_and_its_variables():
     env = json.loads((cfn.REPO_ROOT / "env.dry-run.json").read_text(encoding="utf-8"))
     equal(list(env), ["NotifierFunction"], "functions in env file")

@@ -1,24 +1,33 @@
 using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
+using CloudTrailNotifier.Aws.Credentials;
 
 namespace CloudTrailNotifier.Aws;
 
 /// <summary>
-/// Where AWS credentials come from. The default is AWSSDK.Core's v4 chain (environment variables first,
-/// then web identity, profiles and SSO, container and instance credentials). Resolution happens on first
-/// use, so a command that never calls AWS never pays for it, and a failure is not cached: the next call
-/// tries again.
+/// Where AWS credentials come from. The default is <see cref="CredentialChain"/>: AWSSDK.Core's v4 order
+/// (environment variables first, then web identity, profiles including SSO and assume-role, container and
+/// instance credentials), each failure one sentence. Resolution happens on first use, so a command that never
+/// calls AWS never pays for it, and a failure is not cached: the next call tries again.
 /// </summary>
 internal sealed class AwsCredentialsSource
 {
+    /// <summary>How long getting credentials may take before it is reported as a failure.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
     private readonly Lazy<AWSCredentials> _credentials;
 
     public AwsCredentialsSource(Func<AWSCredentials> resolve) =>
         _credentials = new Lazy<AWSCredentials>(resolve, LazyThreadSafetyMode.PublicationOnly);
 
-    /// <summary>The SDK's default chain; refreshing credentials (SSO, web identity, container) refresh themselves.</summary>
-    public static AwsCredentialsSource DefaultChain() =>
-        new(() => new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(clientConfig: null));
+    /// <summary>The process's chain: its environment variables and shared config files.</summary>
+    public static AwsCredentialsSource DefaultChain() => new(() => new CredentialChain(
+        Environment.GetEnvironmentVariable,
+        new CredentialProfileStoreChain(),
+        () => new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(clientConfig: null),
+        TimeProvider.System,
+        DefaultTimeout).Resolve());
 
     /// <summary>Fixed keys, for tests and for callers that already hold credentials.</summary>
     public static AwsCredentialsSource Fixed(string accessKey, string secretKey, string? sessionToken = null) =>

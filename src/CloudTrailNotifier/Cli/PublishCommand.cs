@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CloudTrailNotifier.Aws;
 using CloudTrailNotifier.Notifications;
-using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Resilience;
 using CloudTrailNotifier.Settings;
 using CloudTrailNotifier.Sns;

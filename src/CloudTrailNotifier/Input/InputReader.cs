@@ -30,6 +30,11 @@ internal static class InputReader
             content = Decompress(content);
         }
 
+        if (TextEncodingCheck.DescribeNonUtf8(content.Span) is { } encodingError)
+        {
+            throw new InputFormatException(encodingError);
+        }
+
         var span = SkipBom(content.Span);
         var offset = content.Length - span.Length;
         content = content[offset..];
@@ -61,7 +66,9 @@ internal static class InputReader
             }
             catch (JsonException ex)
             {
-                throw new InputFormatException(DescribeJsonError(ex));
+                throw new InputFormatException(NestsDeeperThanLimit(content.Span)
+                    ? $"the JSON is nested more than {DocumentOptions.MaxDepth} levels deep, more than any CloudTrail event; it is not read"
+                    : DescribeJsonError(ex));
             }
 
             AddEvents(value, events);
@@ -97,6 +104,37 @@ internal static class InputReader
         }
 
         events.Add(value);
+    }
+
+    /// <summary>
+    /// Whether the content nests objects or arrays to the depth limit before any syntax error: System.Text.Json
+    /// reports both the same way, and "not valid JSON" would send the user looking for a typo that is not there.
+    /// Runs only on the error path.
+    /// </summary>
+    private static bool NestsDeeperThanLimit(ReadOnlySpan<byte> content)
+    {
+        var reader = new Utf8JsonReader(content, new JsonReaderOptions
+        {
+            AllowMultipleValues = true,
+            CommentHandling = JsonCommentHandling.Skip,
+            MaxDepth = int.MaxValue,
+        });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= DocumentOptions.MaxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A syntax error came first: that is the one to report.
+        }
+
+        return false;
     }
 
     private static string DescribeJsonError(JsonException ex)

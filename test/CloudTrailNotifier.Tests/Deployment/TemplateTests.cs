@@ -27,6 +27,7 @@ public sealed class TemplateTests(TemplateCheckScript script) : IClassFixture<Te
         "parameter_patterns_reject_values_that_would_break_the_rules_json",
         "deployment_refuses_a_stack_that_watches_nothing",
         "samconfig_deploys_the_seed_case",
+        "samconfig_builds_in_source_and_syncs_the_same_stack",
         "dry_run_environment_file_names_the_function_and_its_variables",
     ];
 

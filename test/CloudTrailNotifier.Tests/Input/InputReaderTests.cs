@@ -70,4 +70,63 @@ public sealed class InputReaderTests
 
         Assert.Contains("gzip", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("utf-16le-bom", "UTF-16LE")]
+    [InlineData("utf-16le", "UTF-16LE")]
+    [InlineData("utf-16be-bom", "UTF-16BE")]
+    [InlineData("utf-16be", "UTF-16BE")]
+    [InlineData("utf-32le", "UTF-32LE")]
+    public void Text_in_another_encoding_is_told_to_be_UTF_8(string form, string named)
+    {
+        var json = $$"""{"Records":[{{Record}}]}""";
+        byte[] bytes = form switch
+        {
+            "utf-16le-bom" => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(json)],
+            "utf-16le" => Encoding.Unicode.GetBytes(json),
+            "utf-16be-bom" => [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(json)],
+            "utf-16be" => Encoding.BigEndianUnicode.GetBytes(json),
+            _ => Encoding.UTF32.GetBytes(json),
+        };
+
+        var error = Assert.Throws<InputFormatException>(() => InputReader.ReadEvents(bytes));
+
+        Assert.Equal(
+            $"the input is {named} text; events are read as UTF-8, so save or convert the file as UTF-8 (for example: iconv -f {named} -t UTF-8)",
+            error.Message);
+    }
+
+    [Fact]
+    public void UTF_8_with_a_byte_order_mark_is_still_read()
+    {
+        Assert.Single(InputReader.ReadEvents((byte[])[.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Record)]));
+    }
+
+    [Fact]
+    public void Nesting_deeper_than_the_limit_is_named_as_such_not_as_invalid_JSON()
+    {
+        var deep = $$"""{"detail":{{new string('[', 5000)}}{{new string(']', 5000)}}}""";
+
+        var error = Assert.Throws<InputFormatException>(() => Read(deep));
+
+        Assert.Equal("the JSON is nested more than 4096 levels deep, more than any CloudTrail event; it is not read", error.Message);
+    }
+
+    [Fact]
+    public void Nesting_up_to_the_limit_is_read()
+    {
+        var deep = $$"""{"detail":{{new string('[', 4000)}}{{new string(']', 4000)}}}""";
+
+        Assert.Single(Read(deep));
+    }
+
+    [Fact]
+    public void A_syntax_error_inside_deep_but_allowed_nesting_is_still_invalid_JSON()
+    {
+        var broken = $$"""{"detail":{{new string('[', 100)}}1,}""";
+
+        var error = Assert.Throws<InputFormatException>(() => Read(broken));
+
+        Assert.StartsWith("not valid JSON at line 1", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -19,7 +19,7 @@ public sealed class InvocationHandlerTests
         var result = await Handler(sink).HandleAsync(Sample, CancellationToken.None);
 
         var (notification, invocation) = Assert.Single(sink.Received);
-        Assert.Equal(new NotificationRenderer(RenderOptions.Default).Render(RepositoryFiles.SampleEvent).Subject, notification.Subject);
+        Assert.Equal(new Notifier(RenderOptions.Default).Notify(RepositoryFiles.SampleEvent).Subject, notification.Subject);
         Assert.Same(Sample, invocation);
         Assert.Equal((InvocationResultKind.Published, "mid-1", null), (result.Kind, result.MessageId, result.Error));
         Assert.Equal("""{"messageId":"mid-1"}""", System.Text.Encoding.UTF8.GetString(result.Response!));
@@ -91,5 +91,5 @@ public sealed class InvocationHandlerTests
         Assert.Equal(eventId, request.GetProperty("MessageDeduplicationId").GetString());
     }
 
-    private static InvocationHandler Handler(INotificationSink sink) => new(new NotificationRenderer(RenderOptions.Default).Render, sink);
+    private static InvocationHandler Handler(INotificationSink sink) => new(new Notifier(RenderOptions.Default).Notify, sink);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CloudTrailNotifier.Lambda;
+using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Sns;
 using CloudTrailNotifier.Tests.Support;
@@ -52,7 +53,7 @@ public sealed class RuntimeLoopInMemoryTests
     private static (StringWriter Log, Task Run, Func<Task> Stop) Start(InMemoryRuntimeApi api, INotificationSink sink)
     {
         var log = new StringWriter();
-        var handler = new InvocationHandler(new NotificationRenderer(RenderOptions.Default).Render, sink);
+        var handler = new InvocationHandler(new Notifier(RenderOptions.Default).Notify, sink);
         var cts = new CancellationTokenSource();
         var loop = new RuntimeLoop(api, handler, new InvocationLog(log, TimeProvider.System), TimeProvider.System, (_, _) => { });
         var run = Task.Run(() => loop.RunAsync(cts.Token));

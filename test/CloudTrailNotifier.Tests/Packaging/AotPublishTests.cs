@@ -11,8 +11,8 @@ namespace CloudTrailNotifier.Tests.Packaging;
 /// The Native AOT executable as it ships (about a minute to build): no warnings, runs on Amazon Linux 2023,
 /// and publishes to a signature-checking moto both as a command and as a Lambda bootstrap.
 /// </summary>
+[Collection(AotCollection.Name)]
 public sealed partial class AotPublishTests(PublishedExecutable published, MotoServer moto)
-    : IClassFixture<PublishedExecutable>, IClassFixture<MotoServer>
 {
     private static readonly Version Al2023Glibc = new(2, 34);
 
@@ -70,6 +70,22 @@ public sealed partial class AotPublishTests(PublishedExecutable published, MotoS
     }
 
     [Fact]
+    public async Task The_executable_says_dotnet_errors_in_sentences_not_resource_keys()
+    {
+        Assert.True(published.Publish.ExitCode == 0, published.Publish.ToString());
+        var variables = Credentials();
+        variables["AWS_ENDPOINT_URL_SNS"] = $"http://127.0.0.1:{FreePort.Next()}/";
+
+        var result = await ProcessRunner.RunAsync(published.ExecutablePath,
+            ["publish", RepositoryFiles.SampleEventPath, "--topic-arn", $"arn:aws:sns:us-east-1:{MotoServer.AccountId}:aot-any"], variables);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: NetworkError: Connection refused", line, StringComparison.Ordinal);
+        Assert.DoesNotMatch(ResourceKeyPattern(), line);
+    }
+
+    [Fact]
     public async Task The_executable_serves_Lambda_invocations_as_bootstrap()
     {
         Assert.True(published.Publish.ExitCode == 0, published.Publish.ToString());
@@ -116,6 +132,10 @@ public sealed partial class AotPublishTests(PublishedExecutable published, MotoS
 
     [GeneratedRegex(@"[^\s]+: warning [A-Z]+[0-9]+[^\n]*")]
     private static partial Regex WarningPattern();
+
+    /// <summary>What UseSystemResourceKeys leaves of a message: net_http_client_execution_error, IO_StreamTooLong.</summary>
+    [GeneratedRegex(@"\b[A-Za-z]+_[A-Za-z0-9]+_[A-Za-z0-9_]+\b")]
+    private static partial Regex ResourceKeyPattern();
 
     [GeneratedRegex(@"GLIBC_([0-9]+\.[0-9]+(?:\.[0-9]+)?)")]
     private static partial Regex GlibcPattern();
