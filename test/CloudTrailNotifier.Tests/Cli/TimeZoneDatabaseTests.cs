@@ -49,7 +49,7 @@ public sealed class TimeZoneDatabaseTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(string.Empty, result.StandardOutput);
-        Assert.Equal("error: unknown time zone 'Asia/Tokyo'; use an IANA name such as Asia/Tokyo", Assert.Single(result.ErrorLines));
+        Assert.Equal("error: --time-zone: unknown time zone 'Asia/Tokyo'; use an IANA name such as Asia/Tokyo", Assert.Single(result.ErrorLines));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class TimeZoneDatabaseTests : IDisposable
         Assert.Equal("Runtime.ConfigurationError", report.ErrorTypeHeader);
         var body = JsonDocument.Parse(report.Body).RootElement;
         Assert.Equal(
-            "NOTIFICATION_LANGUAGE/NOTIFICATION_TIME_ZONE: unknown time zone 'Asia/Tokyo'; use an IANA name such as Asia/Tokyo",
+            "NOTIFICATION_TIME_ZONE: unknown time zone 'Asia/Tokyo'; use an IANA name such as Asia/Tokyo",
             body.GetProperty("errorMessage").GetString());
         Assert.Equal(1, result.ExitCode);
     }

@@ -20,7 +20,7 @@ internal static class EchoingSns
     /// <summary>An error that repeats the token with none of the words that mark signed material.</summary>
     public static FakeSns.Answer BareTokenEcho => FakeSns.Error(400, "InvalidParameter", $"Invalid parameter: value {SessionToken} was not expected");
 
-    public static Aws.AwsCredentialsSource Credentials => Aws.AwsCredentialsSource.Fixed(AccessKey, SecretKey, SessionToken);
+    public static CloudTrailNotifier.Aws.AwsCredentialsSource Credentials => CloudTrailNotifier.Aws.AwsCredentialsSource.Fixed(AccessKey, SecretKey, SessionToken);
 
     /// <summary>Fragments of the token, the secret and the signed material, none of which may appear anywhere.</summary>
     public static IEnumerable<string> Forbidden =>
