@@ -8,6 +8,7 @@ internal sealed class CommonOptions
 {
     public const string LanguageVariable = "NOTIFICATION_LANGUAGE";
     public const string TimeZoneVariable = "NOTIFICATION_TIME_ZONE";
+    public const string DecoySecretsVariable = "DECOY_SECRETS";
 
     public Argument<string> File { get; } = new("FILE")
     {
@@ -24,18 +25,26 @@ internal sealed class CommonOptions
         Description = $"IANA time zone shown beside UTC, e.g. Asia/Tokyo (default: ${TimeZoneVariable}, else UTC).",
     };
 
+    public Option<string?> DecoySecrets { get; } = new("--decoy-secrets")
+    {
+        Description = $"Decoy secret names, comma-separated: any call naming one is critical (default: ${DecoySecretsVariable}).",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(File);
         command.Options.Add(Language);
         command.Options.Add(TimeZone);
+        command.Options.Add(DecoySecrets);
     }
 
     /// <summary>Resolves the render options from flags, then environment; returns an error line when invalid.</summary>
     public RenderOptions? Resolve(ParseResult parse, CliEnvironment environment, out string? error) => Resolve(
         parse.GetValue(Language) ?? environment.GetVariable(LanguageVariable),
         parse.GetValue(TimeZone) ?? environment.GetVariable(TimeZoneVariable),
-        out error);
+        out error) is { } options
+            ? options with { DecoySecrets = Describing.DecoySecrets.Parse(parse.GetValue(DecoySecrets) ?? environment.GetVariable(DecoySecretsVariable)) }
+            : null;
 
     /// <summary>Resolves the render options from a language code and a time zone name (flag or variable, null for the default).</summary>
     public static RenderOptions? Resolve(string? languageText, string? zoneText, out string? error)

@@ -28,4 +28,10 @@ internal sealed record EventFacts
     public bool? SignInMfaUsed { get; init; }
 
     public bool IsSignIn { get; init; }
+
+    /// <summary>How a person's call reached AWS: <see cref="Describing.Via.Console"/>, or the AWS service that made it for them.</summary>
+    public string? Via { get; init; }
+
+    /// <summary>Severity, why it matters and what to do, from the <see cref="SeverityTable"/>.</summary>
+    public Assessment Assessment { get; init; } = Assessment.Routine;
 }

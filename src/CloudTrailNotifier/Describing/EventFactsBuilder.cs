@@ -5,7 +5,16 @@ namespace CloudTrailNotifier.Describing;
 /// <summary>Derives <see cref="EventFacts"/> from an event. Pure.</summary>
 internal static class EventFactsBuilder
 {
-    public static EventFacts Build(CloudTrailEvent evt)
+    public static EventFacts Build(CloudTrailEvent evt) => Build(evt, DecoySecrets.None);
+
+    /// <summary>The facts with their <see cref="Assessment"/>, judged with the given decoy secrets.</summary>
+    public static EventFacts Build(CloudTrailEvent evt, DecoySecrets decoys)
+    {
+        var facts = Describe(evt);
+        return facts with { Assessment = Assessor.Assess(facts, decoys) };
+    }
+
+    private static EventFacts Describe(CloudTrailEvent evt)
     {
         var actor = ActorDescriber.Describe(evt.UserIdentity);
         var source = SourceClassifier.Classify(evt.SourceIpAddress);
@@ -68,8 +77,14 @@ internal static class EventFactsBuilder
             signals |= Signals.ConsoleSession;
         }
 
-        if (actor.InvokedBy is not null || actor.Kind == ActorKind.AWSService
-            || source.Kind is SourceKind.AwsService or SourceKind.AwsInternal)
+        // A console call AWS forwards for the person (sourceIPAddress "AWS Internal") is the person's own
+        // call, made via the console; only calls a service makes on its own behalf carry the AWS service signal.
+        var person = actor.Kind is not (ActorKind.AWSService or ActorKind.Missing or ActorKind.Anonymous);
+        var via = console && person && source.Kind == SourceKind.AwsInternal ? Via.Console
+            : person && actor.InvokedBy is not null ? actor.InvokedBy
+            : null;
+        if (via != Via.Console && (actor.InvokedBy is not null || actor.Kind == ActorKind.AWSService
+            || source.Kind is SourceKind.AwsService or SourceKind.AwsInternal))
         {
             signals |= Signals.AwsService;
         }
@@ -91,6 +106,7 @@ internal static class EventFactsBuilder
             ConsoleSession = console,
             SignInMfaUsed = signInMfa,
             IsSignIn = isSignIn,
+            Via = via,
         };
     }
 
@@ -125,7 +141,7 @@ internal static class EventFactsBuilder
             return true;
         }
 
-        return actor.Kind != ActorKind.AWSService
+        return actor.Kind is not (ActorKind.AWSService or ActorKind.Anonymous)
             && actor.AccountId is { } caller
             && recipient is not null
             && !string.Equals(caller, recipient, StringComparison.Ordinal);

@@ -38,6 +38,8 @@ internal sealed record FunctionConfiguration(SnsTopic? Topic, bool DryRun, Rende
             return null;
         }
 
+        renderOptions = renderOptions with { DecoySecrets = Describing.DecoySecrets.Parse(getVariable(CommonOptions.DecoySecretsVariable)) };
+
         var topicArn = getVariable(TopicArnVariable);
         SnsTopic? topic = null;
         if (!string.IsNullOrWhiteSpace(topicArn))

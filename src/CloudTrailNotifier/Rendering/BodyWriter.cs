@@ -23,6 +23,7 @@ internal static class BodyWriter
         var layout = new TextLayout(new StringBuilder(4096), t.ValueColumn);
         WriteSummary(layout, facts, options, t);
         WriteSignals(layout, facts, t);
+        AssessmentWriter.WriteNextSteps(layout, facts, t.Assessment);
         WriteLinks(layout, facts, t);
         WriteIdentity(layout, facts.Actor, t);
         WriteRequest(layout, facts.Event, t);
@@ -49,10 +50,13 @@ internal static class BodyWriter
 
         layout.Line(facts.IsSignIn
             ? t.SignInHeadline(facts.Outcome, action, actorName, errorCode)
-            : t.Headline(facts.Outcome, action, service, resourcePhrase, actorName, errorCode));
+            : evt.EventType == "AwsServiceEvent"
+                ? t.Assessment.ServiceEventHeadline(action, service, resourcePhrase)
+                : t.Headline(facts.Outcome, action, service, resourcePhrase, actorName, errorCode));
         layout.BlankLine();
 
-        layout.Field(t.Who, t.Actor(facts.Actor, ActorStrings(facts.Actor, actorName)));
+        AssessmentWriter.WriteSummary(layout, facts, t.Assessment);
+        layout.Field(t.Who, t.Actor(facts.Actor, ActorStrings(facts.Actor, actorName)) + (Safe(facts.Via) is { } via ? t.Assessment.Via(via) : string.Empty));
         var readOnly = evt.ReadOnly switch
         {
             true => t.ReadOnlyCall,
@@ -69,6 +73,7 @@ internal static class BodyWriter
         layout.UntrustedField(t.ErrorMessage, facts.ErrorMessage, t.CharactersOmitted);
 
         WriteResources(layout, facts.Resources, t);
+        AssessmentWriter.WriteSharing(layout, facts, t.Assessment);
 
         if (Safe(evt.RecipientAccount) is { } account)
         {

@@ -45,7 +45,7 @@ internal sealed class NotificationRenderer(RenderOptions options)
 
         try
         {
-            return Render(EventFactsBuilder.Build(evt));
+            return Render(EventFactsBuilder.Build(evt, Options.DecoySecrets));
         }
 #pragma warning disable CA1031 // The point is to catch everything: an alert is never dropped.
         catch (Exception ex)

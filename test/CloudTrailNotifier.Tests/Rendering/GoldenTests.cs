@@ -17,13 +17,16 @@ public sealed class GoldenTests
         return data;
     }
 
+    /// <summary>The decoy the sample <c>secretsmanager-get-secret-value-decoy.json</c> reads; no other sample names it.</summary>
+    private const string Decoy = "honeypot/db-admin";
+
     [Theory]
     [MemberData(nameof(SampleEvents))]
     public void Sample_event_renders_as_approved(string name, string language)
     {
         var path = Path.Combine(TestPaths.EventsDirectory, name + ".json");
-        var text = CliRunner.Run("render", path, "--language", language, "--time-zone", "Asia/Tokyo");
-        var json = CliRunner.Run("render", path, "--language", language, "--time-zone", "Asia/Tokyo", "--output", "json");
+        var text = CliRunner.Run("render", path, "--language", language, "--time-zone", "Asia/Tokyo", "--decoy-secrets", Decoy);
+        var json = CliRunner.Run("render", path, "--language", language, "--time-zone", "Asia/Tokyo", "--decoy-secrets", Decoy, "--output", "json");
 
         Assert.Equal(0, text.ExitCode);
         Assert.Equal(0, json.ExitCode);
