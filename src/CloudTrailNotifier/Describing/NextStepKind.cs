@@ -19,6 +19,7 @@ internal enum NextStepKind
     UnshareDbSnapshot,
     BlockPublicAccess,
     CancelKeyDeletion,
+    RevokeIngress,
     RemoveResourcePolicy,
     RotateSecret,
     RevokeRoleSessions,

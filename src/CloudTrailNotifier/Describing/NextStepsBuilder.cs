@@ -86,6 +86,12 @@ internal static class NextStepsBuilder
                     ? $"aws kms enable-key --key-id {Q.Arg(risk.Target)}{region}"
                     : $"aws kms cancel-key-deletion --key-id {Q.Arg(risk.Target)}{region}"));
                 break;
+            case RiskKind.IngressFromAnywhere when risk.Target is not null:
+                var rules = NewSecurityGroupRules(i);
+                steps.Add(new(NextStepKind.RevokeIngress, rules.Count > 0
+                    ? $"aws ec2 revoke-security-group-ingress --group-id {Q.Arg(risk.Target)} --security-group-rule-ids {string.Join(' ', rules.Select(Q.Arg))}{region}"
+                    : $"aws ec2 describe-security-group-rules --filters Name=group-id,Values={Q.Arg(risk.Target)}{region}"));
+                break;
             case RiskKind.ResourcePolicyPublic when i.Service == "secretsmanager" && C.Parameter(i, "secretId") is { } secret:
                 steps.Add(new(NextStepKind.RemoveResourcePolicy, $"aws secretsmanager delete-resource-policy --secret-id {Q.Arg(secret)}{region}"));
                 break;
@@ -141,6 +147,24 @@ internal static class NextStepsBuilder
         && JsonFields.Object(response, "accessKey") is { } accessKey
             ? JsonFields.String(accessKey, "accessKeyId")
             : null;
+
+    private static List<string> NewSecurityGroupRules(RuleInput i)
+    {
+        var rules = new List<string>();
+        if (JsonFields.Object(i.Facts.Event.Record, "responseElements") is { } response
+            && JsonFields.TryGet(response, "securityGroupRuleSet", out var set))
+        {
+            foreach (var rule in Ec2Lists.Items(set))
+            {
+                if (JsonFields.String(rule, "securityGroupRuleId") is { } id)
+                {
+                    rules.Add(id);
+                }
+            }
+        }
+
+        return rules;
+    }
 
     private static string Ec2Principals(RuleInput i)
     {

@@ -23,6 +23,7 @@ internal static class RiskFacts
                 C.Parameter(i, "dBSnapshotIdentifier") ?? C.Parameter(i, "dBClusterSnapshotIdentifier"),
             RiskKind.BucketPolicyPublic or RiskKind.BucketAclPublic or RiskKind.PublicAccessBlockRemoved => C.Parameter(i, "bucketName"),
             RiskKind.KeyDeletion => C.Parameter(i, "keyId"),
+            RiskKind.IngressFromAnywhere => C.Parameter(i, "groupId"),
             _ => null,
         } ?? FirstResource(i);
 

@@ -30,6 +30,7 @@ internal enum RiskKind
     PublicAccessBlockRemoved,
     ResourcePolicyPublic,
     KeyDeletion,
+    IngressFromAnywhere,
     RecorderStopped,
     LeftOrganization,
     RootUsed,

@@ -54,6 +54,18 @@ internal static class RuleConditions
             || Parameter(i, "x-amz-acl") is "public-read" or "public-read-write" or "authenticated-read";
     }
 
+    /// <summary>An ingress rule admits every address (a CIDR ending in <c>/0</c>, such as <c>0.0.0.0/0</c> or <c>::/0</c>).</summary>
+    public static bool OpensToTheInternet(RuleInput i)
+    {
+        if (!i.Succeeded || i.Parameters is not { } p)
+        {
+            return false;
+        }
+
+        var raw = p.GetRawText();
+        return raw.Contains("/0\"", StringComparison.Ordinal);
+    }
+
     /// <summary>A key or password was made for an IAM user other than the caller.</summary>
     public static bool ForAnotherUser(RuleInput i)
     {

@@ -55,6 +55,7 @@ internal static class SeverityTable
                                                                              C.Succeeded,                Severity.High,     RiskKind.PublicAccessBlockRemoved),
         new("secretsmanager", ["PutResourcePolicy"],                         C.PolicyOpensToEveryone,    Severity.Critical, RiskKind.ResourcePolicyPublic),
         new("lambda",        ["AddPermission", "AddPermission20150331v2"],   C.PolicyOpensToEveryone,    Severity.High,     RiskKind.ResourcePolicyPublic),
+        new("ec2",           ["AuthorizeSecurityGroupIngress"],              C.OpensToTheInternet,       Severity.High,     RiskKind.IngressFromAnywhere),
         new("kms",           ["ScheduleKeyDeletion", "DisableKey"],          C.Succeeded,                Severity.High,     RiskKind.KeyDeletion),
 
         // Who called, and what they read

@@ -57,7 +57,7 @@ internal static class BodyWriter
 
         AssessmentWriter.WriteSummary(layout, facts, t.Assessment);
         layout.Field(t.Who, t.Actor(facts.Actor, ActorStrings(facts.Actor, actorName)) + (Safe(facts.Via) is { } via ? t.Assessment.Via(via) : string.Empty));
-        var readOnly = evt.ReadOnly switch
+        var readOnly = IssuesCredentials(evt) ? t.Assessment.IssuesCredentials : evt.ReadOnly switch
         {
             true => t.ReadOnlyCall,
             false => t.WriteCall,
@@ -318,6 +318,11 @@ internal static class BodyWriter
         Safe(actor.IdentityProvider),
         Safe(actor.AccountId),
         Safe(actor.TypeText));
+
+    /// <summary>STS calls CloudTrail marks read-only that hand out credentials, which is not "reading".</summary>
+    private static bool IssuesCredentials(CloudTrailEvent evt) =>
+        evt.EventSource == "sts.amazonaws.com" && evt.EventName is { } name
+        && (name.StartsWith("AssumeRole", StringComparison.Ordinal) || name is "GetSessionToken" or "GetFederationToken" or "AssumeRoot");
 
     private static string? Safe(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : SafeText.Clean(value, MaxPiece);

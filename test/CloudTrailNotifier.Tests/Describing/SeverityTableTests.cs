@@ -82,6 +82,13 @@ public sealed class SeverityTableTests
         Assert.Equal(Severity.Notice, Assess("iam.amazonaws.com", "AttachUserPolicy", """{"userName":"bob","policyArn":"arn:aws:iam::111111111111:policy/NotAdministratorAccessReally"}""").Severity);
 
     [Fact]
+    public void Opening_a_port_to_one_address_is_not_high_but_to_everyone_is()
+    {
+        Assert.Equal(Severity.Notice, Assess("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress", """{"groupId":"sg-0123abcd","cidrIp":"203.0.113.7/32","fromPort":22,"toPort":22}""").Severity);
+        Assert.Equal(Severity.High, Assess("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress", """{"groupId":"sg-0123abcd","ipPermissions":{"items":[{"ipv6Ranges":{"items":[{"cidrIpv6":"::/0"}]}}]}}""").Severity);
+    }
+
+    [Fact]
     public void Creating_ones_own_access_key_is_a_notice() =>
         Assert.Equal(Severity.Notice, Assess("iam.amazonaws.com", "CreateAccessKey", """{"userName":"alice"}""").Severity);
 

@@ -30,6 +30,9 @@ internal abstract class AssessmentTexts
     /// <summary>Appended to the caller: how the person's call reached AWS (the console, or a service acting for them).</summary>
     public abstract string Via(string via);
 
+    /// <summary>The kind of call for STS calls that issue credentials (CloudTrail marks them read-only).</summary>
+    public abstract string IssuesCredentials { get; }
+
     public abstract string SharingLabel { get; }
     public abstract string SharingValue(string? added, string? removed);
     public abstract string Everyone { get; }

@@ -61,6 +61,7 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
         RiskKind.BucketAclPublic => $"The ACL of bucket {s.Target} now grants access to all users or to any AWS account.",
         RiskKind.PublicAccessBlockRemoved => $"The public access block of bucket {s.Target} was removed: policies and ACLs may now make it public.",
         RiskKind.ResourcePolicyPublic => $"The resource policy of {s.Target} now grants access to everyone (Principal \"*\").",
+        RiskKind.IngressFromAnywhere => $"Security group {s.Target} now admits traffic from any address on the internet.",
         RiskKind.KeyDeletion => $"KMS key {s.Target} was disabled or scheduled for deletion: data encrypted under it becomes unreadable.",
         RiskKind.RootUsed => "The root user was used: it can do anything in the account and is meant for rare tasks only.",
         RiskKind.AnonymousAccess => $"Someone without any credentials was served {s.Target}: it is open to the public.",
@@ -78,6 +79,8 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
         $"AWS service event: {(service is null ? action : $"{service} {action}")}{(resource is null ? string.Empty : $" on {resource}")}, done by AWS itself, not called by anyone.";
 
     public override string Via(string via) => via == Describing.Via.Console ? ", via the console" : $", via {via}";
+
+    public override string IssuesCredentials => "issues temporary credentials (CloudTrail records it as read-only)";
 
     public override string SharingLabel => "Sharing";
 
@@ -109,6 +112,7 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
         NextStepKind.UnshareImage => "Stop sharing the image:",
         NextStepKind.UnshareDbSnapshot => "Stop sharing the DB snapshot:",
         NextStepKind.BlockPublicAccess => "Block public access to the bucket:",
+        NextStepKind.RevokeIngress => "Remove the rule that was added:",
         NextStepKind.CancelKeyDeletion => "Keep the key:",
         NextStepKind.RemoveResourcePolicy => "Remove the resource policy:",
         NextStepKind.RotateSecret => "Rotate the secret:",

@@ -61,6 +61,7 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
         RiskKind.BucketAclPublic => $"バケット {s.Target} の ACL がすべてのユーザーまたは任意の AWS アカウントにアクセスを許可しました。",
         RiskKind.PublicAccessBlockRemoved => $"バケット {s.Target} のパブリックアクセスブロックが削除されました。ポリシーや ACL で公開されうる状態です。",
         RiskKind.ResourcePolicyPublic => $"{s.Target} のリソースポリシーが全員（Principal \"*\"）にアクセスを許可する内容になりました。",
+        RiskKind.IngressFromAnywhere => $"セキュリティグループ {s.Target} がインターネット上のあらゆるアドレスからの通信を許可しました。",
         RiskKind.KeyDeletion => $"KMS キー {s.Target} が無効化または削除予定にされました。このキーで暗号化したデータは読めなくなります。",
         RiskKind.RootUsed => "ルートユーザーが使われました。アカウント内のあらゆる操作ができ、ごく限られた作業にだけ使うものです。",
         RiskKind.AnonymousAccess => $"認証情報のない誰かに {s.Target} が返されました。一般に公開されています。",
@@ -78,6 +79,8 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
         $"AWS サービスイベント: {(resource is null ? string.Empty : $"{resource} に対する ")}{(service is null ? action : $"{service} {action}")}。誰かの呼び出しではなく AWS 自身による処理です。";
 
     public override string Via(string via) => via == Describing.Via.Console ? "（コンソール経由）" : $"（{via} 経由）";
+
+    public override string IssuesCredentials => "一時的な認証情報の発行、CloudTrail の記録上は読み取り専用";
 
     public override string SharingLabel => "共有";
 
@@ -109,6 +112,7 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
         NextStepKind.UnshareImage => "イメージの共有をやめる:",
         NextStepKind.UnshareDbSnapshot => "DB スナップショットの共有をやめる:",
         NextStepKind.BlockPublicAccess => "バケットのパブリックアクセスをブロックする:",
+        NextStepKind.RevokeIngress => "追加されたルールを削除する:",
         NextStepKind.CancelKeyDeletion => "キーを残す:",
         NextStepKind.RemoveResourcePolicy => "リソースポリシーを削除する:",
         NextStepKind.RotateSecret => "シークレットをローテーションする:",
