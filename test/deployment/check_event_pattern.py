@@ -185,6 +185,46 @@ def corpus_reads_match_only_the_watched_secret():
     assert all(matches(e, WatchedSecrets=watched) for e in reads), "watching all 20 must match all 20 reads"
 
 
+# --- decoys ---
+
+DECOY = "honeypot/db-admin"
+
+
+def a_decoy_matches_in_every_form_even_when_not_watched():
+    full = SEED_ARN_PREFIX + DECOY + "-Ab12Cd"
+    for secret_id in (DECOY, SEED_ARN_PREFIX + DECOY, full):
+        expect(with_secret_id(secret_id), True, DecoySecrets=DECOY)
+        expect(with_secret_id(secret_id), True, WatchedSecrets=SEED_SECRET, DecoySecrets=DECOY)
+    batch = changed(seed(), eventName="BatchGetSecretValue", requestParameters={"secretIdList": ["prod/a", full]})
+    expect(batch, True, DecoySecrets=DECOY)
+
+
+def a_decoy_matches_any_call_whatever_secret_event_names_say():
+    for name in ("DescribeSecret", "PutSecretValue", "DeleteSecret"):
+        event = changed(with_secret_id(DECOY, name), readOnly=name == "DescribeSecret")
+        expect(event, True, WatchedSecrets=SEED_SECRET, SecretEventNames="GetSecretValue", DecoySecrets=DECOY)
+
+
+def decoys_do_not_widen_what_else_matches():
+    for secret_id in ("honeypot/db-admin-old", "prod/honeypot/db-admin", SEED_ARN_PREFIX + "honeypot/db"):
+        expect(with_secret_id(secret_id), False, DecoySecrets=DECOY)
+    expect(seed(), False, DecoySecrets=DECOY)
+    expect(seed(), True, WatchedSecrets=SEED_SECRET, DecoySecrets=DECOY)
+    ssm = ssm_events()["GetParameter"]
+    expect(ssm, True, WatchedEventSources="ssm.amazonaws.com", DecoySecrets=DECOY)
+    expect(ssm, True, WatchedSecrets=SEED_SECRET, WatchedEventSources="ssm.amazonaws.com", DecoySecrets=DECOY)
+    expect(with_secret_id(DECOY), True, WatchedSecrets=SEED_SECRET, WatchedEventSources="ssm.amazonaws.com",
+           DecoySecrets=DECOY)
+    expect(with_secret_id(DECOY), True, WatchedEventSources="ssm.amazonaws.com", DecoySecrets=DECOY)
+
+
+def pattern_with_decoys_is_valid_json_and_its_size_is_known():
+    size = len(pattern_for(WatchedSecrets=SEED_SECRET, DecoySecrets=DECOY))
+    print(f"     seed case plus one decoy of {len(DECOY)} characters: {size} characters")
+    assert size < PATTERN_SIZE_LIMIT, size
+    json.loads(pattern_for(DecoySecrets=DECOY + ",honeypot/api", WatchedEventSources="ssm.amazonaws.com"))
+
+
 # --- callers ---
 
 def every_kind_of_caller_is_reported_by_default():

@@ -86,13 +86,16 @@ def function_gets_the_environment_the_executable_reads():
     variables = resolved({"NotificationLanguage": "ja", "NotificationTimeZone": "Asia/Tokyo"})[
         "Resources"]["NotifierFunction"]["Properties"]["Environment"]["Variables"]
     equal(variables, {"TOPIC_ARN": TOPIC_ARN, "DRY_RUN": "false",
-                      "NOTIFICATION_LANGUAGE": "ja", "NOTIFICATION_TIME_ZONE": "Asia/Tokyo",
+                      "NOTIFICATION_LANGUAGE": "ja", "NOTIFICATION_TIME_ZONE": "Asia/Tokyo", "DECOY_SECRETS": "",
                       "TAMPER_WATCH_RESOURCES": ",".join([
                           "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-watch",
                           "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-tamper",
                           TOPIC_ARN, OPERATIONS_TOPIC_ARN, QUEUE_URL,
                           "arn:aws:cloudwatch:ap-northeast-1:111111111111:alarm:cloudtrail-notifier-alarm-*"])},
           "Variables")
+    decoys = resolved({"DecoySecrets": "honeypot/db-admin,honeypot/api"})[
+        "Resources"]["NotifierFunction"]["Properties"]["Environment"]["Variables"]["DECOY_SECRETS"]
+    equal(decoys, "honeypot/db-admin,honeypot/api", "DECOY_SECRETS")
     equal(props("NotifierFunction")["Environment"]["Variables"]["TOPIC_ARN"], {"Ref": "NotificationTopic"}, "TOPIC_ARN")
 
 
@@ -214,7 +217,7 @@ def outputs_name_the_topic_function_rule_and_queue():
 
 def parameters_serve_the_seed_and_later_users():
     parameters = cfn.load_template()["Parameters"]
-    for name in ("WatchedSecrets", "SecretEventNames", "WatchedEventSources", "WatchedEventNames",
+    for name in ("WatchedSecrets", "SecretEventNames", "DecoySecrets", "WatchedEventSources", "WatchedEventNames",
                  "ExcludedPrincipalArns", "ExcludedRoleArns", "ExcludedUserArns", "ExcludedSourceIdentities",
                  "TopicAdministratorArns"):
         equal(parameters[name]["Type"], "CommaDelimitedList", f"{name} type")
@@ -233,6 +236,7 @@ def parameter_patterns_reject_values_that_would_break_the_rules_json():
 
     good = {
         "WatchedSecrets": ["sample/secret", "prod/db,prod/api-key", "a_b+c=d.e@f-g", ""],
+        "DecoySecrets": ["honeypot/db-admin", "honeypot/a,honeypot/b", ""],
         "ExcludedPrincipalArns": ["arn:aws:iam::111111111111:role/app",
                                   "arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_x",
                                   "arn:aws:iam::111111111111:user/ci,arn:aws:sts::111111111111:assumed-role/r/s", ""],
@@ -248,6 +252,7 @@ def parameter_patterns_reject_values_that_would_break_the_rules_json():
     }
     bad = {
         "WatchedSecrets": ['prod/db"]}', "prod/db, prod/api", "arn:aws:secretsmanager:us-east-1:1:secret:x", "a\\b"],
+        "DecoySecrets": ['honeypot"]}', "honeypot/a, honeypot/b", "arn:aws:secretsmanager:us-east-1:1:secret:x"],
         "ExcludedPrincipalArns": ['arn:aws:iam::111111111111:role/x"', "role/app", "arn:aws:iam::1:role/x"],
         "ExcludedRoleArns": ["arn:aws:iam::111111111111:user/ci", "arn:aws:sts::111111111111:assumed-role/r/s",
                              'arn:aws:iam::111111111111:role/x"'],
@@ -276,6 +281,7 @@ def deployment_refuses_a_stack_that_watches_nothing():
     assert violations(), "watching nothing must be refused"
     assert not violations(WatchedSecrets="sample/secret")
     assert not violations(WatchedEventSources="ssm.amazonaws.com")
+    assert not violations(DecoySecrets="honeypot/db-admin")
     assert not violations(CustomEventPattern='{"source":["aws.kms"]}')
 
 

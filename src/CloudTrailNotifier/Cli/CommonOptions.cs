@@ -26,15 +26,21 @@ internal sealed class CommonOptions
         Description = $"Comma-separated ARNs (and SQS queue URLs) of the notifier stack's own resources, whose changes are marked as tampering (default: ${NotifierSettings.TamperWatchVariable}).",
     };
 
+    public Option<string?> DecoySecrets { get; } = new(SettingOverrides.DecoySecretsFlag)
+    {
+        Description = $"Decoy secret names, comma-separated: any call naming one is critical (default: ${NotifierSettings.DecoySecretsVariable}).",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(File);
         command.Options.Add(Language);
         command.Options.Add(TimeZone);
         command.Options.Add(TamperWatchResources);
+        command.Options.Add(DecoySecrets);
     }
 
     /// <summary>The settings with this command's flags in front of the environment.</summary>
     public NotifierSettings Settings(ParseResult parse, CliEnvironment environment, string? topicArn = null) =>
-        new(environment.GetVariable, new SettingOverrides(parse.GetValue(Language), parse.GetValue(TimeZone), topicArn, parse.GetValue(TamperWatchResources)));
+        new(environment.GetVariable, new SettingOverrides(parse.GetValue(Language), parse.GetValue(TimeZone), topicArn, parse.GetValue(TamperWatchResources), parse.GetValue(DecoySecrets)));
 }

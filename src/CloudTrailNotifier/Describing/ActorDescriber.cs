@@ -8,6 +8,7 @@ internal static class ActorDescriber
 {
     private const string SsoRolePrefix = "AWSReservedSSO_";
     private const string SsoRolePath = "/aws-reserved/sso.amazonaws.com/";
+    private const string AnonymousAccount = "ANONYMOUS_PRINCIPAL";
 
     public static Actor Describe(JsonElement? userIdentity)
     {
@@ -18,6 +19,11 @@ internal static class ActorDescriber
 
         var typeText = JsonFields.String(id, "type");
         var kind = ParseKind(typeText);
+        if (kind == ActorKind.AWSAccount && JsonFields.String(id, "accountId") == AnonymousAccount)
+        {
+            kind = ActorKind.Anonymous;
+        }
+
         var arn = JsonFields.String(id, "arn");
         var userName = JsonFields.String(id, "userName");
         var principalId = JsonFields.String(id, "principalId");
@@ -108,14 +114,19 @@ internal static class ActorDescriber
     private static string? KindSpecificName(Actor actor, string? userName) => actor.Kind switch
     {
         ActorKind.Root => userName is null ? "root" : $"root ({userName})",
+        // An Identity Center session is named after the person (user name or e-mail); the onBehalfOf
+        // GUID is a last resort and stays in the Identity section.
+        ActorKind.AssumedRole or ActorKind.Role when actor.PermissionSet is not null =>
+            actor.SessionName ?? actor.SourceIdentity ?? actor.IdentityCenterUser,
         ActorKind.AssumedRole or ActorKind.Role => actor.IdentityCenterUser
             ?? (actor.RoleName is null ? actor.SessionName
-                : actor.SessionName is null || actor.SessionName == actor.RoleName ? actor.RoleName
+                : actor.SessionName is null || actor.SessionName == actor.RoleName || SessionNames.IsMachineMade(actor.SessionName) ? actor.RoleName
                 : $"{actor.RoleName}/{actor.SessionName}"),
         ActorKind.IdentityCenterUser => actor.IdentityCenterUser ?? actor.CredentialId,
         ActorKind.FederatedUser => LastSegment(actor.Arn, '/') ?? AfterColon(actor.PrincipalId),
         ActorKind.AWSAccount => actor.AccountId ?? BeforeColon(actor.PrincipalId),
         ActorKind.AWSService => actor.InvokedBy,
+        ActorKind.Anonymous => "anonymous",
         _ => null,
     };
 

@@ -16,6 +16,9 @@ internal enum ActorKind
     Directory,
     Unknown,
 
+    /// <summary>Unauthenticated public access (S3 records it as account <c>ANONYMOUS_PRINCIPAL</c>).</summary>
+    Anonymous,
+
     /// <summary>The record has no userIdentity, or one without a type.</summary>
     Missing,
 

@@ -24,6 +24,9 @@ internal sealed record EventFacts
 
     public bool IsSignIn { get; init; }
 
+    /// <summary>For sign-in events: additionalEventData.MFAUsed as yes/no (read by the severity rules).</summary>
+    public bool? SignInMfaUsed { get; init; }
+
     /// <summary>The record's <c>tlsDetails</c>, when it has any.</summary>
     public TlsFacts? Tls { get; init; }
 
@@ -40,4 +43,10 @@ internal sealed record EventFacts
     public JsonElement? ResponseElements { get; init; }
     /// <summary>What the call tampered with, when it is tampering (<see cref="Signals.Tampering"/>).</summary>
     public Tampering.TamperFinding? Tamper { get; init; }
+
+    /// <summary>How a person's call reached AWS: <see cref="Describing.Via.Console"/>, or the AWS service that made it for them.</summary>
+    public string? Via { get; init; }
+
+    /// <summary>Severity, why it matters and what to do, from the <see cref="SeverityTable"/>.</summary>
+    public Assessment Assessment { get; init; } = Assessment.Routine;
 }

@@ -6,10 +6,21 @@ namespace CloudTrailNotifier.Describing;
 /// <summary>Derives <see cref="EventFacts"/> from an event. Pure.</summary>
 internal static class EventFactsBuilder
 {
-    public static EventFacts Build(CloudTrailEvent evt) => Build(evt, TamperWatch.None);
+    public static EventFacts Build(CloudTrailEvent evt) => Build(evt, TamperWatch.None, DecoySecrets.None);
 
-    /// <summary>Derives the facts; <paramref name="tamperWatch"/> names the stack's own resources.</summary>
-    public static EventFacts Build(CloudTrailEvent evt, TamperWatch tamperWatch)
+    public static EventFacts Build(CloudTrailEvent evt, DecoySecrets decoys) => Build(evt, TamperWatch.None, decoys);
+
+    /// <summary>
+    /// The facts with their <see cref="Assessment"/>; <paramref name="tamperWatch"/> names the stack's own resources,
+    /// <paramref name="decoys"/> the decoy secrets.
+    /// </summary>
+    public static EventFacts Build(CloudTrailEvent evt, TamperWatch tamperWatch, DecoySecrets decoys)
+    {
+        var facts = Describe(evt, tamperWatch);
+        return facts with { Assessment = Assessor.Assess(facts, decoys) };
+    }
+
+    private static EventFacts Describe(CloudTrailEvent evt, TamperWatch tamperWatch)
     {
         var actor = ActorDescriber.Describe(evt.UserIdentity);
         var source = SourceClassifier.Classify(evt.SourceIpAddress);
@@ -73,8 +84,14 @@ internal static class EventFactsBuilder
             signals |= Signals.ConsoleSession;
         }
 
-        if (actor.InvokedBy is not null || actor.Kind == ActorKind.AWSService
-            || source.Kind is SourceKind.AwsService or SourceKind.AwsInternal)
+        // A console call AWS forwards for the person (sourceIPAddress "AWS Internal") is the person's own
+        // call, made via the console; only calls a service makes on its own behalf carry the AWS service signal.
+        var person = actor.Kind is not (ActorKind.AWSService or ActorKind.Missing or ActorKind.Anonymous);
+        var via = console && person && source.Kind == SourceKind.AwsInternal ? Via.Console
+            : person && actor.InvokedBy is not null ? actor.InvokedBy
+            : null;
+        if (via != Via.Console && (actor.InvokedBy is not null || actor.Kind == ActorKind.AWSService
+            || source.Kind is SourceKind.AwsService or SourceKind.AwsInternal))
         {
             signals |= Signals.AwsService;
         }
@@ -94,12 +111,14 @@ internal static class EventFactsBuilder
             ErrorCode = errorCode,
             ErrorMessage = errorMessage,
             IsSignIn = isSignIn,
+            SignInMfaUsed = signInMfa,
             Tls = Tls(evt),
             VpcEndpointAccountId = evt.Field("vpcEndpointAccountId"),
             RequestParameters = JsonFields.Present(evt.Record, "requestParameters"),
             AdditionalEventData = JsonFields.Present(evt.Record, "additionalEventData"),
             ResponseElements = JsonFields.Present(evt.Record, "responseElements"),
             Tamper = tamper,
+            Via = via,
         };
     }
 
@@ -160,7 +179,7 @@ internal static class EventFactsBuilder
             return true;
         }
 
-        return actor.Kind != ActorKind.AWSService
+        return actor.Kind is not (ActorKind.AWSService or ActorKind.Anonymous)
             && actor.AccountId is { } caller
             && recipient is not null
             && !string.Equals(caller, recipient, StringComparison.Ordinal);

@@ -19,7 +19,7 @@ internal static class ResourceDescriber
         var parameters = JsonFields.Object(evt.Record, "requestParameters");
         if (parameters is { } p)
         {
-            AddKnown(ServicePrefix(evt.EventSource), p, scope, found);
+            AddKnown(ServicePrefix(evt.EventSource), evt.EventName, p, scope, found);
             if (found.Count == 0)
             {
                 AddGeneric(p, found);
@@ -46,7 +46,7 @@ internal static class ResourceDescriber
         return dot < 0 ? eventSource : eventSource[..dot];
     }
 
-    private static void AddKnown(string? service, JsonElement p, Scope scope, List<ResourceRef> found)
+    private static void AddKnown(string? service, string? eventName, JsonElement p, Scope scope, List<ResourceRef> found)
     {
         switch (service)
         {
@@ -56,6 +56,7 @@ internal static class ResourceDescriber
                 AddEach(p, "name", ResourceKind.Secret, scope, found);
                 break;
             case "ssm":
+                ServiceResources.AddSsmTargets(p, (kind, id, source) => Add(kind, id, source, scope, found));
                 AddEach(p, "name", ResourceKind.Parameter, scope, found);
                 AddEach(p, "names", ResourceKind.Parameter, scope, found);
                 AddEach(p, "path", ResourceKind.Parameter, scope, found);
@@ -64,6 +65,13 @@ internal static class ResourceDescriber
                 AddS3(p, scope, found);
                 break;
             case "iam":
+                // A policy attached or detached is the call's object; the user, role or group comes second.
+                if (eventName is not null && eventName.EndsWith("Policy", StringComparison.Ordinal)
+                    && (eventName.StartsWith("Attach", StringComparison.Ordinal) || eventName.StartsWith("Detach", StringComparison.Ordinal)))
+                {
+                    AddEach(p, "policyArn", ResourceKind.Policy, scope, found);
+                }
+
                 AddEach(p, "roleName", ResourceKind.Role, scope, found);
                 AddEach(p, "userName", ResourceKind.User, scope, found);
                 AddEach(p, "groupName", ResourceKind.Group, scope, found);
@@ -71,9 +79,27 @@ internal static class ResourceDescriber
                 break;
             case "kms":
                 AddEach(p, "keyId", ResourceKind.Key, scope, found);
+                AddEach(p, "aliasName", ResourceKind.Key, scope, found);
+                AddEach(p, "targetKeyId", ResourceKind.Key, scope, found);
                 break;
             case "ec2":
-                AddEc2Instances(p, scope, found);
+                Ec2Resources.Add(p, (kind, id, source) => Add(kind, id, source, scope, found));
+                break;
+            case "rds":
+                AddEach(p, "dBInstanceIdentifier", ResourceKind.DbInstance, scope, found);
+                AddEach(p, "dBSnapshotIdentifier", ResourceKind.DbSnapshot, scope, found);
+                AddEach(p, "dBClusterSnapshotIdentifier", ResourceKind.DbSnapshot, scope, found);
+                AddEach(p, "dBClusterIdentifier", ResourceKind.DbCluster, scope, found);
+                AddEach(p, "sourceDBSnapshotIdentifier", ResourceKind.DbSnapshot, scope, found);
+                AddEach(p, "targetDBSnapshotIdentifier", ResourceKind.DbSnapshot, scope, found);
+                break;
+            case "cloudtrail":
+                AddEach(p, "name", ResourceKind.Trail, scope, found);
+                AddEach(p, "trailName", ResourceKind.Trail, scope, found);
+                AddEach(p, "trailNameList", ResourceKind.Trail, scope, found);
+                break;
+            case "guardduty":
+                AddEach(p, "detectorId", ResourceKind.Detector, scope, found);
                 break;
             case "sts":
                 AddRoleArn(p, scope, found);
@@ -112,19 +138,19 @@ internal static class ResourceDescriber
 
     private static void Add(ResourceKind kind, string identifier, string source, Scope scope, List<ResourceRef> found)
     {
-        if (found.Count >= MaxResources)
+        if (found.Count >= MaxResources || found.Exists(r => r.Identifier == identifier && r.Kind == kind))
         {
             return;
         }
 
-        var name = ShortName(kind, identifier);
+        var name = ResourceNames.ShortName(kind, identifier);
         var linkName = kind switch
         {
             ResourceKind.Policy or ResourceKind.Other => identifier,
             _ => name,
         };
-        var link = IsLinkable(kind, identifier, scope.Account)
-            ? ConsoleLinks.For(kind, linkName, RegionOf(identifier) ?? scope.Region)
+        var link = ResourceNames.IsLinkable(kind, identifier, scope.Account)
+            ? ConsoleLinks.For(kind, linkName, ResourceNames.RegionOf(identifier) ?? scope.Region)
             : null;
         found.Add(new ResourceRef(kind, name, identifier, source, link));
     }
@@ -148,21 +174,6 @@ internal static class ResourceDescriber
         found.Add(new ResourceRef(ResourceKind.Object, uri, uri, "key", ConsoleLinks.ForObject(bucket, key)));
     }
 
-    private static void AddEc2Instances(JsonElement p, Scope scope, List<ResourceRef> found)
-    {
-        AddEach(p, "instanceId", ResourceKind.Instance, scope, found);
-        if (JsonFields.Object(p, "instancesSet") is { } set && JsonFields.Array(set, "items") is { } items)
-        {
-            foreach (var item in items.EnumerateArray())
-            {
-                if (JsonFields.String(item, "instanceId") is { } id)
-                {
-                    Add(ResourceKind.Instance, id, "instancesSet", scope, found);
-                }
-            }
-        }
-    }
-
     private static void AddRoleArn(JsonElement p, Scope scope, List<ResourceRef> found)
     {
         if (JsonFields.String(p, "roleArn") is { } roleArn)
@@ -173,13 +184,9 @@ internal static class ResourceDescriber
 
     private static void AddGeneric(JsonElement p, List<ResourceRef> found)
     {
-        foreach (var property in p.EnumerateObject())
+        if (GenericResource.Best(p) is { } best)
         {
-            if (LooksLikeIdentifier(JsonFields.Name(property)) && JsonFields.Scalar(property.Value) is { } text)
-            {
-                found.Add(new ResourceRef(ResourceKind.Other, text, text, JsonFields.Name(property), null));
-                return;
-            }
+            found.Add(new ResourceRef(ResourceKind.Other, best.Value, best.Value, best.Name, null));
         }
     }
 
@@ -215,118 +222,15 @@ internal static class ResourceDescriber
         "AWS::EC2::Instance" => ResourceKind.Instance,
         "AWS::Lambda::Function" => ResourceKind.Function,
         "AWS::DynamoDB::Table" => ResourceKind.Table,
+        "AWS::CloudTrail::Trail" => ResourceKind.Trail,
+        "AWS::EC2::Snapshot" => ResourceKind.Snapshot,
+        "AWS::EC2::Volume" => ResourceKind.Volume,
+        "AWS::EC2::VPC" => ResourceKind.Vpc,
+        "AWS::RDS::DBInstance" => ResourceKind.DbInstance,
+        "AWS::RDS::DBSnapshot" => ResourceKind.DbSnapshot,
+        "AWS::RDS::DBCluster" => ResourceKind.DbCluster,
         _ => ResourceKind.Other,
     };
-
-    private static bool LooksLikeIdentifier(string name) =>
-        name.EndsWith("Name", StringComparison.Ordinal)
-        || name.EndsWith("Id", StringComparison.Ordinal)
-        || name.EndsWith("Arn", StringComparison.Ordinal)
-        || name.EndsWith("ARN", StringComparison.Ordinal)
-        || name is "name" or "arn" or "id" or "bucket" or "key" or "resource" or "resourceArn";
-
-    /// <summary>The name a person uses: the last ARN segment, without a secret's random suffix.</summary>
-    private static string ShortName(ResourceKind kind, string identifier)
-    {
-        if (!identifier.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            return identifier;
-        }
-
-        switch (kind)
-        {
-            case ResourceKind.Secret:
-                var marker = identifier.IndexOf(":secret:", StringComparison.Ordinal);
-                if (marker < 0)
-                {
-                    return identifier;
-                }
-
-                var name = identifier[(marker + ":secret:".Length)..];
-                return StripSecretSuffix(name);
-            case ResourceKind.Parameter:
-                var parameter = identifier.IndexOf(":parameter", StringComparison.Ordinal);
-                return parameter < 0 ? identifier : identifier[(parameter + ":parameter".Length)..];
-            case ResourceKind.Function:
-                var function = identifier.IndexOf(":function:", StringComparison.Ordinal);
-                if (function < 0)
-                {
-                    return identifier;
-                }
-
-                var rest = identifier[(function + ":function:".Length)..];
-                var qualifier = rest.IndexOf(':', StringComparison.Ordinal);
-                return qualifier < 0 ? rest : rest[..qualifier];
-            case ResourceKind.Bucket:
-                var bucket = identifier.IndexOf(":::", StringComparison.Ordinal);
-                return bucket < 0 || bucket + 3 >= identifier.Length ? identifier : identifier[(bucket + 3)..];
-            default:
-                // The last path segment (role/NAME, key/ID, table/NAME, instance/ID), else the last field.
-                var slash = identifier.LastIndexOf('/');
-                var colon = identifier.LastIndexOf(':');
-                var cut = Math.Max(slash, colon);
-                return cut < 0 || cut == identifier.Length - 1 ? identifier : identifier[(cut + 1)..];
-        }
-    }
-
-    /// <summary>
-    /// A full secret ARN ends in a hyphen and six random characters that are not part of the name. A partial
-    /// ARN can end the same way (<c>prod/db-backup</c>), so only a suffix that looks random (lowercase mixed
-    /// with uppercase or digits) is cut; when unsure, the name is shown as the caller wrote it.
-    /// </summary>
-    private static string StripSecretSuffix(string name)
-    {
-        if (name.Length <= 7 || name[^7] != '-')
-        {
-            return name;
-        }
-
-        bool lower = false, upperOrDigit = false;
-        foreach (var c in name.AsSpan(name.Length - 6))
-        {
-            if (!char.IsAsciiLetterOrDigit(c))
-            {
-                return name;
-            }
-
-            lower |= char.IsAsciiLetterLower(c);
-            upperOrDigit |= !char.IsAsciiLetterLower(c);
-        }
-
-        return lower && upperOrDigit ? name[..^7] : name;
-    }
-
-    /// <summary>
-    /// The console opens pages in the reader's own account: a resource whose ARN names another account gets
-    /// no link (it would show a same-named resource of the wrong account), nor does a KMS alias.
-    /// </summary>
-    private static bool IsLinkable(ResourceKind kind, string identifier, string? recipientAccount)
-    {
-        if (kind == ResourceKind.Key && identifier.Contains("alias/", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        if (!identifier.StartsWith("arn:", StringComparison.Ordinal) || recipientAccount is null)
-        {
-            return true;
-        }
-
-        var parts = identifier.Split(':', 6);
-        return parts.Length < 5 || parts[4].Length == 0 || parts[4] == "aws" || parts[4] == recipientAccount;
-    }
-
-    /// <summary>The region inside an ARN (<c>arn:aws:service:REGION:...</c>), when it has one.</summary>
-    private static string? RegionOf(string identifier)
-    {
-        if (!identifier.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var parts = identifier.Split(':', 5);
-        return parts.Length >= 5 && ConsoleLinks.IsRegion(parts[3]) ? parts[3] : null;
-    }
 
     /// <summary>Where the event happened, for links: its region and the account it was delivered to.</summary>
     private readonly record struct Scope(string? Region, string? Account);

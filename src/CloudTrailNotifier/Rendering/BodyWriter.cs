@@ -23,6 +23,7 @@ internal static class BodyWriter
         var layout = new TextLayout(new StringBuilder(4096), t.ValueColumn);
         WriteSummary(layout, facts, options, t);
         WriteSignals(layout, facts, t);
+        AssessmentWriter.WriteNextSteps(layout, facts, t.Assessment);
         WriteLinks(layout, facts, t);
         WriteIdentity(layout, facts.Actor, t);
         WriteRequest(layout, facts, t);
@@ -49,11 +50,14 @@ internal static class BodyWriter
 
         layout.Line(facts.IsSignIn
             ? t.SignInHeadline(facts.Outcome, action, actorName, errorCode)
-            : t.Headline(facts.Outcome, action, service, resourcePhrase, actorName, errorCode));
+            : evt.EventType == "AwsServiceEvent"
+                ? t.Assessment.ServiceEventHeadline(action, service, resourcePhrase)
+                : t.Headline(facts.Outcome, action, service, resourcePhrase, actorName, errorCode));
         layout.BlankLine();
 
-        layout.Field(t.Who, t.Actor(facts.Actor, ActorStrings(facts.Actor, actorName)));
-        var readOnly = evt.ReadOnly switch
+        AssessmentWriter.WriteSummary(layout, facts, t.Assessment);
+        layout.Field(t.Who, t.Actor(facts.Actor, ActorStrings(facts.Actor, actorName)) + (Safe(facts.Via) is { } via ? t.Assessment.Via(via) : string.Empty));
+        var readOnly = IssuesCredentials(evt) ? t.Assessment.IssuesCredentials : evt.ReadOnly switch
         {
             true => t.ReadOnlyCall,
             false => t.WriteCall,
@@ -69,6 +73,7 @@ internal static class BodyWriter
         layout.UntrustedField(t.ErrorMessage, facts.ErrorMessage, t.CharactersOmitted);
 
         WriteResources(layout, facts.Resources, t);
+        AssessmentWriter.WriteSharing(layout, facts, t.Assessment);
 
         if (Safe(evt.RecipientAccount) is { } account)
         {
@@ -312,6 +317,11 @@ internal static class BodyWriter
         Safe(actor.IdentityProvider),
         Safe(actor.AccountId),
         Safe(actor.TypeText));
+
+    /// <summary>STS calls CloudTrail marks read-only that hand out credentials, which is not "reading".</summary>
+    private static bool IssuesCredentials(CloudTrailEvent evt) =>
+        evt.EventSource == "sts.amazonaws.com" && evt.EventName is { } name
+        && (name.StartsWith("AssumeRole", StringComparison.Ordinal) || name is "GetSessionToken" or "GetFederationToken" or "AssumeRoot");
 
     private static string? Safe(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : SafeText.Clean(value, MaxPiece);

@@ -30,6 +30,7 @@ internal static class MessageAttributesBuilder
                 Outcome.Failed => "failed",
                 _ => "succeeded",
             }),
+            new MessageAttribute("severity", facts.Assessment.SeverityName),
         };
 
         if (facts.ErrorCode is not null)
@@ -55,6 +56,9 @@ internal static class MessageAttributesBuilder
         Attribute("actorType", null),
         Attribute("readOnly", null),
         new MessageAttribute("outcome", "uninterpretable"),
+
+        // Unread, it could be anything: high, so routes that page on high and critical still see it.
+        new MessageAttribute("severity", "high"),
     ];
 
     private static MessageAttribute Attribute(string name, string? value) =>

@@ -10,6 +10,9 @@ internal sealed record RenderOptions(NotificationLanguage Language, TimeZoneInfo
 
     public static RenderOptions Default { get; } = new(NotificationLanguage.English, TimeZoneInfo.Utc);
 
+    /// <summary>Secrets whose every touch is critical (<c>DECOY_SECRETS</c>, <c>--decoy-secrets</c>).</summary>
+    public Describing.DecoySecrets DecoySecrets { get; init; } = Describing.DecoySecrets.None;
+
     /// <summary>Parses <c>en</c> or <c>ja</c> (case-insensitive; an empty value means English).</summary>
     public static bool TryParseLanguage(string? code, out NotificationLanguage language)
     {

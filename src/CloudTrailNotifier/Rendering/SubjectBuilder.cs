@@ -4,65 +4,84 @@ using CloudTrailNotifier.Describing;
 namespace CloudTrailNotifier.Rendering;
 
 /// <summary>
-/// The subject carries the gist: signal tags, the call, the resource, who, which account, e.g.
-/// <c>[DENIED] GetSecretValue on prod/db by alice (111111111111)</c>, always under 100 characters.
+/// The subject carries the gist: severity and signal tags, the call, the resource, who, which account, e.g.
+/// <c>[DENIED] GetSecretValue on prod/db by alice (111111111111)</c>, always under 100 characters. One budget
+/// for the whole line is spent by priority: tags, call, resource, caller, account. A part is cut only when
+/// the parts before it leave it no room, and the account is dropped before anything is cut.
 /// </summary>
 internal static class SubjectBuilder
 {
-    private const int MaxAction = 48;
-    private const int MaxPiece = 40;
-    private const int MinPiece = 10;
+    private const int MaxAction = 80;
+
+    /// <summary>What the caller keeps at least while the resource is cut, so "by ..." still says something.</summary>
+    private const int MinActor = 16;
 
     public static string Build(EventFacts facts, Texts.Texts texts)
     {
         var ascii = texts.AsciiSubject;
-        var tags = Tags(facts.Signals, texts);
+        var max = SubjectText.MaxLength;
+        var tags = Tags(facts, texts);
         var action = SubjectText.Piece(facts.EventName, ascii, MaxAction) is { Length: > 0 } a ? a : texts.UnknownEvent;
-        var resource = facts.Resources.Count == 0
-            ? null
-            : SubjectText.Piece(facts.Resources[0].Name, ascii, MaxPiece)
-                + (facts.Resources.Count > 1 ? $" (+{facts.Resources.Count - 1})" : string.Empty);
-        var actor = SubjectText.Piece(facts.Actor.Name, ascii, MaxPiece) is { Length: > 0 } n ? n : texts.UnknownCaller;
-        var account = SubjectText.Piece(facts.Event.RecipientAccount, ascii, 16) is { Length: > 0 } acct ? acct : null;
+        var more = facts.Resources.Count > 1 ? $" (+{facts.Resources.Count - 1})" : string.Empty;
+        var resource = facts.Resources.Count == 0 ? null : SubjectText.Piece(facts.Resources[0].Name, ascii, max);
+        var actor = SubjectText.Piece(facts.Actor.Name, ascii, max) is { Length: > 0 } n ? n : texts.UnknownCaller;
+        var account = SubjectText.Piece(facts.Event.RecipientAccount, ascii, 64) is { Length: > 0 } acct ? acct : null;
 
-        var subject = Compose(tags, texts.Subject(action, resource, actor, account));
+        string Make(string? r, string who, string? acct) => Compose(tags, texts.Subject(action, r is null ? null : r + more, who, acct));
 
-        // Too long: shorten the resource, then the caller, then drop the account, then tags.
-        var over = subject.Length - SubjectText.MaxLength;
-        if (over > 0 && resource is not null && resource.Length > MinPiece)
+        var subject = Make(resource, actor, account);
+        if (subject.Length <= max)
         {
-            resource = SubjectText.Shorten(resource, Math.Max(MinPiece, resource.Length - over), ascii);
-            subject = Compose(tags, texts.Subject(action, resource, actor, account));
-            over = subject.Length - SubjectText.MaxLength;
+            return subject;
         }
 
-        if (over > 0 && actor.Length > MinPiece)
+        subject = Make(resource, actor, null);
+        if (subject.Length <= max)
         {
-            actor = SubjectText.Shorten(actor, Math.Max(MinPiece, actor.Length - over), ascii);
-            subject = Compose(tags, texts.Subject(action, resource, actor, account));
-            over = subject.Length - SubjectText.MaxLength;
+            return subject;
         }
 
-        if (over > 0 && account is not null)
+        // Share what is left after the tags and the call between the resource (first) and the caller; a
+        // call name so long that it leaves them no room is cut first.
+        var room = max - Make(resource is null ? null : string.Empty, string.Empty, null).Length;
+        var least = Math.Min(actor.Length, MinActor) + (resource is null ? 0 : 8);
+        if (room < least)
         {
-            subject = Compose(tags, texts.Subject(action, resource, actor, null));
+            action = SubjectText.Shorten(action, Math.Max(8, action.Length - (least - room)), ascii);
+            room = max - Make(resource is null ? null : string.Empty, string.Empty, null).Length;
         }
 
-        while (subject.Length > SubjectText.MaxLength && tags.Count > 1)
+        var forResource = resource is null ? 0 : Math.Min(resource.Length, Math.Max(0, room - Math.Min(actor.Length, MinActor)));
+        var forActor = Math.Max(0, room - forResource);
+        var cutResource = resource is null ? null : SubjectText.Shorten(resource, Math.Max(forResource, 4), ascii);
+        subject = Make(cutResource, SubjectText.Shorten(actor, Math.Max(forActor, 4), ascii), null);
+
+        // Still too long (many tags): drop the least alarming tags, keeping the first.
+        while (subject.Length > max && tags.Count > 1)
         {
             tags.RemoveAt(tags.Count - 1);
-            subject = Compose(tags, texts.Subject(action, resource, actor, null));
+            subject = Make(cutResource, SubjectText.Shorten(actor, Math.Max(forActor, 4), ascii), null);
         }
 
-        return SubjectText.Shorten(subject, SubjectText.MaxLength, ascii);
+        return SubjectText.Shorten(subject, max, ascii);
     }
 
-    private static List<string> Tags(Signals signals, Texts.Texts texts)
+    private static List<string> Tags(EventFacts facts, Texts.Texts texts)
     {
-        var tags = new List<string>(4);
+        var tags = new List<string>(6);
+        if (texts.Assessment.SubjectTag(facts.Assessment.Severity) is { } severity)
+        {
+            tags.Add(severity);
+        }
+
+        if (facts.Assessment.DecoyTouched)
+        {
+            tags.Add(texts.Assessment.DecoyTag);
+        }
+
         foreach (var signal in SignalOrder.All)
         {
-            if (signals.HasFlag(signal))
+            if (facts.Signals.HasFlag(signal))
             {
                 tags.Add(texts.SubjectTag(signal));
             }

@@ -17,6 +17,9 @@ public sealed class GoldenTests
         return data;
     }
 
+    /// <summary>The decoy the sample <c>secretsmanager-get-secret-value-decoy.json</c> reads; no other sample names it.</summary>
+    private const string Decoy = "honeypot/db-admin";
+
     [Theory]
     [MemberData(nameof(SampleEvents))]
     public void Sample_event_renders_as_approved(string name, string language)
@@ -24,9 +27,9 @@ public sealed class GoldenTests
         var path = Path.Combine(TestPaths.EventsDirectory, name + ".json");
         // Every sample is rendered as the sample stack's function would: its resources are watched for tampering.
         var text = CliRunner.Run("render", path, "--language", language, "--time-zone", "Asia/Tokyo",
-            "--tamper-watch-resources", SampleStack.WatchListWithFunction);
+            "--tamper-watch-resources", SampleStack.WatchListWithFunction, "--decoy-secrets", Decoy);
         var json = CliRunner.Run("render", path, "--language", language, "--time-zone", "Asia/Tokyo",
-            "--tamper-watch-resources", SampleStack.WatchListWithFunction, "--output", "json");
+            "--tamper-watch-resources", SampleStack.WatchListWithFunction, "--decoy-secrets", Decoy, "--output", "json");
 
         Assert.Equal(0, text.ExitCode);
         Assert.Equal(0, json.ExitCode);

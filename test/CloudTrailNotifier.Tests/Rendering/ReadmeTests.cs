@@ -19,4 +19,20 @@ public sealed class ReadmeTests
         Assert.Equal(approvedText, shown);
         Assert.True(readme.IndexOf("<!-- notification:start -->", StringComparison.Ordinal) < readme.IndexOf("## ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_readme_shows_the_high_risk_example_exactly_as_approved()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
+        const string Open = "<!-- high-risk:start -->\n```text\n";
+        var start = readme.IndexOf(Open, StringComparison.Ordinal);
+        var end = readme.IndexOf("\n```\n<!-- high-risk:end -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "README has no high-risk example");
+
+        var golden = File.ReadAllText(Path.Combine(Golden.Directory, "iam-attach-user-policy-administrator.en.approved.txt"));
+        var approvedText = golden[..golden.IndexOf("\n----- publish request", StringComparison.Ordinal)].TrimEnd('\n');
+
+        Assert.Equal(approvedText, readme[(start + Open.Length)..end]);
+        Assert.Contains("What to do", approvedText, StringComparison.Ordinal);
+    }
 }

@@ -22,7 +22,7 @@ public sealed class SubjectBuilderTests
     {
         var notification = English.Notify(TestEvents.Envelope(DeniedRead));
 
-        Assert.Equal("[DENIED] GetSecretValue on prod/db by alice (111111111111)", notification.Subject);
+        Assert.Equal("[HIGH][DENIED] GetSecretValue on prod/db by alice (111111111111)", notification.Subject);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class SubjectBuilderTests
     {
         var notification = Japanese.Notify(TestEvents.Envelope(DeniedRead));
 
-        Assert.Equal("[拒否] alice が prod/db に GetSecretValue (111111111111)", notification.Subject);
+        Assert.Equal("[高][拒否] alice が prod/db に GetSecretValue (111111111111)", notification.Subject);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class SubjectBuilderTests
 
         var subject = English.Notify(TestEvents.Envelope(record)).Subject;
 
-        Assert.Equal("[DENIED] GetSecretValue on prod/db by Zoe Angstrom ? (111111111111)", subject);
+        Assert.Equal("[HIGH][DENIED] GetSecretValue on prod/db by Zoe Angstrom ? (111111111111)", subject);
         Assert.Contains("山田", Japanese.Notify(TestEvents.Envelope(record)).Subject, StringComparison.Ordinal);
     }
 
@@ -54,7 +54,8 @@ public sealed class SubjectBuilderTests
         var subject = English.Notify(TestEvents.Envelope(record)).Subject;
 
         Assert.True(subject.Length < 100, subject);
-        Assert.StartsWith("[DENIED] GetSecretValue on sss", subject, StringComparison.Ordinal);
+        Assert.StartsWith("[HIGH][DENIED] GetSecretValue on sss", subject, StringComparison.Ordinal);
+        Assert.Equal(SubjectText.MaxLength, subject.Length);
         Assert.Contains("... by uuu", subject, StringComparison.Ordinal);
     }
 
@@ -84,5 +85,59 @@ public sealed class SubjectBuilderTests
         Assert.StartsWith("[DENIED][ROOT][NO MFA][CROSS-ACCOUNT][CONSOLE][AWS SERVICE] ListUsers by root", subject, StringComparison.Ordinal);
         Assert.True(subject.Length < 100);
         Assert.Equal(Encoding.ASCII.GetByteCount(subject), Encoding.UTF8.GetByteCount(subject));
+    }
+
+    [Fact]
+    public void The_account_goes_before_anything_is_cut()
+    {
+        var record = DeniedRead.Replace("\"prod/db\"", $"\"{new string('s', 30)}\"", StringComparison.Ordinal)
+            .Replace("\"userName\":\"alice\"", $"\"userName\":\"{new string('u', 20)}\"", StringComparison.Ordinal);
+
+        var subject = English.Notify(TestEvents.Envelope(record)).Subject;
+
+        Assert.Equal($"[HIGH][DENIED] GetSecretValue on {new string('s', 30)} by {new string('u', 20)}", subject);
+    }
+
+    [Fact]
+    public void A_long_resource_leaves_the_caller_room_and_nothing_is_cut_short_of_the_limit()
+    {
+        var record = DeniedRead.Replace("\"prod/db\"", $"\"{new string('s', 120)}\"", StringComparison.Ordinal);
+
+        var subject = English.Notify(TestEvents.Envelope(record)).Subject;
+
+        Assert.EndsWith("... by alice", subject, StringComparison.Ordinal);
+        Assert.Equal(SubjectText.MaxLength, subject.Length);
+    }
+
+    [Fact]
+    public void A_machine_made_session_name_gives_way_to_the_role_name()
+    {
+        var record = DeniedRead.Replace(
+            "\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":\"AIDAEXAMPLE\",\"arn\":\"arn:aws:iam::111111111111:user/alice\",\"accountId\":\"111111111111\",\"accessKeyId\":\"AKIAEXAMPLE\",\"userName\":\"alice\"}",
+            "\"userIdentity\":{\"type\":\"AssumedRole\",\"principalId\":\"AROAEXAMPLE:aws-go-sdk-1688372212345\",\"arn\":\"arn:aws:sts::111111111111:assumed-role/ingest-worker/aws-go-sdk-1688372212345\",\"accountId\":\"111111111111\"}",
+            StringComparison.Ordinal);
+
+        var notification = English.Notify(TestEvents.Envelope(record));
+
+        Assert.Equal("[HIGH][DENIED] GetSecretValue on prod/db by ingest-worker (111111111111)", notification.Subject);
+        Assert.Contains("session aws-go-sdk-1688372212345 of IAM role ingest-worker", notification.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_corpus_subject_is_cut_while_room_remains()
+    {
+        var early = new List<string>();
+        foreach (var corpusEvent in Corpus.All)
+        {
+            var subject = English.Notify(Encoding.UTF8.GetBytes(corpusEvent.Json)).Subject;
+            // A literal "..." in a value (the AWS documentation writes invokedBy "...") is not a cut.
+            if (subject.Contains("...", StringComparison.Ordinal) && subject.Length < SubjectText.MaxLength - 3
+                && !corpusEvent.Json.Contains("...", StringComparison.Ordinal))
+            {
+                early.Add($"{corpusEvent.Name}: {subject}");
+            }
+        }
+
+        Assert.True(early.Count == 0, string.Join("\n", early));
     }
 }

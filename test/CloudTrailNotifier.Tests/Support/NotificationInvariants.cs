@@ -46,7 +46,7 @@ internal static class NotificationInvariants
         var own = new HashSet<string>(StringComparer.Ordinal)
         {
             t.SignalsTitle, t.LinksTitle, t.IdentityTitle, t.RequestTitle, t.RequestParametersTitle,
-            t.AdditionalEventDataTitle, t.ResponseElementsTitle, t.IdentifiersTitle, t.FallbackRawTitle, "--",
+            t.AdditionalEventDataTitle, t.ResponseElementsTitle, t.IdentifiersTitle, t.FallbackRawTitle, "--", t.Assessment.NextStepsTitle,
             t.Footer(null), t.FallbackHeadline,
         };
 

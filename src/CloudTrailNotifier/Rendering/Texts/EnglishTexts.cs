@@ -13,6 +13,8 @@ internal sealed class EnglishTexts : Texts
 
     public override int ValueColumn => 20;
 
+    public override AssessmentTexts Assessment => EnglishAssessmentTexts.Instance;
+
     public override bool AsciiSubject => true;
 
     public override string SubjectTag(Signals signal) => signal switch
@@ -95,6 +97,19 @@ internal sealed class EnglishTexts : Texts
         ResourceKind.Instance => "instance",
         ResourceKind.Function => "function",
         ResourceKind.Table => "table",
+        ResourceKind.Snapshot => "snapshot",
+        ResourceKind.Image => "image",
+        ResourceKind.Volume => "volume",
+        ResourceKind.Vpc => "VPC",
+        ResourceKind.Subnet => "subnet",
+        ResourceKind.SecurityGroup => "security group",
+        ResourceKind.NetworkInterface => "network interface",
+        ResourceKind.FlowLog => "flow log",
+        ResourceKind.DbInstance => "DB instance",
+        ResourceKind.DbSnapshot => "DB snapshot",
+        ResourceKind.DbCluster => "DB cluster",
+        ResourceKind.Trail => "trail",
+        ResourceKind.Detector => "GuardDuty detector",
         _ => source,
     };
 
@@ -111,13 +126,14 @@ internal sealed class EnglishTexts : Texts
         ActorKind.FederatedUser => $"federated user {s.Name}",
         ActorKind.SAMLUser => $"SAML user {s.Name}" + (s.Provider is null ? string.Empty : $" from {s.Provider}"),
         ActorKind.WebIdentityUser => $"web identity user {s.Name}" + (s.Provider is null ? string.Empty : $" from {s.Provider}"),
+        ActorKind.Anonymous => "anonymous public access (no credentials, not an AWS account)",
         ActorKind.AWSAccount => $"AWS account {s.Name}",
         ActorKind.AWSService => $"AWS service {s.Name}",
         ActorKind.Directory => $"directory user {s.Name}",
         ActorKind.Unknown => s.Name is null ? "an identity CloudTrail could not classify" : $"{s.Name} (an identity CloudTrail could not classify)",
         ActorKind.Missing => s.Name is null ? "no caller identity in the event" : $"{s.Name} (no caller identity in the event)",
         _ => $"identity of type {s.Type}: {s.Name}",
-    } + (actor.Kind is ActorKind.Root or ActorKind.AWSAccount || s.Account is null ? string.Empty : $", account {s.Account}");
+    } + (actor.Kind is ActorKind.Root or ActorKind.AWSAccount or ActorKind.Anonymous || s.Account is null ? string.Empty : $", account {s.Account}");
 
     public override string Source(SourceDescription source, string address) => source.Kind switch
     {

@@ -13,6 +13,8 @@ internal sealed class JapaneseTexts : Texts
 
     public override int ValueColumn => 24;
 
+    public override AssessmentTexts Assessment => JapaneseAssessmentTexts.Instance;
+
     public override bool AsciiSubject => false;
 
     public override string SubjectTag(Signals signal) => signal switch
@@ -95,6 +97,19 @@ internal sealed class JapaneseTexts : Texts
         ResourceKind.Instance => "インスタンス",
         ResourceKind.Function => "関数",
         ResourceKind.Table => "テーブル",
+        ResourceKind.Snapshot => "スナップショット",
+        ResourceKind.Image => "イメージ",
+        ResourceKind.Volume => "ボリューム",
+        ResourceKind.Vpc => "VPC",
+        ResourceKind.Subnet => "サブネット",
+        ResourceKind.SecurityGroup => "セキュリティグループ",
+        ResourceKind.NetworkInterface => "ネットワークインターフェイス",
+        ResourceKind.FlowLog => "フローログ",
+        ResourceKind.DbInstance => "DB インスタンス",
+        ResourceKind.DbSnapshot => "DB スナップショット",
+        ResourceKind.DbCluster => "DB クラスター",
+        ResourceKind.Trail => "証跡",
+        ResourceKind.Detector => "GuardDuty ディテクター",
         _ => source,
     };
 
@@ -111,13 +126,14 @@ internal sealed class JapaneseTexts : Texts
         ActorKind.FederatedUser => $"フェデレーションユーザー {s.Name}",
         ActorKind.SAMLUser => $"SAML ユーザー {s.Name}" + (s.Provider is null ? string.Empty : $" (プロバイダー {s.Provider})"),
         ActorKind.WebIdentityUser => $"ウェブ ID ユーザー {s.Name}" + (s.Provider is null ? string.Empty : $" (プロバイダー {s.Provider})"),
+        ActorKind.Anonymous => "匿名のパブリックアクセス（認証なし、AWS アカウントではありません）",
         ActorKind.AWSAccount => $"AWS アカウント {s.Name}",
         ActorKind.AWSService => $"AWS サービス {s.Name}",
         ActorKind.Directory => $"ディレクトリユーザー {s.Name}",
         ActorKind.Unknown => s.Name is null ? "CloudTrail が種類を特定できなかった ID" : $"{s.Name} (CloudTrail が種類を特定できなかった ID)",
         ActorKind.Missing => s.Name is null ? "イベントに呼び出し元の ID がありません" : $"{s.Name} (イベントに呼び出し元の ID がありません)",
         _ => $"種類 {s.Type} の ID: {s.Name}",
-    } + (actor.Kind is ActorKind.Root or ActorKind.AWSAccount || s.Account is null ? string.Empty : $"、アカウント {s.Account}");
+    } + (actor.Kind is ActorKind.Root or ActorKind.AWSAccount or ActorKind.Anonymous || s.Account is null ? string.Empty : $"、アカウント {s.Account}");
 
     public override string Source(SourceDescription source, string address) => source.Kind switch
     {
@@ -134,8 +150,8 @@ internal sealed class JapaneseTexts : Texts
         ClientKind.ConsoleBrowser => "ウェブブラウザ、AWS マネジメントコンソール",
         ClientKind.AwsCli => "コマンドライン",
         ClientKind.AwsSdk => "AWS SDK",
-        ClientKind.Terraform => "Infrastructure as Code",
-        ClientKind.CloudFormation => "Infrastructure as Code",
+        ClientKind.Terraform => "コードによるインフラ管理",
+        ClientKind.CloudFormation => "コードによるインフラ管理",
         ClientKind.AwsService => "AWS サービス",
         ClientKind.AwsInternal => "AWS 内部",
         ClientKind.OtherTool => "ツール",

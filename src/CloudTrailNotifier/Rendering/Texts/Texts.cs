@@ -12,6 +12,9 @@ internal abstract class Texts
     public static Texts For(NotificationLanguage language) =>
         language == NotificationLanguage.Japanese ? JapaneseTexts.Instance : EnglishTexts.Instance;
 
+    /// <summary>The words for severity, risk and next steps.</summary>
+    public abstract AssessmentTexts Assessment { get; }
+
     /// <summary>Whether subjects must be plain ASCII (English) or may carry the language's own script.</summary>
     public abstract bool AsciiSubject { get; }
 

@@ -1,0 +1,25 @@
+using CloudTrailNotifier.Events;
+
+namespace CloudTrailNotifier.Describing;
+
+/// <summary>Assesses an event against the <see cref="SeverityTable"/>. Pure.</summary>
+internal static class Assessor
+{
+    public static Assessment Assess(EventFacts facts, DecoySecrets decoys)
+    {
+        var input = new RuleInput(facts, JsonFields.Object(facts.Event.Record, "requestParameters"), decoys);
+        var rule = SeverityTable.Evaluate(input);
+        var sharing = SharingChanges.Read(input.Parameters);
+        var tampering = facts.Tamper is not null;
+        if (rule is null && !tampering)
+        {
+            return Assessment.Routine with { Sharing = sharing };
+        }
+
+        // A change to the trail or to this stack's own resources blinds or silences the notifier: always the highest severity.
+        var severity = tampering ? Severity.Critical : rule!.Severity;
+        var risk = rule?.Risk is { } kind ? RiskFacts.Build(kind, input) : null;
+        var steps = severity >= Severity.High ? NextStepsBuilder.Build(risk, input) : [];
+        return new Assessment(severity, risk, RiskFacts.PrincipalKind(input), steps) { Sharing = sharing };
+    }
+}

@@ -1,0 +1,71 @@
+using C = CloudTrailNotifier.Describing.RuleConditions;
+
+namespace CloudTrailNotifier.Describing;
+
+/// <summary>Fills in what a risk sentence names, from the event the winning rule matched. Pure.</summary>
+internal static class RiskFacts
+{
+    public static Risk Build(RiskKind kind, RuleInput i)
+    {
+        var sharing = SharingChanges.Read(i.Parameters);
+        var target = kind switch
+        {
+            RiskKind.DecoyTouched => C.DecoyNamed(i),
+            RiskKind.LoggingStopped or RiskKind.TrailDeleted or RiskKind.TrailSelectorsChanged or RiskKind.TrailChanged =>
+                ShortName(C.Parameter(i, "name") ?? C.Parameter(i, "trailName")),
+            RiskKind.DetectorDeleted => C.Parameter(i, "detectorId"),
+            RiskKind.AdminPolicyAttached or RiskKind.PolicyAttached => C.Parameter(i, "policyArn"),
+            RiskKind.InlinePolicyAllowsAll or RiskKind.InlinePolicyPut => C.Parameter(i, "policyName"),
+            RiskKind.TrustPolicyOpenToAll or RiskKind.TrustPolicyChanged => C.Parameter(i, "roleName"),
+            RiskKind.SnapshotPublic or RiskKind.SnapshotShared => C.Parameter(i, "snapshotId"),
+            RiskKind.ImagePublic or RiskKind.ImageShared => C.Parameter(i, "imageId"),
+            RiskKind.DbSnapshotPublic or RiskKind.DbSnapshotShared =>
+                C.Parameter(i, "dBSnapshotIdentifier") ?? C.Parameter(i, "dBClusterSnapshotIdentifier"),
+            RiskKind.BucketPolicyPublic or RiskKind.BucketAclPublic or RiskKind.PublicAccessBlockRemoved => C.Parameter(i, "bucketName"),
+            RiskKind.KeyDeletion => C.Parameter(i, "keyId"),
+            RiskKind.IngressFromAnywhere => C.Parameter(i, "groupId"),
+            _ => null,
+        } ?? FirstResource(i);
+
+        var principal = kind switch
+        {
+            RiskKind.AccessKeyForOtherUser or RiskKind.LoginProfileForOtherUser or RiskKind.AccessKeyCreated => C.Parameter(i, "userName"),
+            _ => C.Parameter(i, "userName") ?? C.Parameter(i, "roleName") ?? C.Parameter(i, "groupName"),
+        };
+
+        var outside = kind switch
+        {
+            RiskKind.SnapshotShared or RiskKind.ImageShared or RiskKind.DbSnapshotShared => sharing.AddedOutside(i.Recipient),
+            RiskKind.TrustPolicyChanged or RiskKind.TrustPolicyOpenToAll => TrustedOutside(i),
+            _ => null,
+        };
+
+        return new Risk(kind, target, principal, outside, i.Facts.Event.Region);
+    }
+
+    /// <summary>Whether the principal is a user, role or group; decides the wording "user X" or "role X".</summary>
+    public static ResourceKind PrincipalKind(RuleInput i) =>
+        C.Parameter(i, "userName") is not null ? ResourceKind.User
+        : C.Parameter(i, "roleName") is not null ? ResourceKind.Role
+        : ResourceKind.Group;
+
+    private static string? TrustedOutside(RuleInput i)
+    {
+        var document = i.Parameters is { } p && Events.JsonFields.TryGet(p, "policyDocument", out var value) ? value : (System.Text.Json.JsonElement?)null;
+        return PolicyDocuments.PrincipalAccounts(document).FirstOrDefault(account => AccountIds.IsOutside(account, i.Recipient));
+    }
+
+    private static string? FirstResource(RuleInput i) => i.Facts.Resources.Count > 0 ? i.Facts.Resources[0].Name : null;
+
+    /// <summary>A trail named by ARN (<c>arn:aws:cloudtrail:...:trail/NAME</c>) is shown by its name.</summary>
+    private static string? ShortName(string? value)
+    {
+        if (value is null || !value.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        var slash = value.LastIndexOf('/');
+        return slash < 0 || slash == value.Length - 1 ? value : value[(slash + 1)..];
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json;
+
+namespace CloudTrailNotifier.Describing;
+
+/// <summary>What a severity rule looks at: the event's facts, its request parameters and the decoy list.</summary>
+internal readonly record struct RuleInput(EventFacts Facts, JsonElement? Parameters, DecoySecrets Decoys)
+{
+    public string? Service => ResourceDescriber.ServicePrefix(Facts.Event.EventSource);
+
+    public string? EventName => Facts.EventName;
+
+    public bool Succeeded => Facts.Outcome == Outcome.Succeeded;
+
+    public string? Recipient => Facts.Event.RecipientAccount;
+}

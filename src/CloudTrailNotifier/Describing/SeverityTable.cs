@@ -1,0 +1,91 @@
+using C = CloudTrailNotifier.Describing.RuleConditions;
+
+namespace CloudTrailNotifier.Describing;
+
+/// <summary>
+/// The severity rules, in one table. Every row that matches an event is a candidate; the highest severity
+/// wins, and among rows of that severity the first one gives the sentence that says why. An event no row
+/// matches is <see cref="Severity.Info"/>. README's severity table mirrors this one.
+/// </summary>
+internal static class SeverityTable
+{
+    private static readonly string[] Any = [];
+    private static readonly string[] AttachPolicy = ["AttachUserPolicy", "AttachRolePolicy", "AttachGroupPolicy"];
+    private static readonly string[] PutInlinePolicy = ["PutUserPolicy", "PutRolePolicy", "PutGroupPolicy"];
+    private static readonly string[] DbSnapshotAttribute = ["ModifyDBSnapshotAttribute", "ModifyDBClusterSnapshotAttribute"];
+    private static readonly string[] SecretValueReads = ["GetSecretValue", "BatchGetSecretValue"];
+
+    public static IReadOnlyList<SeverityRule> Rules { get; } =
+    [
+        // Service          Calls                                            Condition                   Severity           Why it matters
+        new("secretsmanager", Any,                                           C.TouchesDecoy,             Severity.Critical, RiskKind.DecoyTouched),
+
+        // Logging and detection switched off
+        new("cloudtrail",    ["StopLogging"],                                C.Succeeded,                Severity.Critical, RiskKind.LoggingStopped),
+        new("cloudtrail",    ["DeleteTrail"],                                C.Succeeded,                Severity.Critical, RiskKind.TrailDeleted),
+        new("cloudtrail",    ["PutEventSelectors", "PutInsightSelectors"],   C.Succeeded,                Severity.High,     RiskKind.TrailSelectorsChanged),
+        new("cloudtrail",    ["UpdateTrail"],                                C.Succeeded,                Severity.High,     RiskKind.TrailChanged),
+        new("guardduty",     ["DeleteDetector"],                             C.Succeeded,                Severity.Critical, RiskKind.DetectorDeleted),
+        new("ec2",           ["DeleteFlowLogs"],                             C.Succeeded,                Severity.High,     RiskKind.FlowLogsDeleted),
+        new("config",        ["StopConfigurationRecorder", "DeleteConfigurationRecorder", "DeleteDeliveryChannel"],
+                                                                             C.Succeeded,                Severity.High,     RiskKind.RecorderStopped),
+        new("organizations", ["LeaveOrganization"],                          C.Succeeded,                Severity.Critical, RiskKind.LeftOrganization),
+
+        // Permissions granted
+        new("iam",           AttachPolicy,                                   C.AttachesAdminPolicy,      Severity.Critical, RiskKind.AdminPolicyAttached),
+        new("iam",           AttachPolicy,                                   C.Succeeded,                Severity.Notice,   RiskKind.PolicyAttached),
+        new("iam",           PutInlinePolicy,                                C.InlinePolicyAllowsAll,    Severity.Critical, RiskKind.InlinePolicyAllowsAll),
+        new("iam",           PutInlinePolicy,                                C.Succeeded,                Severity.High,     RiskKind.InlinePolicyPut),
+        new("iam",           ["UpdateAssumeRolePolicy"],                     C.PolicyOpensToEveryone,    Severity.Critical, RiskKind.TrustPolicyOpenToAll),
+        new("iam",           ["UpdateAssumeRolePolicy"],                     C.Succeeded,                Severity.High,     RiskKind.TrustPolicyChanged),
+        new("iam",           ["CreateAccessKey"],                            C.ForAnotherUser,           Severity.High,     RiskKind.AccessKeyForOtherUser),
+        new("iam",           ["CreateAccessKey"],                            C.Succeeded,                Severity.Notice,   RiskKind.AccessKeyCreated),
+        new("iam",           ["CreateLoginProfile", "UpdateLoginProfile"],   C.ForAnotherUser,           Severity.High,     RiskKind.LoginProfileForOtherUser),
+
+        // Data opened to other accounts or to everyone
+        new("ec2",           ["ModifySnapshotAttribute"],                    C.SharesWithEveryone,       Severity.Critical, RiskKind.SnapshotPublic),
+        new("ec2",           ["ModifySnapshotAttribute"],                    C.SharesOutside,            Severity.High,     RiskKind.SnapshotShared),
+        new("ec2",           ["ModifyImageAttribute"],                       C.SharesWithEveryone,       Severity.Critical, RiskKind.ImagePublic),
+        new("ec2",           ["ModifyImageAttribute"],                       C.SharesOutside,            Severity.High,     RiskKind.ImageShared),
+        new("rds",           DbSnapshotAttribute,                            C.SharesWithEveryone,       Severity.Critical, RiskKind.DbSnapshotPublic),
+        new("rds",           DbSnapshotAttribute,                            C.SharesOutside,            Severity.High,     RiskKind.DbSnapshotShared),
+        new("s3",            ["PutBucketPolicy"],                            C.PolicyOpensToEveryone,    Severity.Critical, RiskKind.BucketPolicyPublic),
+        new("s3",            ["PutBucketAcl"],                               C.GrantsToPublicGroup,      Severity.Critical, RiskKind.BucketAclPublic),
+        new("s3",            ["DeleteBucketPublicAccessBlock", "DeletePublicAccessBlock"],
+                                                                             C.Succeeded,                Severity.High,     RiskKind.PublicAccessBlockRemoved),
+        new("secretsmanager", ["PutResourcePolicy"],                         C.PolicyOpensToEveryone,    Severity.Critical, RiskKind.ResourcePolicyPublic),
+        new("lambda",        ["AddPermission", "AddPermission20150331v2"],   C.PolicyOpensToEveryone,    Severity.High,     RiskKind.ResourcePolicyPublic),
+        new("ec2",           ["AuthorizeSecurityGroupIngress"],              C.OpensToTheInternet,       Severity.High,     RiskKind.IngressFromAnywhere),
+        new("kms",           ["ScheduleKeyDeletion", "DisableKey"],          C.Succeeded,                Severity.High,     RiskKind.KeyDeletion),
+
+        // Who called, and what they read
+        new("*",             Any,                                            C.ByRootWithoutMfa,         Severity.Critical, RiskKind.RootUsed),
+        new("*",             Any,                                            C.ByRoot,                   Severity.High,     RiskKind.RootUsed),
+        new("*",             Any,                                            C.ByAnonymous,              Severity.Notice,   RiskKind.AnonymousAccess),
+        new("signin",        ["ConsoleLogin"],                               C.SignInWithoutMfa,         Severity.Notice,   RiskKind.SignInWithoutMfa),
+        new("signin",        Any,                                            C.NotSucceeded,             Severity.Notice,   null),
+        new("secretsmanager", Any,                                           C.SecretReadDenied,         Severity.High,     RiskKind.SecretReadDenied),
+        new("secretsmanager", SecretValueReads,                              C.Succeeded,                Severity.Notice,   RiskKind.SecretValueRead),
+        new("ssm",           ["StartSession"],                               C.Succeeded,                Severity.Notice,   RiskKind.SessionStarted),
+        new("ssm",           ["SendCommand"],                                C.Succeeded,                Severity.Notice,   RiskKind.CommandSent),
+
+        // Everything else: refusals and changes are worth a look; reads are routine.
+        new("*",             Any,                                            C.Denied,                   Severity.Notice,   null),
+        new("*",             Any,                                            C.SucceededWrite,           Severity.Notice,   null),
+    ];
+
+    /// <summary>The winning row for an event: the highest severity, first in table order; null when none matches.</summary>
+    public static SeverityRule? Evaluate(RuleInput input)
+    {
+        SeverityRule? best = null;
+        foreach (var rule in Rules)
+        {
+            if ((best is null || rule.Severity > best.Severity) && rule.Matches(input))
+            {
+                best = rule;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,44 @@
+using CloudTrailNotifier.Describing;
+
+namespace CloudTrailNotifier.Rendering.Texts;
+
+/// <summary>
+/// The words for severity, why an event matters and what to do, in one language. Arguments are already
+/// escaped by the caller; implementations only arrange them.
+/// </summary>
+internal abstract class AssessmentTexts
+{
+    /// <summary>The subject tag for high and critical events; null below.</summary>
+    public abstract string? SubjectTag(Severity severity);
+
+    /// <summary>The subject tag saying a decoy secret was touched.</summary>
+    public abstract string DecoyTag { get; }
+
+    public abstract string SeverityLabel { get; }
+    public abstract string SeverityValue(Severity severity);
+    public abstract string RiskLabel { get; }
+
+    /// <summary>One sentence: why the event matters.</summary>
+    public abstract string Risk(RiskKind kind, RiskStrings s);
+
+    /// <summary>Appended when a change names an account that is not the event's account.</summary>
+    public abstract string OutsideAccount(string account);
+
+    /// <summary>The headline of an AWS service event: something AWS did by itself, not a call anyone made.</summary>
+    public abstract string ServiceEventHeadline(string action, string? service, string? resource);
+
+    /// <summary>Appended to the caller: how the person's call reached AWS (the console, or a service acting for them).</summary>
+    public abstract string Via(string via);
+
+    /// <summary>The kind of call for STS calls that issue credentials (CloudTrail marks them read-only).</summary>
+    public abstract string IssuesCredentials { get; }
+
+    public abstract string SharingLabel { get; }
+    public abstract string SharingValue(string? added, string? removed);
+    public abstract string Everyone { get; }
+    public abstract string OutsideMark(string account);
+
+    public abstract string NextStepsTitle { get; }
+    public abstract string NextStepsNote { get; }
+    public abstract string NextStep(NextStepKind kind);
+}
