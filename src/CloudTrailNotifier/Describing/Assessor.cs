@@ -16,8 +16,13 @@ internal static class Assessor
             return Assessment.Routine with { Sharing = sharing };
         }
 
-        // A change to the trail or to this stack's own resources blinds or silences the notifier: always the highest severity.
-        var severity = tampering ? Severity.Critical : rule!.Severity;
+        // A change to the trail or to this stack's own resources blinds or silences the notifier: the highest
+        // severity when it went through, high when it was refused (someone tried; check it today).
+        // A change CloudFormation makes for a deployer (sam deploy) is expected more often than not: high, not a page.
+        var deployment = facts.Actor.InvokedBy == "cloudformation.amazonaws.com";
+        var tamperSeverity = input.Succeeded && !deployment ? Severity.Critical : Severity.High;
+        var severity = !tampering ? rule!.Severity
+            : rule is null || rule.Severity < tamperSeverity ? tamperSeverity : rule.Severity;
         var risk = rule?.Risk is { } kind ? RiskFacts.Build(kind, input) : null;
         var steps = severity >= Severity.High ? NextStepsBuilder.Build(risk, input) : [];
         return new Assessment(severity, risk, RiskFacts.PrincipalKind(input), steps) { Sharing = sharing };

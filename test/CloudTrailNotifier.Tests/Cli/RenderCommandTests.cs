@@ -26,7 +26,7 @@ public sealed class RenderCommandTests
         var byEnvironment = CliRunner.Run(["render", path], [], new Dictionary<string, string> { ["TAMPER_WATCH_RESOURCES"] = SampleStack.WatchList });
         var without = CliRunner.Run(["render", path], [], new Dictionary<string, string> { ["TAMPER_WATCH_RESOURCES"] = "" });
 
-        Assert.StartsWith("Subject: [TAMPERING] DisableRule on cloudtrail-notifier-watch", byOption.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("Subject: [CRITICAL][TAMPERING] DisableRule on cloudtrail-notifier-watch", byOption.Stdout, StringComparison.Ordinal);
         Assert.Equal(byOption.Stdout, byEnvironment.Stdout);
         Assert.StartsWith("Subject: DisableRule on cloudtrail-notifier-watch", without.Stdout, StringComparison.Ordinal);
     }

@@ -17,8 +17,8 @@ public sealed class RealRecordsTests
     private static string Attribute(Notification n, string name) => n.Attributes.Single(a => a.Name == name).Value;
 
     [Theory]
-    [InlineData(1, "critical", "[CRITICAL] StopLogging on stratus-red-team-ct-stop-trail-buykxbqejv by christophe (143434273843)", "Logging was stopped on trail stratus-red-team-ct-stop-trail-buykxbqejv")]
-    [InlineData(2, "critical", "[CRITICAL] StopLogging on stratus-red-team-ct-stop-trail-sxtxvrkmru by soclabs-test (438465128930)", "aws cloudtrail start-logging --name stratus-red-team-ct-stop-trail-sxtxvrkmru --region ap-southeast-2")]
+    [InlineData(1, "critical", "[CRITICAL][TAMPERING] StopLogging on stratus-red-team-ct-stop-trail-buykxbqejv by christophe", "Logging was stopped on trail stratus-red-team-ct-stop-trail-buykxbqejv")]
+    [InlineData(2, "critical", "[CRITICAL][TAMPERING] StopLogging on stratus-red-team-ct-stop-trail-sxtxvrkmru by soclabs-test", "aws cloudtrail start-logging --name stratus-red-team-ct-stop-trail-sxtxvrkmru --region ap-southeast-2")]
     [InlineData(3, "high", "[HIGH] CreateAccessKey on stratus-red-team-backdoor-u-user by christophe (946986569305)", "--access-key-id AKIAL80DWDVKKM0UXEER --status Inactive")]
     [InlineData(4, "high", "[HIGH] AuthorizeSecurityGroupIngress on sg-003dc7f1f1c686164 by christophe (032092706103)", "aws ec2 revoke-security-group-ingress --group-id sg-003dc7f1f1c686164 --security-group-rule-ids sgr-09b3e3d2ca1edf2a2")]
     [InlineData(5, "high", "[HIGH] ModifySnapshotAttribute on snap-041993b54a9b3af6f by christophe (756680937392)", "shared with account 098797384747, which is outside this account")]

@@ -23,7 +23,7 @@ public sealed class SeverityTableTests
     [Theory]
     [InlineData("cloudtrail.amazonaws.com", "StopLogging", """{"name":"main"}""", "Critical", "LoggingStopped")]
     [InlineData("cloudtrail.amazonaws.com", "DeleteTrail", """{"name":"main"}""", "Critical", "TrailDeleted")]
-    [InlineData("cloudtrail.amazonaws.com", "PutEventSelectors", """{"trailName":"main","eventSelectors":[{"readWriteType":"ReadOnly"}]}""", "High", "TrailSelectorsChanged")]
+    [InlineData("cloudtrail.amazonaws.com", "PutEventSelectors", """{"trailName":"main","eventSelectors":[{"readWriteType":"ReadOnly"}]}""", "Critical", "TrailSelectorsChanged")]
     [InlineData("ec2.amazonaws.com", "DeleteFlowLogs", """{"DeleteFlowLogsRequest":{"FlowLogId":{"content":"fl-0123","tag":1}}}""", "High", "FlowLogsDeleted")]
     [InlineData("guardduty.amazonaws.com", "DeleteDetector", """{"detectorId":"12abc34d567e8fa901bc2d34e56789f0"}""", "Critical", "DetectorDeleted")]
     [InlineData("iam.amazonaws.com", "AttachUserPolicy", """{"userName":"bob","policyArn":"arn:aws:iam::aws:policy/AdministratorAccess"}""", "Critical", "AdminPolicyAttached")]
@@ -105,11 +105,11 @@ public sealed class SeverityTableTests
         Assert.Equal(Severity.Notice, Assess("rds.amazonaws.com", "ModifyDBSnapshotAttribute", """{"dBSnapshotIdentifier":"s","valuesToAdd":["111111111111"]}""").Severity);
 
     [Fact]
-    public void A_refused_stop_logging_is_a_notice_not_critical()
+    public void A_refused_stop_logging_is_tampering_tried_high_not_critical()
     {
         var assessment = Assess("cloudtrail.amazonaws.com", "StopLogging", """{"name":"main"}""", error: "AccessDenied");
 
-        Assert.Equal(Severity.Notice, assessment.Severity);
+        Assert.Equal(Severity.High, assessment.Severity);
     }
 
     [Fact]

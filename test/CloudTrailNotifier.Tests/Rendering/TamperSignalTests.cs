@@ -20,8 +20,8 @@ public sealed class TamperSignalTests
         var english = English.Notify(Sample("cloudtrail-stop-logging"));
         var japanese = Japanese.Notify(Sample("cloudtrail-stop-logging"));
 
-        Assert.Equal("[TAMPERING] StopLogging on management-events by Admin/mallory (111111111111)", english.Subject);
-        Assert.StartsWith("[改ざん] ", japanese.Subject, StringComparison.Ordinal);
+        Assert.Equal("[CRITICAL][TAMPERING] StopLogging on management-events by Admin/mallory (111111111111)", english.Subject);
+        Assert.StartsWith("[重大][改ざん] ", japanese.Subject, StringComparison.Ordinal);
         Assert.Contains("management-events", japanese.Subject, StringComparison.Ordinal);
         Assert.Contains("\n  ! Tampering: this call stops or weakens CloudTrail logging (trail management-events)", english.Message, StringComparison.Ordinal);
         Assert.Contains("\n  ! 改ざん: この呼び出しは CloudTrail の記録を止めるか弱めます (証跡 management-events)", japanese.Message, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class TamperSignalTests
 
         var signals = Assert.Single(notification.Attributes, a => a.Name == "signals").Value;
         Assert.StartsWith("Tampering,AccessDenied", signals, StringComparison.Ordinal);
-        Assert.StartsWith("[TAMPERING][DENIED]", notification.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("[HIGH][TAMPERING][DENIED]", notification.Subject, StringComparison.Ordinal);
         Assert.True(notification.Attributes.Count <= MessageAttributesBuilder.MaxAttributes);
     }
 
@@ -70,7 +70,7 @@ public sealed class TamperSignalTests
             detail["sessionCredentialFromConsole"] = "true";
         }));
 
-        Assert.StartsWith("[TAMPERING]", notification.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("[HIGH][TAMPERING]", notification.Subject, StringComparison.Ordinal);
         Assert.True(notification.Subject.Length < 100, notification.Subject);
     }
 
@@ -79,7 +79,7 @@ public sealed class TamperSignalTests
     {
         var notification = English.Notify(Sample("lambda-update-function-configuration-sam-deploy"));
 
-        Assert.StartsWith("[TAMPERING][AWS SERVICE] UpdateFunctionConfiguration20150331v2", notification.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("[HIGH][TAMPERING][AWS SERVICE] UpdateFunctionConfiguration2015", notification.Subject, StringComparison.Ordinal);
         Assert.Contains("It was made through CloudFormation, as during a deployment of the stack (sam deploy).", notification.Message, StringComparison.Ordinal);
     }
 
@@ -88,7 +88,7 @@ public sealed class TamperSignalTests
     {
         var plain = new Notifier(RenderOptions.Default);
 
-        Assert.StartsWith("[TAMPERING]", plain.Notify(Sample("cloudtrail-stop-logging")).Subject, StringComparison.Ordinal);
+        Assert.StartsWith("[CRITICAL][TAMPERING]", plain.Notify(Sample("cloudtrail-stop-logging")).Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("TAMPERING", plain.Notify(Sample("events-disable-rule-tamper-watch")).Subject, StringComparison.Ordinal);
     }
 }
