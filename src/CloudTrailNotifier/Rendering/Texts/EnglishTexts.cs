@@ -11,8 +11,6 @@ internal sealed class EnglishTexts : Texts
     {
     }
 
-    public override int ValueColumn => 20;
-
     public override bool AsciiSubject => true;
 
     public override string SubjectTag(Signals signal) => signal switch
