@@ -32,7 +32,7 @@ internal static class BodyWriter
         WriteIdentifiers(layout, facts.Event, t);
         layout.BlankLine();
         layout.Line("--");
-        layout.Line(t.Footer(IsUtc(options.TimeZone) ? null : options.TimeZone.Id));
+        layout.Line(t.Footer(WhenPhrase.IsUtc(options.TimeZone) ? null : options.TimeZone.Id));
         return layout.Builder.ToString();
     }
 
@@ -122,23 +122,7 @@ internal static class BodyWriter
             return;
         }
 
-        var utc = time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-        if (IsUtc(zone))
-        {
-            layout.Field(t.When, utc);
-            return;
-        }
-
-        // The local time folded into the line; its date only when it differs from the UTC date.
-        var local = TimeZoneInfo.ConvertTime(time, zone);
-        var offset = local.Offset;
-        var sign = offset < TimeSpan.Zero ? '-' : '+';
-        var localText = local.Date == time.UtcDateTime.Date
-            ? local.ToString("HH:mm:ss", CultureInfo.InvariantCulture)
-            : local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        layout.Field(t.When, string.Create(
-            CultureInfo.InvariantCulture,
-            $"{utc} ({localText} {zone.Id}, UTC{sign}{offset.Duration():hh\\:mm})"));
+        layout.Field(t.When, WhenPhrase.Describe(time, zone));
     }
 
     private static void WriteSignals(TextLayout layout, EventFacts facts, Texts.Texts t)
@@ -293,7 +277,4 @@ internal static class BodyWriter
 
     private static string? Safe(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : SafeText.Clean(value, MaxPiece);
-
-    private static bool IsUtc(TimeZoneInfo zone) =>
-        zone == TimeZoneInfo.Utc || (zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime);
 }

@@ -12,9 +12,13 @@ namespace CloudTrailNotifier.Rendering;
 /// </summary>
 internal static class SafeText
 {
-    /// <summary>Appends at most <paramref name="maxChars"/> characters of <paramref name="value"/>, escaped.</summary>
+    /// <summary>
+    /// Appends at most <paramref name="maxChars"/> characters of <paramref name="value"/>, escaped. Runs of
+    /// spaces are marked unless <paramref name="markSpaceRuns"/> is false (subjects collapse them, attributes
+    /// and error lines keep them).
+    /// </summary>
     /// <returns>How many characters of the value were left out.</returns>
-    public static int Append(StringBuilder builder, ReadOnlySpan<char> value, int maxChars)
+    public static int Append(StringBuilder builder, ReadOnlySpan<char> value, int maxChars, bool markSpaceRuns = true)
     {
         var take = value.Length <= maxChars ? value.Length : maxChars;
         if (take < value.Length && take > 0 && char.IsHighSurrogate(value[take - 1]))
@@ -27,7 +31,7 @@ internal static class SafeText
         for (var i = 0; i < take; i++)
         {
             var c = value[i];
-            if (c == ' ' && SpaceRun(value[i..take]) is var run && run >= MinShownSpaceRun)
+            if (c == ' ' && markSpaceRuns && SpaceRun(value[i..take]) is var run && run >= MinShownSpaceRun)
             {
                 // A run of spaces would line text up in columns that only a monospaced font keeps, and could
                 // pass an event's text off as a layout column: it is shown, one dot per space.
@@ -87,20 +91,20 @@ internal static class SafeText
     }
 
     /// <summary>The escaped value as a string, cut to <paramref name="maxChars"/> with an ellipsis.</summary>
-    public static string Clean(string? value, int maxChars)
+    public static string Clean(string? value, int maxChars, bool markSpaceRuns = true)
     {
         if (string.IsNullOrEmpty(value))
         {
             return string.Empty;
         }
 
-        if (value.Length <= maxChars && IsPrintableAscii(value) && !value.Contains("   ", StringComparison.Ordinal))
+        if (value.Length <= maxChars && IsPrintableAscii(value) && !(markSpaceRuns && value.Contains("   ", StringComparison.Ordinal)))
         {
             return value;
         }
 
         var builder = new StringBuilder(Math.Min(value.Length, maxChars) + 8);
-        if (Append(builder, value, maxChars) > 0)
+        if (Append(builder, value, maxChars, markSpaceRuns) > 0)
         {
             builder.Append('…');
         }

@@ -89,6 +89,24 @@ public sealed class LayoutTests
         LayoutRules.AssertNone(message, "two resources");
     }
 
+    [Fact]
+    public void A_run_of_spaces_in_a_value_is_shown_as_dots_in_the_body_and_collapsed_in_the_subject()
+    {
+        var bytes = TestEvents.SeedWith(d =>
+        {
+            d["requestParameters"]!["secretId"] = "prod     db";
+            d["errorCode"] = "Access   Denied";
+        });
+
+        var notification = NotifierFor("en").Notify(bytes);
+
+        Assert.Contains("  secretId: prod\u00B7\u00B7\u00B7\u00B7\u00B7db\n", notification.Message, StringComparison.Ordinal);
+        Assert.Contains(" on prod db by ", notification.Subject, StringComparison.Ordinal);
+        Assert.Equal("Access   Denied", notification.Attributes.Single(a => a.Name == "errorCode").Value);
+        LayoutRules.AssertNone(notification.Message, "space runs");
+        NotificationInvariants.AssertValid(notification, NotificationLanguage.English, "space runs");
+    }
+
     private static Notifier NotifierFor(string code)
     {
         Assert.True(RenderOptions.TryParseLanguage(code, out var language));
