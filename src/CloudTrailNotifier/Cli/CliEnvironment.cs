@@ -11,7 +11,7 @@ internal sealed record CliEnvironment(
     public void WriteError(string message)
     {
         StandardError.Write("error: ");
-        StandardError.Write(Rendering.SafeText.Clean(message, 2000));
+        StandardError.Write(Rendering.SafeText.Clean(message, 2000, markSpaceRuns: false));
         StandardError.Write('\n');
         StandardError.Flush();
     }
@@ -20,7 +20,7 @@ internal sealed record CliEnvironment(
     public void WriteWarning(string message)
     {
         StandardError.Write("warning: ");
-        StandardError.Write(Rendering.SafeText.Clean(message, 2000));
+        StandardError.Write(Rendering.SafeText.Clean(message, 2000, markSpaceRuns: false));
         StandardError.Write('\n');
         StandardError.Flush();
     }

@@ -17,7 +17,7 @@ internal sealed record FunctionError
     public FunctionError(string errorType, string errorMessage)
     {
         ErrorType = Sanitize(errorType);
-        ErrorMessage = Rendering.SafeText.Clean(errorMessage.ReplaceLineEndings(" "), MaxMessageChars);
+        ErrorMessage = Rendering.SafeText.Clean(errorMessage.ReplaceLineEndings(" "), MaxMessageChars, markSpaceRuns: false);
     }
 
     public string ErrorType { get; }

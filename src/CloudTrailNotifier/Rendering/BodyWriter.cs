@@ -20,7 +20,7 @@ internal static class BodyWriter
 
     public static string Write(EventFacts facts, RenderOptions options, Texts.Texts t)
     {
-        var layout = new TextLayout(new StringBuilder(4096), t.ValueColumn);
+        var layout = new TextLayout(new StringBuilder(4096));
         WriteSummary(layout, facts, options, t);
         WriteSignals(layout, facts, t);
         AssessmentWriter.WriteNextSteps(layout, facts, t.Assessment);
@@ -33,7 +33,7 @@ internal static class BodyWriter
         WriteIdentifiers(layout, facts.Event, t);
         layout.BlankLine();
         layout.Line("--");
-        layout.Line(t.Footer(IsUtc(options.TimeZone) ? null : options.TimeZone.Id));
+        layout.Line(t.Footer(WhenPhrase.IsUtc(options.TimeZone) ? null : options.TimeZone.Id));
         return layout.Builder.ToString();
     }
 
@@ -81,36 +81,40 @@ internal static class BodyWriter
         }
 
         layout.Field(t.From, t.Source(facts.Source, Safe(facts.Source.Address) ?? string.Empty));
-        layout.Field(t.Client, DescribeClient(facts.Client, evt.UserAgent, t));
+        layout.Field(t.Client, ClientPhrase.Describe(facts.Client, evt.UserAgent, t));
         WriteTime(layout, facts, options.TimeZone, t);
     }
 
     private static void WriteResources(TextLayout layout, IReadOnlyList<ResourceRef> resources, Texts.Texts t)
     {
-        for (var i = 0; i < resources.Count; i++)
+        if (resources.Count == 1)
         {
-            var resource = resources[i];
-            var text = ResourcePhrase(resource, t);
-            if (i == 0)
-            {
-                layout.Field(resources.Count == 1 ? t.Resource : t.Resources, text);
-            }
-            else
-            {
-                layout.Continuation(text);
-            }
+            layout.Field(t.Resource, ResourceWithIdentifier(resources[0], t));
+            return;
+        }
 
-            if (resource.Identifier != resource.Name)
-            {
-                layout.Continuation("  " + SafeText.Clean(resource.Identifier, TextLayout.MaxValueChars));
-            }
+        if (resources.Count == 0)
+        {
+            return;
+        }
+
+        layout.ListLabel(t.Resources);
+        foreach (var resource in resources)
+        {
+            layout.Item(ResourceWithIdentifier(resource, t));
         }
 
         if (resources.Count >= ResourceDescriber.MaxResources)
         {
-            layout.Continuation(t.MoreResources(resources.Count));
+            layout.Item(t.MoreResources(resources.Count));
         }
     }
+
+    /// <summary>"secret prod/db (arn:...)": the identifier folded into the line when it says more than the name.</summary>
+    private static string ResourceWithIdentifier(ResourceRef resource, Texts.Texts t) =>
+        resource.Identifier == resource.Name
+            ? ResourcePhrase(resource, t)
+            : $"{ResourcePhrase(resource, t)} ({SafeText.Clean(resource.Identifier, TextLayout.MaxValueChars)})";
 
     private static string ResourcePhrase(ResourceRef resource, Texts.Texts t) =>
         $"{t.ResourceLabel(resource.Kind, SafeText.Clean(resource.Source, 64))} {SafeText.Clean(resource.Name, MaxPiece)}";
@@ -123,16 +127,7 @@ internal static class BodyWriter
             return;
         }
 
-        layout.Field(t.When, time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
-        if (!IsUtc(zone))
-        {
-            var local = TimeZoneInfo.ConvertTime(time, zone);
-            var offset = local.Offset;
-            var sign = offset < TimeSpan.Zero ? '-' : '+';
-            layout.Continuation(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{local:yyyy-MM-dd HH:mm:ss} {zone.Id} (UTC{sign}{offset.Duration():hh\\:mm})"));
-        }
+        layout.Field(t.When, WhenPhrase.Describe(time, zone));
     }
 
     private static void WriteSignals(TextLayout layout, EventFacts facts, Texts.Texts t)
@@ -158,7 +153,7 @@ internal static class BodyWriter
         {
             if (facts.Signals.HasFlag(signal))
             {
-                layout.Line("  ! " + t.Signal(signal, context));
+                layout.Marked('!', t.Signal(signal, context));
             }
         }
     }
@@ -275,39 +270,6 @@ internal static class BodyWriter
         layout.UntrustedField(t.DetailType, evt.DetailType, t.CharactersOmitted);
     }
 
-    private static string DescribeClient(ClientDescription client, string? userAgent, Texts.Texts t)
-    {
-        if (client.Kind == ClientKind.Unknown && string.IsNullOrWhiteSpace(userAgent))
-        {
-            return t.NoUserAgent;
-        }
-
-        var text = new StringBuilder();
-        if (Safe(client.Name) is { } name)
-        {
-            text.Append(name);
-        }
-
-        if (Safe(client.Version) is { } version)
-        {
-            text.Append(text.Length > 0 ? " " : string.Empty).Append(version);
-        }
-
-        if (Safe(client.Detail) is { } detail)
-        {
-            text.Append(text.Length > 0 ? ", " : string.Empty).Append(detail);
-        }
-
-        var kind = t.ClientKindLabel(client.Kind);
-        if (text.Length == 0 && client.Kind == ClientKind.Unknown && userAgent is not null)
-        {
-            // Nothing recognised: the user agent itself (shortened) says more than a label.
-            return $"{SafeText.Clean(userAgent, 96)} ({kind})";
-        }
-
-        return text.Length == 0 ? kind : text.Append(" (").Append(kind).Append(')').ToString();
-    }
-
     private static ActorStrings ActorStrings(Actor actor, string name) => new(
         name,
         Safe(actor.AccountAlias),
@@ -325,7 +287,4 @@ internal static class BodyWriter
 
     private static string? Safe(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : SafeText.Clean(value, MaxPiece);
-
-    private static bool IsUtc(TimeZoneInfo zone) =>
-        zone == TimeZoneInfo.Utc || (zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime);
 }

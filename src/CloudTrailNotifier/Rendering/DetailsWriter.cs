@@ -107,17 +107,15 @@ internal sealed class DetailsWriter
                 using (document)
                 {
                     _builder.Append(' ').Append(urlEncoded ? _texts.UrlEncodedJsonText : _texts.JsonText);
-                    EndLine();
                     if (depth + 1 >= MaxDepth)
                     {
-                        if (StartLine(indent + 1))
-                        {
-                            _builder.Append(_texts.NestedTooDeep);
-                            EndLine();
-                        }
+                        // On the key's own line: a nested line must be a "key: value".
+                        _builder.Append(' ').Append(_texts.NestedTooDeep);
+                        EndLine();
                     }
                     else
                     {
+                        EndLine();
                         WriteChildren(document.RootElement, indent + 1, depth + 1);
                     }
                 }

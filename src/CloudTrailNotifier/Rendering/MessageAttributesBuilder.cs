@@ -62,7 +62,7 @@ internal static class MessageAttributesBuilder
     ];
 
     private static MessageAttribute Attribute(string name, string? value) =>
-        new(name, string.IsNullOrWhiteSpace(value) ? Unknown : SafeText.Clean(value, MaxValueChars));
+        new(name, string.IsNullOrWhiteSpace(value) ? Unknown : SafeText.Clean(value, MaxValueChars, markSpaceRuns: false));
 
     private static string SignalNames(Signals signals)
     {

@@ -6,14 +6,19 @@ namespace CloudTrailNotifier.Rendering;
 /// <summary>
 /// Writes untrusted text so it stays on its line and shows what it is: line breaks, control characters,
 /// bidirectional overrides, zero-width and other invisible format characters become visible escapes
-/// (<c>\n</c>, <c>\u202E</c>), and unpaired surrogates become U+FFFD. Nothing an event carries can start a
-/// new line, hide text or reorder what a reader sees.
+/// (<c>\n</c>, <c>\u202E</c>), unpaired surrogates become U+FFFD, and runs of three or more spaces show
+/// one middle dot per space. Nothing an event carries can start a new line, hide text, reorder what a
+/// reader sees or pass itself off as a layout column.
 /// </summary>
 internal static class SafeText
 {
-    /// <summary>Appends at most <paramref name="maxChars"/> characters of <paramref name="value"/>, escaped.</summary>
+    /// <summary>
+    /// Appends at most <paramref name="maxChars"/> characters of <paramref name="value"/>, escaped. Runs of
+    /// spaces are marked unless <paramref name="markSpaceRuns"/> is false (subjects collapse them, attributes
+    /// and error lines keep them).
+    /// </summary>
     /// <returns>How many characters of the value were left out.</returns>
-    public static int Append(StringBuilder builder, ReadOnlySpan<char> value, int maxChars)
+    public static int Append(StringBuilder builder, ReadOnlySpan<char> value, int maxChars, bool markSpaceRuns = true)
     {
         var take = value.Length <= maxChars ? value.Length : maxChars;
         if (take < value.Length && take > 0 && char.IsHighSurrogate(value[take - 1]))
@@ -26,6 +31,17 @@ internal static class SafeText
         for (var i = 0; i < take; i++)
         {
             var c = value[i];
+            if (c == ' ' && markSpaceRuns && SpaceRun(value[i..take]) is var run && run >= MinShownSpaceRun)
+            {
+                // A run of spaces would line text up in columns that only a monospaced font keeps, and could
+                // pass an event's text off as a layout column: it is shown, one dot per space.
+                builder.Append(value[runStart..i]).Append(SpaceMark, run);
+                i += run - 1;
+                runStart = i + 1;
+                marks = 0;
+                continue;
+            }
+
             if (c >= ' ' && c < 0x7F)
             {
                 marks = 0;
@@ -75,20 +91,20 @@ internal static class SafeText
     }
 
     /// <summary>The escaped value as a string, cut to <paramref name="maxChars"/> with an ellipsis.</summary>
-    public static string Clean(string? value, int maxChars)
+    public static string Clean(string? value, int maxChars, bool markSpaceRuns = true)
     {
         if (string.IsNullOrEmpty(value))
         {
             return string.Empty;
         }
 
-        if (value.Length <= maxChars && IsPrintableAscii(value))
+        if (value.Length <= maxChars && IsPrintableAscii(value) && !(markSpaceRuns && value.Contains("   ", StringComparison.Ordinal)))
         {
             return value;
         }
 
         var builder = new StringBuilder(Math.Min(value.Length, maxChars) + 8);
-        if (Append(builder, value, maxChars) > 0)
+        if (Append(builder, value, maxChars, markSpaceRuns) > 0)
         {
             builder.Append('…');
         }
@@ -152,6 +168,23 @@ internal static class SafeText
     }
 
     private const int MaxCombiningMarks = 3;
+
+    /// <summary>Runs of this many spaces or more are shown as <see cref="SpaceMark"/>s.</summary>
+    public const int MinShownSpaceRun = 3;
+
+    /// <summary>How a space of a long run is shown: a middle dot, as editors show visible whitespace.</summary>
+    public const char SpaceMark = '\u00B7';
+
+    private static int SpaceRun(ReadOnlySpan<char> rest)
+    {
+        var run = 0;
+        while (run < rest.Length && rest[run] == ' ')
+        {
+            run++;
+        }
+
+        return run;
+    }
 
     private static bool IsCombining(char c) =>
         c >= 0x300 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;

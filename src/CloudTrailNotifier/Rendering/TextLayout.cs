@@ -3,13 +3,24 @@ using System.Text;
 namespace CloudTrailNotifier.Rendering;
 
 /// <summary>
-/// Lays out the body: section titles, aligned "label  value" lines, indented detail lines. Labels are
+/// Lays out the body so that it reads the same in any font: short section titles on their own line,
+/// "Label: value" lines with the value on its label's line, list items marked with "- ", and nothing
+/// aligned by counting spaces (webmail and phones show plain text in a proportional font). Labels are
 /// the program's own text; values reach here escaped, or are escaped here.
 /// </summary>
-internal sealed class TextLayout(StringBuilder builder, int valueColumn)
+internal sealed class TextLayout(StringBuilder builder)
 {
     /// <summary>Longest value, in characters, written on a summary or detail line.</summary>
     public const int MaxValueChars = 1024;
+
+    /// <summary>Between a label and its value, in both languages (see README, "Layout").</summary>
+    public const string Separator = ": ";
+
+    /// <summary>Lines of a section, and summary lines, start this far in.</summary>
+    public const string Indent = "  ";
+
+    /// <summary>List items that belong to the field above them start this far in.</summary>
+    public const string ItemIndent = "    ";
 
     public StringBuilder Builder { get; } = builder;
 
@@ -47,33 +58,26 @@ internal sealed class TextLayout(StringBuilder builder, int valueColumn)
         Builder.Append('\n');
     }
 
-    /// <summary>A continuation line aligned under the previous value.</summary>
-    public void Continuation(string safeValue)
+    /// <summary>A label whose values follow as <see cref="Item"/> lines.</summary>
+    public void ListLabel(string label)
     {
-        Builder.Append(' ', valueColumn).Append(safeValue).Append('\n');
+        Builder.Append(Indent).Append(label).Append(Separator.TrimEnd()).Append('\n');
+    }
+
+    /// <summary>One value of the field above, as a list item of its own.</summary>
+    public void Item(string safeValue)
+    {
+        Builder.Append(ItemIndent).Append("- ").Append(safeValue).Append('\n');
+    }
+
+    /// <summary>A marked line of a section (a signal): the mark, then the text.</summary>
+    public void Marked(char mark, string safeText)
+    {
+        Builder.Append(Indent).Append(mark).Append(' ').Append(safeText).Append('\n');
     }
 
     private void Label(string label)
     {
-        Builder.Append("  ").Append(label);
-        var width = 2 + DisplayWidth(label);
-        Builder.Append(' ', Math.Max(2, valueColumn - width));
+        Builder.Append(Indent).Append(label).Append(Separator);
     }
-
-    /// <summary>Display cells of a label: East Asian wide and full-width characters take two.</summary>
-    public static int DisplayWidth(string text)
-    {
-        var width = 0;
-        foreach (var c in text)
-        {
-            width += IsWide(c) ? 2 : 1;
-        }
-
-        return width;
-    }
-
-    private static bool IsWide(char c) =>
-        c is (>= '\u1100' and <= '\u115F') or (>= '\u2E80' and <= '\uA4CF') or (>= '\uAC00' and <= '\uD7A3')
-            or (>= '\uF900' and <= '\uFAFF') or (>= '\uFE30' and <= '\uFE4F') or (>= '\uFF00' and <= '\uFF60')
-            or (>= '\uFFE0' and <= '\uFFE6');
 }

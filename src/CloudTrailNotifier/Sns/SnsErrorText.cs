@@ -46,7 +46,7 @@ internal static class SnsErrorText
         }
 
         value = BlankTokenRuns(value);
-        var oneLine = SafeText.Clean(value.ReplaceLineEndings(" ").Trim(), MaxChars);
+        var oneLine = SafeText.Clean(value.ReplaceLineEndings(" ").Trim(), MaxChars, markSpaceRuns: false);
         return removed ? (oneLine.Length == 0 ? Removed : oneLine + " " + Removed) : oneLine;
     }
 

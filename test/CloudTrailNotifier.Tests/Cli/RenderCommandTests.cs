@@ -85,7 +85,7 @@ public sealed class RenderCommandTests
         var result = CliRunner.Run(["render", TestEvents.SeedPath], [], environment);
 
         Assert.Contains("実行者", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("2023-11-24 17:29:48 Asia/Tokyo (UTC+09:00)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("日時: 2023-11-24 08:29:48 UTC (17:29:48 Asia/Tokyo, UTC+09:00)", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

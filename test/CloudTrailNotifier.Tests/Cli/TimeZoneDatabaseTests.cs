@@ -25,7 +25,7 @@ public sealed class TimeZoneDatabaseTests : IDisposable
             new Dictionary<string, string> { ["TZDIR"] = _zoneInfo });
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("17:29:48 Test/Tokyo_Copy (UTC+09:00)", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("(17:29:48 Test/Tokyo_Copy, UTC+09:00)", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class TimeZoneDatabaseTests : IDisposable
             ["render", RepositoryFiles.SampleEventPath, "--time-zone", "Asia/Tokyo"], new Dictionary<string, string>());
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("17:29:48 Asia/Tokyo (UTC+09:00)", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("(17:29:48 Asia/Tokyo, UTC+09:00)", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

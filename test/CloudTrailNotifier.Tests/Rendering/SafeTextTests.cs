@@ -23,6 +23,10 @@ public sealed class SafeTextTests
     [InlineData("joiner\u034F", "joiner\\u034F")]
     [InlineData("Việt", "Việt")]
     [InlineData("e\u0301\u0302\u0303\u0304\u0305", "e\u0301\u0302\u0303\\u0304\\u0305")]
+    [InlineData("two  spaces stay", "two  spaces stay")]
+    [InlineData("Who               alice", "Who\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7alice")]
+    [InlineData("trailing   ", "trailing\u00B7\u00B7\u00B7")]
+    [InlineData("日本語   \n   x", "日本語\u00B7\u00B7\u00B7\\n\u00B7\u00B7\u00B7x")]
     public void Clean_escapes_what_could_break_or_hide_a_line(string input, string expected)
     {
         Assert.Equal(expected, SafeText.Clean(input, 100));

@@ -23,10 +23,10 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
 
     public override string SeverityValue(Severity severity) => severity switch
     {
-        Severity.Critical => "CRITICAL: act now",
-        Severity.High => "HIGH: check it today",
-        Severity.Notice => "notice: worth a look",
-        _ => "info: routine",
+        Severity.Critical => "CRITICAL, act now",
+        Severity.High => "HIGH, check it today",
+        Severity.Notice => "notice, worth a look",
+        _ => "info, routine",
     };
 
     public override string RiskLabel => "Why it matters";

@@ -11,8 +11,6 @@ internal sealed class EnglishTexts : Texts
     {
     }
 
-    public override int ValueColumn => 20;
-
     public override AssessmentTexts Assessment => EnglishAssessmentTexts.Instance;
 
     public override bool AsciiSubject => true;

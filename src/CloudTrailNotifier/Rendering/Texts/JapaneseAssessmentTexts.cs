@@ -23,10 +23,10 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
 
     public override string SeverityValue(Severity severity) => severity switch
     {
-        Severity.Critical => "重大（critical）: すぐに対応してください",
-        Severity.High => "高（high）: 今日中に確認してください",
-        Severity.Notice => "注意（notice）: 確認をおすすめします",
-        _ => "情報（info）: 定常の操作です",
+        Severity.Critical => "重大（critical）、すぐに対応してください",
+        Severity.High => "高（high）、今日中に確認してください",
+        Severity.Notice => "注意（notice）、確認をおすすめします",
+        _ => "情報（info）、定常の操作です",
     };
 
     public override string RiskLabel => "重要な理由";

@@ -11,8 +11,6 @@ internal sealed class JapaneseTexts : Texts
     {
     }
 
-    public override int ValueColumn => 24;
-
     public override AssessmentTexts Assessment => JapaneseAssessmentTexts.Instance;
 
     public override bool AsciiSubject => false;

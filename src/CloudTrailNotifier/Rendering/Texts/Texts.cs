@@ -18,9 +18,6 @@ internal abstract class Texts
     /// <summary>Whether subjects must be plain ASCII (English) or may carry the language's own script.</summary>
     public abstract bool AsciiSubject { get; }
 
-    /// <summary>The column summary and detail values are aligned to, in display cells.</summary>
-    public abstract int ValueColumn { get; }
-
     // Subject
     public abstract string SubjectTag(Signals signal);
     public abstract string Subject(string action, string? resource, string actor, string? account);
