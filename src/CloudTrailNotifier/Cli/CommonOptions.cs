@@ -26,15 +26,21 @@ internal sealed class CommonOptions
         Description = $"Comma-separated ARNs (and SQS queue URLs) of the notifier stack's own resources, whose changes are marked as tampering (default: ${NotifierSettings.TamperWatchVariable}).",
     };
 
+    public Option<string?> AccountNames { get; } = new(SettingOverrides.AccountNamesFlag)
+    {
+        Description = $"Account names shown beside the ids, e.g. 111111111111=prod,222222222222=staging; an account not listed is a signal (default: ${NotifierSettings.AccountNamesVariable}).",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(File);
         command.Options.Add(Language);
         command.Options.Add(TimeZone);
         command.Options.Add(TamperWatchResources);
+        command.Options.Add(AccountNames);
     }
 
     /// <summary>The settings with this command's flags in front of the environment.</summary>
     public NotifierSettings Settings(ParseResult parse, CliEnvironment environment, string? topicArn = null) =>
-        new(environment.GetVariable, new SettingOverrides(parse.GetValue(Language), parse.GetValue(TimeZone), topicArn, parse.GetValue(TamperWatchResources)));
+        new(environment.GetVariable, new SettingOverrides(parse.GetValue(Language), parse.GetValue(TimeZone), topicArn, parse.GetValue(TamperWatchResources), parse.GetValue(AccountNames)));
 }

@@ -40,4 +40,10 @@ internal sealed record EventFacts
     public JsonElement? ResponseElements { get; init; }
     /// <summary>What the call tampered with, when it is tampering (<see cref="Signals.Tampering"/>).</summary>
     public Tampering.TamperFinding? Tamper { get; init; }
+
+    /// <summary>The name ACCOUNT_NAMES gives the account the event came from, when it names it.</summary>
+    public string? AccountName { get; init; }
+
+    /// <summary>The name ACCOUNT_NAMES gives the caller's own account, when it names it.</summary>
+    public string? CallerAccountName { get; init; }
 }

@@ -9,7 +9,10 @@ internal static class EventFactsBuilder
     public static EventFacts Build(CloudTrailEvent evt) => Build(evt, TamperWatch.None);
 
     /// <summary>Derives the facts; <paramref name="tamperWatch"/> names the stack's own resources.</summary>
-    public static EventFacts Build(CloudTrailEvent evt, TamperWatch tamperWatch)
+    public static EventFacts Build(CloudTrailEvent evt, TamperWatch tamperWatch) => Build(evt, tamperWatch, AccountNames.None);
+
+    /// <summary>Derives the facts; <paramref name="accountNames"/> names the organization's accounts.</summary>
+    public static EventFacts Build(CloudTrailEvent evt, TamperWatch tamperWatch, AccountNames accountNames)
     {
         var actor = ActorDescriber.Describe(evt.UserIdentity);
         var source = SourceClassifier.Classify(evt.SourceIpAddress);
@@ -68,6 +71,11 @@ internal static class EventFactsBuilder
             signals |= Signals.CrossAccount;
         }
 
+        if (accountNames.IsUnknown(evt.RecipientAccount))
+        {
+            signals |= Signals.UnknownAccount;
+        }
+
         if (console)
         {
             signals |= Signals.ConsoleSession;
@@ -100,6 +108,8 @@ internal static class EventFactsBuilder
             AdditionalEventData = JsonFields.Present(evt.Record, "additionalEventData"),
             ResponseElements = JsonFields.Present(evt.Record, "responseElements"),
             Tamper = tamper,
+            AccountName = accountNames.NameOf(evt.RecipientAccount),
+            CallerAccountName = accountNames.NameOf(actor.AccountId),
         };
     }
 

@@ -12,6 +12,7 @@ internal static class SubjectBuilder
     private const int MaxAction = 48;
     private const int MaxPiece = 40;
     private const int MinPiece = 10;
+    private const int MaxAccountName = 24;
 
     public static string Build(EventFacts facts, Texts.Texts texts)
     {
@@ -24,6 +25,10 @@ internal static class SubjectBuilder
                 + (facts.Resources.Count > 1 ? $" (+{facts.Resources.Count - 1})" : string.Empty);
         var actor = SubjectText.Piece(facts.Actor.Name, ascii, MaxPiece) is { Length: > 0 } n ? n : texts.UnknownCaller;
         var account = SubjectText.Piece(facts.Event.RecipientAccount, ascii, 16) is { Length: > 0 } acct ? acct : null;
+        if (account is not null && SubjectText.Piece(facts.AccountName, ascii, MaxAccountName) is { Length: > 0 } accountName)
+        {
+            account = texts.SubjectAccount(account, accountName);
+        }
 
         var subject = Compose(tags, texts.Subject(action, resource, actor, account));
 

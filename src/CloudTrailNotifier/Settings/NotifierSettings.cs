@@ -22,6 +22,7 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
     public const string RuntimeApiVariable = "AWS_LAMBDA_RUNTIME_API";
     public const string SamLocalVariable = "AWS_SAM_LOCAL";
     public const string TamperWatchVariable = "TAMPER_WATCH_RESOURCES";
+    public const string AccountNamesVariable = "ACCOUNT_NAMES";
 
     /// <summary>Set by Lambda: the function's own name, always watched for tampering in the Lambda face.</summary>
     public const string FunctionNameVariable = "AWS_LAMBDA_FUNCTION_NAME";
@@ -47,7 +48,7 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
         };
     }
 
-    /// <summary>Language, time zone and the tamper watch, each from its flag, else its variable, else English, UTC and none.</summary>
+    /// <summary>Language, time zone, the tamper watch and account names, each from its flag, else its variable, else English, UTC and none.</summary>
     public SettingResult<RenderOptions> RenderOptions()
     {
         var (languageName, languageText) = Source(_flags.Language, SettingOverrides.LanguageFlag, LanguageVariable);
@@ -70,7 +71,14 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
             return SettingResult<RenderOptions>.Fail(watchName, watchProblem!);
         }
 
-        return SettingResult<RenderOptions>.Ok(new RenderOptions(language, zone) { TamperWatch = watch });
+        var (namesName, namesText) = Source(_flags.AccountNames, SettingOverrides.AccountNamesFlag, AccountNamesVariable);
+        var accountNames = Describing.AccountNames.Parse(namesText, out var namesProblem);
+        if (accountNames is null)
+        {
+            return SettingResult<RenderOptions>.Fail(namesName, namesProblem!);
+        }
+
+        return SettingResult<RenderOptions>.Ok(new RenderOptions(language, zone) { TamperWatch = watch, AccountNames = accountNames });
     }
 
     /// <summary>The topic text as given (flag, else variable) and where it came from; blank is null.</summary>
