@@ -319,6 +319,34 @@ def events_travel_from_a_member_account_to_the_central_bus_and_its_targets():
     print(f"     delivered through two buses: {names}; envelope fields on arrival (moto): {sorted(delivered)}")
 
 
+# --- per-account routing: the README's filter policy, on the attributes the notifier really sends ---
+
+@mock_aws
+def readme_filter_policy_routes_each_accounts_notifications():
+    import re
+    readme = (cfn.REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    attributes_json, = re.findall(r"--attributes '(\{\"FilterPolicy\".*?\})'", readme)
+    policy = json.loads(json.loads(attributes_json)["FilterPolicy"])
+    golden = cfn.REPO_ROOT / "test" / "CloudTrailNotifier.Tests" / "Golden" / "Approved"
+    request = json.loads((golden / "sts-assume-role-cross-account.account-names.en.approved.txt")
+                         .read_text(encoding="utf-8").strip().splitlines()[-1])
+    attributes = request["MessageAttributes"]
+    assert attributes["account"]["StringValue"] == "111111111111" and len(attributes) <= 10, attributes
+    os.environ["MOTO_ACCOUNT_ID"] = CENTRAL
+    sns = boto3.client("sns", region_name="us-east-1")
+    sqs = boto3.client("sqs", region_name="us-east-1")
+    topic = sns.create_topic(Name="notifications")["TopicArn"]
+    queue_url = sqs.create_queue(QueueName="prod-team")["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=queue_arn, Attributes={"FilterPolicy": json.dumps(policy)})
+    for account in ("111111111111", "222222222222", "444444444444", "333333333333"):
+        routed = dict(attributes, account={"DataType": "String", "StringValue": account})
+        sns.publish(TopicArn=topic, Subject=request["Subject"], Message=account, MessageAttributes=routed)
+    bodies = [json.loads(m["Body"])["Message"]
+              for m in sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10).get("Messages", [])]
+    assert sorted(bodies) == ["222222222222", "333333333333"], bodies
+
+
 # --- every case of today's pattern checks, against the forwarder's pattern ---
 
 CASE_MODULES = (single, check_exclusions)

@@ -22,6 +22,7 @@ public sealed class ForwarderTests(ForwarderCheckScript script) : IClassFixture<
         "single_account_mode_has_no_bus_and_no_bus_output",
         "organization_and_account_names_parameters_refuse_malformed_values",
         "events_travel_from_a_member_account_to_the_central_bus_and_its_targets",
+        "readme_filter_policy_routes_each_accounts_notifications",
     ];
 
     /// <summary>The cases of check_event_pattern.py and check_exclusions.py, run again against the forwarder's pattern.</summary>
