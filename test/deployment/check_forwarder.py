@@ -250,7 +250,9 @@ def organization_and_account_names_parameters_refuse_malformed_values():
         assert not re.fullmatch(organization, bad), bad
     names = parameters["AccountNames"]["AllowedPattern"]
     assert re.fullmatch(names, "") and re.fullmatch(names, "111111111111=prod,222222222222=staging")
-    for bad in ("prod=111111111111", "111111111111", "111111111111=a=b", "111111111111=prod,"):
+    assert re.fullmatch(names, "111111111111=R&D (eu)!,222222222222=チーム")
+    for bad in ("prod=111111111111", "111111111111", "111111111111=a=b", "111111111111=prod,", "111111111111=[x]",
+                "111111111111=" + "n" * 51):
         assert not re.fullmatch(names, bad), bad
 
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CloudTrailNotifier.Describing;
 
 /// <summary>
@@ -49,7 +51,7 @@ internal sealed class AccountNames
 
             if (name.Length == 0 || name.Length > MaxNameChars || !name.All(IsNameChar))
             {
-                error = $"the name for account {id} must be 1 to {MaxNameChars} letters, digits, spaces or ._-/()+@";
+                error = $"the name for account {id} must be 1 to {MaxNameChars} characters without brackets, '=' or control characters";
                 return null;
             }
 
@@ -65,10 +67,13 @@ internal sealed class AccountNames
 
     private static bool IsAccountId(string text) => text.Length == 12 && text.All(char.IsAsciiDigit);
 
-    // Letters of any script (a Japanese team name is fine), digits and a few separators; no control characters,
-    // no brackets that would read as a subject tag, nothing a mail client would take for markup.
+    // Any script (a Japanese team name is fine) and punctuation; no control or invisible format characters, no
+    // brackets that would read as a subject tag, no separators of the list itself. The template's AllowedPattern
+    // refuses the same brackets and separators, so a deployed list cannot fail here on them.
     private static bool IsNameChar(char c) =>
-        char.IsLetterOrDigit(c) || c is ' ' or '.' or '_' or '-' or '/' or '(' or ')' or '+' or '@';
+        !char.IsControl(c) && c is not ('[' or ']' or ',' or '=')
+        && CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.Format or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator);
 
     private static string Shown(string entry) => entry.Length <= 40 ? entry : entry[..40] + "...";
 }

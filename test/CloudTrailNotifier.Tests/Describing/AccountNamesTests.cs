@@ -22,13 +22,14 @@ public sealed class AccountNamesTests
     [Fact]
     public void Pairs_are_read_with_spaces_around_them_and_looked_up_by_id()
     {
-        var names = AccountNames.Parse(" 111111111111 = prod , 222222222222=チーム A ", out var error);
+        var names = AccountNames.Parse(" 111111111111 = prod , 222222222222=チーム A, 333333333333=R&D (eu)! ", out var error);
 
         Assert.Null(error);
         Assert.Equal("prod", names!.NameOf("111111111111"));
         Assert.Equal("チーム A", names.NameOf("222222222222"));
-        Assert.Null(names.NameOf("333333333333"));
-        Assert.True(names.IsUnknown("333333333333"));
+        Assert.Equal("R&D (eu)!", names.NameOf("333333333333"));
+        Assert.Null(names.NameOf("444444444444"));
+        Assert.True(names.IsUnknown("444444444444"));
         Assert.False(names.IsUnknown("111111111111"));
     }
 
@@ -48,9 +49,11 @@ public sealed class AccountNamesTests
     [Theory]
     [InlineData("prod=111111111111", "'prod=111111111111' does not start with a 12-digit account id followed by '='")]
     [InlineData("111111111111", "'111111111111' does not start with a 12-digit account id followed by '='")]
-    [InlineData("111111111111=", "the name for account 111111111111 must be 1 to 50 letters")]
-    [InlineData("111111111111=[TAMPERING]", "the name for account 111111111111 must be 1 to 50 letters")]
-    [InlineData("111111111111=a\nb", "the name for account 111111111111 must be 1 to 50 letters")]
+    [InlineData("111111111111=", "the name for account 111111111111 must be 1 to 50 characters")]
+    [InlineData("111111111111=[TAMPERING]", "the name for account 111111111111 must be 1 to 50 characters")]
+    [InlineData("111111111111=a\nb", "the name for account 111111111111 must be 1 to 50 characters")]
+    [InlineData("111111111111=a\u202Eb", "the name for account 111111111111 must be 1 to 50 characters")]
+    [InlineData("111111111111=a=b", "the name for account 111111111111 must be 1 to 50 characters")]
     [InlineData("111111111111=a,111111111111=b", "account 111111111111 is listed twice")]
     public void A_bad_entry_is_refused_with_one_line(string text, string expected)
     {
