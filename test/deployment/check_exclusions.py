@@ -10,6 +10,7 @@ import logging
 import re
 
 import cfn_support as cfn
+import check_event_pattern
 from check_event_pattern import SEED_ROLE, SEED_SECRET, changed, iam_user_caller, matches, seed, with_caller
 
 logging.getLogger("samtranslator").setLevel(logging.ERROR)
@@ -84,7 +85,8 @@ def lists_combine_and_the_functions_role_stays_excluded():
     check(with_caller(SEED_ROLE, "x"), False, **parameters)
     check(iam_user_caller("ci"), False, **parameters)
     check(with_source_identity(with_caller("arn:aws:iam::111111111111:role/other", "x"), "release"), False, **parameters)
-    check(with_caller(cfn.fake_attribute("NotifierFunctionRole", "Arn"), "x"), False, **parameters)
+    # The stack's own role: the function's (template.yaml) or the forwarding role (forwarder.yaml, check_forwarder.py).
+    check(with_caller(check_event_pattern.FUNCTION_ROLE, "x"), False, **parameters)
     check(with_caller("arn:aws:iam::111111111111:role/other", "x"), True, **parameters)
     check(federated_session_of(USER), True, **parameters)
     check(seed(), False, **parameters)

@@ -86,7 +86,7 @@ def function_gets_the_environment_the_executable_reads():
     variables = resolved({"NotificationLanguage": "ja", "NotificationTimeZone": "Asia/Tokyo"})[
         "Resources"]["NotifierFunction"]["Properties"]["Environment"]["Variables"]
     equal(variables, {"TOPIC_ARN": TOPIC_ARN, "DRY_RUN": "false",
-                      "NOTIFICATION_LANGUAGE": "ja", "NOTIFICATION_TIME_ZONE": "Asia/Tokyo", "DECOY_SECRETS": "",
+                      "NOTIFICATION_LANGUAGE": "ja", "NOTIFICATION_TIME_ZONE": "Asia/Tokyo", "DECOY_SECRETS": "", "ACCOUNT_NAMES": "",
                       "TAMPER_WATCH_RESOURCES": ",".join([
                           "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-watch",
                           "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-tamper",
@@ -105,7 +105,9 @@ def rule_is_opted_in_to_read_only_management_events_on_the_default_bus():
     rule = resource(TEMPLATE, "NotifierFunctionWatchRule")
     equal(rule["Type"], "AWS::Events::Rule", "rule type")
     equal(rule["Properties"]["State"], "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS", "State")
-    assert rule["Properties"].get("EventBusName", "default") == "default", rule["Properties"].get("EventBusName")
+    # Without OrganizationId (single-account mode) the rule has no EventBusName: the default bus.
+    bus = resolved()["Resources"]["NotifierFunctionWatchRule"]["Properties"].get("EventBusName", "default")
+    assert bus == "default", bus
     assert "ScheduleExpression" not in rule["Properties"]
     pattern = json.loads(cfn.resolved_rule_pattern(SEED))
     equal(pattern["detail-type"], ["AWS API Call via CloudTrail"], "detail-type")
@@ -122,7 +124,7 @@ def rule_targets_the_function_with_retries_and_the_dead_letter_queue():
 
 
 def rule_may_invoke_the_function_and_nothing_else_may():
-    permissions = cfn.resources_of_type(TEMPLATE, "AWS::Lambda::Permission")
+    permissions = cfn.resources_of_type(resolved(), "AWS::Lambda::Permission")
     equal(sorted(permissions), ["NotifierFunctionTamperRulePermission", "NotifierFunctionWatchRulePermission"],
           "permissions")
     for rule in ("NotifierFunctionWatchRule", "NotifierFunctionTamperRule"):
@@ -179,16 +181,16 @@ def dead_letter_queue_accepts_events_only_from_the_rule():
     queue = props("DeadLetterQueue")
     equal(queue["MessageRetentionPeriod"], 1209600, "MessageRetentionPeriod")
     equal(queue.get("SqsManagedSseEnabled"), True, "SqsManagedSseEnabled")
-    policy = props("DeadLetterQueuePolicy")
-    equal(policy["Queues"], [{"Ref": "DeadLetterQueue"}], "Queues")
+    policy = props("DeadLetterQueuePolicy", resolved())
+    equal(policy["Queues"], [QUEUE_URL], "Queues")
     allows = [s for s in policy["PolicyDocument"]["Statement"] if s["Effect"] == "Allow"]
     equal(len(allows), 1, "number of Allow statements")
     allow = allows[0]
     equal(allow["Principal"], {"Service": "events.amazonaws.com"}, "Principal")
     equal(allow["Action"], "sqs:SendMessage", "Action")
-    equal(allow["Condition"], {"ArnEquals": {"aws:SourceArn": [{"Fn::GetAtt": ["NotifierFunctionWatchRule", "Arn"]},
-                                                                 {"Fn::GetAtt": ["NotifierFunctionTamperRule", "Arn"]}]}},
-          "Condition")
+    equal(allow["Condition"], {"ArnEquals": {"aws:SourceArn": [cfn.fake_attribute("NotifierFunctionWatchRule", "Arn"),
+                                                                 cfn.fake_attribute("NotifierFunctionTamperRule", "Arn")]}},
+          "Condition (single-account mode)")
 
 
 # --- topic ---

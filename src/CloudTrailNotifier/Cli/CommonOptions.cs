@@ -31,6 +31,11 @@ internal sealed class CommonOptions
         Description = $"Decoy secret names, comma-separated: any call naming one is critical (default: ${NotifierSettings.DecoySecretsVariable}).",
     };
 
+    public Option<string?> AccountNames { get; } = new(SettingOverrides.AccountNamesFlag)
+    {
+        Description = $"Account names shown beside the ids, e.g. 111111111111=prod,222222222222=staging; an account not listed is a signal (default: ${NotifierSettings.AccountNamesVariable}).",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(File);
@@ -38,9 +43,10 @@ internal sealed class CommonOptions
         command.Options.Add(TimeZone);
         command.Options.Add(TamperWatchResources);
         command.Options.Add(DecoySecrets);
+        command.Options.Add(AccountNames);
     }
 
     /// <summary>The settings with this command's flags in front of the environment.</summary>
     public NotifierSettings Settings(ParseResult parse, CliEnvironment environment, string? topicArn = null) =>
-        new(environment.GetVariable, new SettingOverrides(parse.GetValue(Language), parse.GetValue(TimeZone), topicArn, parse.GetValue(TamperWatchResources), parse.GetValue(DecoySecrets)));
+        new(environment.GetVariable, new SettingOverrides(parse.GetValue(Language), parse.GetValue(TimeZone), topicArn, parse.GetValue(TamperWatchResources), parse.GetValue(DecoySecrets), parse.GetValue(AccountNames)));
 }

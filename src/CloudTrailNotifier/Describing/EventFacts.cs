@@ -49,4 +49,10 @@ internal sealed record EventFacts
 
     /// <summary>Severity, why it matters and what to do, from the <see cref="SeverityTable"/>.</summary>
     public Assessment Assessment { get; init; } = Assessment.Routine;
+
+    /// <summary>The name ACCOUNT_NAMES gives the account the event came from, when it names it.</summary>
+    public string? AccountName { get; init; }
+
+    /// <summary>The name ACCOUNT_NAMES gives the caller's own account, when it names it.</summary>
+    public string? CallerAccountName { get; init; }
 }

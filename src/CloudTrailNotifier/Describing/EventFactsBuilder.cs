@@ -10,17 +10,20 @@ internal static class EventFactsBuilder
 
     public static EventFacts Build(CloudTrailEvent evt, DecoySecrets decoys) => Build(evt, TamperWatch.None, decoys);
 
+    public static EventFacts Build(CloudTrailEvent evt, TamperWatch tamperWatch, DecoySecrets decoys) =>
+        Build(evt, tamperWatch, decoys, AccountNames.None);
+
     /// <summary>
     /// The facts with their <see cref="Assessment"/>; <paramref name="tamperWatch"/> names the stack's own resources,
-    /// <paramref name="decoys"/> the decoy secrets.
+    /// <paramref name="decoys"/> the decoy secrets, <paramref name="accountNames"/> the organization's accounts.
     /// </summary>
-    public static EventFacts Build(CloudTrailEvent evt, TamperWatch tamperWatch, DecoySecrets decoys)
+    public static EventFacts Build(CloudTrailEvent evt, TamperWatch tamperWatch, DecoySecrets decoys, AccountNames accountNames)
     {
-        var facts = Describe(evt, tamperWatch);
+        var facts = Describe(evt, tamperWatch, accountNames);
         return facts with { Assessment = Assessor.Assess(facts, decoys) };
     }
 
-    private static EventFacts Describe(CloudTrailEvent evt, TamperWatch tamperWatch)
+    private static EventFacts Describe(CloudTrailEvent evt, TamperWatch tamperWatch, AccountNames accountNames)
     {
         var actor = ActorDescriber.Describe(evt.UserIdentity);
         var source = SourceClassifier.Classify(evt.SourceIpAddress);
@@ -79,6 +82,11 @@ internal static class EventFactsBuilder
             signals |= Signals.CrossAccount;
         }
 
+        if (accountNames.IsUnknown(evt.RecipientAccount))
+        {
+            signals |= Signals.UnknownAccount;
+        }
+
         if (console)
         {
             signals |= Signals.ConsoleSession;
@@ -119,6 +127,8 @@ internal static class EventFactsBuilder
             ResponseElements = JsonFields.Present(evt.Record, "responseElements"),
             Tamper = tamper,
             Via = via,
+            AccountName = accountNames.NameOf(evt.RecipientAccount),
+            CallerAccountName = accountNames.NameOf(actor.AccountId),
         };
     }
 

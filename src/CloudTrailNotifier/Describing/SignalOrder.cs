@@ -6,6 +6,7 @@ internal static class SignalOrder
     public static IReadOnlyList<Signals> All { get; } =
     [
         Signals.Tampering,
+        Signals.UnknownAccount,
         Signals.AccessDenied,
         Signals.Error,
         Signals.Root,

@@ -15,4 +15,7 @@ internal enum Signals
 
     /// <summary>The call blinds CloudTrail or changes the notifier stack itself; shown before everything else.</summary>
     Tampering = 1 << 7,
+
+    /// <summary>The event came from an account that is not in the organization's list (ACCOUNT_NAMES).</summary>
+    UnknownAccount = 1 << 8,
 }

@@ -81,7 +81,7 @@ internal sealed class Notifier(RenderOptions options)
         EventFacts facts;
         try
         {
-            facts = EventFactsBuilder.Build(evt, options.TamperWatch, options.DecoySecrets);
+            facts = EventFactsBuilder.Build(evt, options.TamperWatch, options.DecoySecrets, options.AccountNames);
         }
 #pragma warning disable CA1031 // The point is to catch everything: an alert is never dropped.
         catch (Exception ex)

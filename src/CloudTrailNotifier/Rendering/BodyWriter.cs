@@ -25,7 +25,7 @@ internal static class BodyWriter
         WriteSignals(layout, facts, t);
         AssessmentWriter.WriteNextSteps(layout, facts, t.Assessment);
         WriteLinks(layout, facts, t);
-        WriteIdentity(layout, facts.Actor, t);
+        WriteIdentity(layout, facts.Actor, Safe(facts.CallerAccountName), t);
         WriteRequest(layout, facts, t);
         WriteJsonSection(layout, facts.RequestParameters, t.RequestParametersTitle, RequestParametersLines, RequestParametersChars, t);
         WriteJsonSection(layout, facts.AdditionalEventData, t.AdditionalEventDataTitle, ExtraSectionLines, ExtraSectionChars, t);
@@ -77,7 +77,7 @@ internal static class BodyWriter
 
         if (Safe(evt.RecipientAccount) is { } account)
         {
-            layout.Field(t.Account, t.AccountInRegion(account, Safe(evt.Region)));
+            layout.Field(t.Account, t.AccountInRegion(t.NamedAccount(account, Safe(facts.AccountName)), Safe(evt.Region)));
         }
 
         layout.Field(t.From, t.Source(facts.Source, Safe(facts.Source.Address) ?? string.Empty));
@@ -139,8 +139,8 @@ internal static class BodyWriter
 
         var context = new SignalContext(
             Safe(facts.ErrorCode),
-            Safe(facts.Actor.AccountId),
-            Safe(facts.Event.RecipientAccount),
+            Safe(facts.Actor.AccountId) is { } caller ? t.NamedAccount(caller, Safe(facts.CallerAccountName)) : null,
+            Safe(facts.Event.RecipientAccount) is { } recipient ? t.NamedAccount(recipient, Safe(facts.AccountName)) : null,
             Safe(facts.Actor.InvokedBy ?? (facts.Actor.Kind == ActorKind.AWSService ? facts.Actor.Name : null)
                 ?? (facts.Source.Kind == SourceKind.AwsService ? facts.Source.Address : null)))
         {
@@ -187,13 +187,20 @@ internal static class BodyWriter
         }
     }
 
-    private static void WriteIdentity(TextLayout layout, Actor actor, Texts.Texts t)
+    private static void WriteIdentity(TextLayout layout, Actor actor, string? accountName, Texts.Texts t)
     {
         layout.Section(t.IdentityTitle);
         layout.Field(t.IdentityType, Safe(actor.TypeText) ?? t.Unknown);
         layout.UntrustedField(t.Arn, actor.Arn, t.CharactersOmitted);
         layout.UntrustedField(t.PrincipalId, actor.PrincipalId, t.CharactersOmitted);
-        layout.UntrustedField(t.Account, actor.AccountId, t.CharactersOmitted);
+        if (accountName is not null && Safe(actor.AccountId) is { } callerAccount)
+        {
+            layout.Field(t.Account, t.NamedAccount(callerAccount, accountName));
+        }
+        else
+        {
+            layout.UntrustedField(t.Account, actor.AccountId, t.CharactersOmitted);
+        }
         layout.UntrustedField(t.AccessKey, actor.AccessKeyId, t.CharactersOmitted);
         if (actor.MfaAuthenticated is { } mfa)
         {

@@ -8,6 +8,9 @@ internal sealed record RenderOptions(NotificationLanguage Language, TimeZoneInfo
     /// <summary>The stack's own resources, whose changes are marked as tampering (trails always are).</summary>
     public Describing.Tampering.TamperWatch TamperWatch { get; init; } = Describing.Tampering.TamperWatch.None;
 
+    /// <summary>The organization's accounts by name (ACCOUNT_NAMES); an account outside a given list is a signal.</summary>
+    public Describing.AccountNames AccountNames { get; init; } = Describing.AccountNames.None;
+
     public static RenderOptions Default { get; } = new(NotificationLanguage.English, TimeZoneInfo.Utc);
 
     /// <summary>Secrets whose every touch is critical (<c>DECOY_SECRETS</c>, <c>--decoy-secrets</c>).</summary>

@@ -16,6 +16,8 @@ internal static class SubjectBuilder
     /// <summary>What the caller keeps at least while the resource is cut, so "by ..." still says something.</summary>
     private const int MinActor = 16;
 
+    private const int MaxAccountName = 24;
+
     public static string Build(EventFacts facts, Texts.Texts texts)
     {
         var ascii = texts.AsciiSubject;
@@ -26,6 +28,10 @@ internal static class SubjectBuilder
         var resource = facts.Resources.Count == 0 ? null : SubjectText.Piece(facts.Resources[0].Name, ascii, max);
         var actor = SubjectText.Piece(facts.Actor.Name, ascii, max) is { Length: > 0 } n ? n : texts.UnknownCaller;
         var account = SubjectText.Piece(facts.Event.RecipientAccount, ascii, 64) is { Length: > 0 } acct ? acct : null;
+        if (account is not null && SubjectText.Piece(facts.AccountName, ascii, MaxAccountName) is { Length: > 0 } accountName)
+        {
+            account = texts.SubjectAccount(account, accountName);
+        }
 
         string Make(string? r, string who, string? acct) => Compose(tags, texts.Subject(action, r is null ? null : r + more, who, acct));
 

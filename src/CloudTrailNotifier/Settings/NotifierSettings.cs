@@ -23,6 +23,7 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
     public const string SamLocalVariable = "AWS_SAM_LOCAL";
     public const string TamperWatchVariable = "TAMPER_WATCH_RESOURCES";
     public const string DecoySecretsVariable = "DECOY_SECRETS";
+    public const string AccountNamesVariable = "ACCOUNT_NAMES";
 
     /// <summary>Set by Lambda: the function's own name, always watched for tampering in the Lambda face.</summary>
     public const string FunctionNameVariable = "AWS_LAMBDA_FUNCTION_NAME";
@@ -48,7 +49,7 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
         };
     }
 
-    /// <summary>Language, time zone, the tamper watch and decoy secrets, each from its flag, else its variable, else English, UTC and none.</summary>
+    /// <summary>Language, time zone, the tamper watch, decoy secrets and account names, each from its flag, else its variable, else English, UTC and none.</summary>
     public SettingResult<RenderOptions> RenderOptions()
     {
         var (languageName, languageText) = Source(_flags.Language, SettingOverrides.LanguageFlag, LanguageVariable);
@@ -71,11 +72,19 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
             return SettingResult<RenderOptions>.Fail(watchName, watchProblem!);
         }
 
+        var (namesName, namesText) = Source(_flags.AccountNames, SettingOverrides.AccountNamesFlag, AccountNamesVariable);
+        var accountNames = Describing.AccountNames.Parse(namesText, out var namesProblem);
+        if (accountNames is null)
+        {
+            return SettingResult<RenderOptions>.Fail(namesName, namesProblem!);
+        }
+
         var (_, decoyText) = Source(_flags.DecoySecrets, SettingOverrides.DecoySecretsFlag, DecoySecretsVariable);
         return SettingResult<RenderOptions>.Ok(new RenderOptions(language, zone)
         {
             TamperWatch = watch,
             DecoySecrets = Describing.DecoySecrets.Parse(decoyText),
+            AccountNames = accountNames,
         });
     }
 

@@ -7,7 +7,7 @@ namespace CloudTrailNotifier.Tests.Deployment;
 /// </summary>
 public sealed class EventPatternTests(EventPatternCheckScript script) : IClassFixture<EventPatternCheckScript>
 {
-    private static readonly string[] CheckNames =
+    internal static readonly string[] CheckNames =
     [
         "seed_event_with_full_arn_matches",
         "secret_named_by_name_matches",

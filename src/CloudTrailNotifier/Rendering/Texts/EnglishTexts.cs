@@ -22,6 +22,7 @@ internal sealed class EnglishTexts : Texts
         Signals.Error => "FAILED",
         Signals.Root => "ROOT",
         Signals.NoMfa => "NO MFA",
+        Signals.UnknownAccount => "UNKNOWN ACCOUNT",
         Signals.CrossAccount => "CROSS-ACCOUNT",
         Signals.ConsoleSession => "CONSOLE",
         Signals.AwsService => "AWS SERVICE",
@@ -169,6 +170,7 @@ internal sealed class EnglishTexts : Texts
         Signals.Error => $"The call failed with {c.ErrorCode}.",
         Signals.Root => "Root user: the account's root credentials were used.",
         Signals.NoMfa => "No MFA: the caller did not sign in with multi-factor authentication.",
+        Signals.UnknownAccount => $"Unknown account: account {c.RecipientAccount} is not in the organization's list of accounts (ACCOUNT_NAMES).",
         Signals.CrossAccount => $"Cross-account: account {c.CallerAccount} acted in account {c.RecipientAccount}.",
         Signals.ConsoleSession => "Console session: made from the AWS Management Console.",
         Signals.AwsService => c.Service is null

@@ -22,6 +22,7 @@ internal sealed class JapaneseTexts : Texts
         Signals.Error => "失敗",
         Signals.Root => "ルート",
         Signals.NoMfa => "MFAなし",
+        Signals.UnknownAccount => "未知のアカウント",
         Signals.CrossAccount => "クロスアカウント",
         Signals.ConsoleSession => "コンソール",
         Signals.AwsService => "AWSサービス",
@@ -169,6 +170,7 @@ internal sealed class JapaneseTexts : Texts
         Signals.Error => $"呼び出しは {c.ErrorCode} で失敗しました。",
         Signals.Root => "ルートユーザー: アカウントのルート認証情報が使われました。",
         Signals.NoMfa => "MFA なし: 呼び出し元は多要素認証を使っていません。",
+        Signals.UnknownAccount => $"未知のアカウント: アカウント {c.RecipientAccount} は組織のアカウント一覧 (ACCOUNT_NAMES) にありません。",
         Signals.CrossAccount => $"クロスアカウント: アカウント {c.CallerAccount} がアカウント {c.RecipientAccount} で操作しました。",
         Signals.ConsoleSession => "コンソールセッション: AWS マネジメントコンソールからの操作です。",
         Signals.AwsService => c.Service is null

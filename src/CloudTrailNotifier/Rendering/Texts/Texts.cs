@@ -54,6 +54,12 @@ internal abstract class Texts
     public abstract string Unknown { get; }
     public abstract string ActionOn(string eventName, string? service, string readOnly);
     public abstract string AccountInRegion(string account, string? region);
+
+    /// <summary>An account id with the name ACCOUNT_NAMES gives it, in the summary and details.</summary>
+    public virtual string NamedAccount(string account, string? name) => name is null ? account : $"{account} ({name})";
+
+    /// <summary>An account id with its name, inside the subject's parentheses.</summary>
+    public virtual string SubjectAccount(string account, string name) => $"{account} {name}";
     public abstract string MoreResources(int count);
     public abstract string ResourceLabel(ResourceKind kind, string source);
     public abstract string Actor(Actor actor, ActorStrings strings);
