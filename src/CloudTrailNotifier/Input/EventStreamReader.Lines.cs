@@ -10,7 +10,7 @@ internal sealed partial class EventStreamReader
             var where = $"line {_in.Line}";
             var newline = FindInBuffer((byte)'\n', 0, MaxEventBytes);
             var length = newline >= 0 ? newline : _in.Count;
-            if (newline < 0 && _in.Count > MaxEventBytes)
+            if (length > MaxEventBytes)
             {
                 yield return Problem(TooLarge(MaxEventBytes), where);
                 if (!SkipLine())
