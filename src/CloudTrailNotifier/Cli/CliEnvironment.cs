@@ -28,7 +28,10 @@ internal sealed record CliEnvironment(
     /// <remarks>Standard output is buffered (Console.Out flushes every write); commands flush before each error line and at the end.</remarks>
     public static CliEnvironment FromProcess() => new(
         Console.OpenStandardInput(),
-        new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024)
+        new StreamWriter(
+            new BufferedStream(Console.OpenStandardOutput(), 64 * 1024),
+            new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            16 * 1024)
         {
             AutoFlush = false,
             NewLine = "\n",

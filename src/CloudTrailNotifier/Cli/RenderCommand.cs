@@ -40,20 +40,22 @@ internal static class RenderCommand
         var input = new InputFiles(path, environment);
         var renderer = new Notifier(settings.Value);
         var stdout = environment.StandardOutput;
+        using var jsonLines = new JsonLinesOutput(stdout);
         try
         {
             // Text shows a heading per event when there is more than one: the previous notification waits until the
             // next event (or the end) says which.
             Notification? waiting = null;
             var count = 0;
+            var gen0 = new Gen0Bound();
             foreach (var evt in input.Events())
             {
+                gen0.AfterEvent();
                 var notification = renderer.Notify(evt);
                 count++;
                 if (json)
                 {
-                    stdout.Write(PublishRequestJson.Write(notification));
-                    stdout.Write('\n');
+                    jsonLines.Write(notification);
                     continue;
                 }
 
