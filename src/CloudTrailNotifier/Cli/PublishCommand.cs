@@ -61,9 +61,11 @@ internal static class PublishCommand
         var renderer = new Notifier(options.Value);
         var stdout = environment.StandardOutput;
         var number = 0;
+        var gen0 = new Gen0Bound();
         foreach (var evt in input.Events())
         {
             number++;
+            gen0.AfterEvent();
             if (publisher is null)
             {
                 var aws = createEdges();
