@@ -23,10 +23,17 @@ internal static class CliApp
             return ExitCodes.BadInput;
         }
 
-        return parse.Invoke(new InvocationConfiguration
+        try
         {
-            Output = environment.StandardOutput,
-            Error = environment.StandardError,
-        });
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = environment.StandardOutput,
+                Error = environment.StandardError,
+            });
+        }
+        finally
+        {
+            environment.StandardOutput.Flush();
+        }
     }
 }

@@ -25,9 +25,17 @@ internal sealed record CliEnvironment(
         StandardError.Flush();
     }
 
+    /// <remarks>Standard output is buffered (Console.Out flushes every write); commands flush before each error line and at the end.</remarks>
     public static CliEnvironment FromProcess() => new(
         Console.OpenStandardInput(),
-        Console.Out,
+        new StreamWriter(
+            new BufferedStream(Console.OpenStandardOutput(), 64 * 1024),
+            new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            16 * 1024)
+        {
+            AutoFlush = false,
+            NewLine = "\n",
+        },
         Console.Error,
         Environment.GetEnvironmentVariable);
 }

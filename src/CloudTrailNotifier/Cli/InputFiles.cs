@@ -1,86 +1,82 @@
+using System.Text.Json;
 using CloudTrailNotifier.Input;
 
 namespace CloudTrailNotifier.Cli;
 
-/// <summary>Reads a FILE argument (<c>-</c> is standard input) and splits it into events.</summary>
-internal static class InputFiles
+/// <summary>
+/// Reads a FILE argument (<c>-</c> is standard input) as a stream of events, writing one error line for each part that
+/// cannot be read (flushing what was rendered before it, so the two stay in order) and remembering that one was.
+/// </summary>
+internal sealed class InputFiles(string path, CliEnvironment environment)
 {
-    /// <summary>What one byte array can hold; CloudTrail log files are a few megabytes.</summary>
-    private const long MaxInputBytes = 0x7FFFFFC7;
-
-    private const string TooLarge = "is larger than 2 GB, more than one array can hold; split it (CloudTrail log files are a few megabytes)";
-
-    public static IReadOnlyList<System.Text.Json.JsonElement> ReadEvents(string path, CliEnvironment environment)
-    {
-        byte[] content;
-        try
-        {
-            content = path == "-" ? ReadAll(environment.StandardInput) : ReadFile(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFormatException(Describe(ex, path));
-        }
-
-        return InputReader.ReadEvents(content);
-    }
-
-    /// <summary>Reads the events, or writes the one error line that says why not and returns false.</summary>
-    public static bool TryReadEvents(string path, CliEnvironment environment, out IReadOnlyList<System.Text.Json.JsonElement> events)
-    {
-        try
-        {
-            events = ReadEvents(path, environment);
-            return true;
-        }
-        catch (InputFormatException ex)
-        {
-            environment.WriteError($"{DisplayName(path)}: {ex.Message}");
-            events = [];
-            return false;
-        }
-    }
+    /// <summary>Whether any part of the input could not be read (the exit status is then 2).</summary>
+    public bool HadProblems { get; private set; }
 
     /// <summary>How a path is named in an error line.</summary>
     public static string DisplayName(string path) => path == "-" ? "standard input" : path;
 
-    private static byte[] ReadFile(string path)
+    /// <summary>The events, in input order; each element is valid until the next is taken.</summary>
+    public IEnumerable<JsonElement> Events()
     {
-        if (Directory.Exists(path))
+        var stream = Open(out var error);
+        if (stream is null)
         {
-            throw new InputFormatException("is a directory; give one event file (or - for standard input)");
+            Report(error!, where: null);
+            yield break;
         }
 
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        // Pipes and /dev/stdin report no length; they are read like standard input.
-        if (file.CanSeek && file.Length > MaxInputBytes)
+        using (stream)
         {
-            throw new InputFormatException(TooLarge);
+            foreach (var item in new EventStreamReader(stream).Read())
+            {
+                if (item.IsEvent)
+                {
+                    yield return item.Event;
+                }
+                else
+                {
+                    Report(item.Problem!, item.Where);
+                }
+            }
         }
-
-        return ReadAll(file);
     }
 
-    private static byte[] ReadAll(Stream input)
+    /// <summary>Reports a failure that ended the reading (out of memory, say) as one line.</summary>
+    public void Report(string problem, string? where)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > MaxInputBytes)
-            {
-                throw new InputFormatException(TooLarge);
-            }
+        HadProblems = true;
+        environment.StandardOutput.Flush();
+        var name = DisplayName(path);
+        environment.WriteError(where is null ? $"{name}: {problem}" : $"{name} {where}: {problem}");
+    }
 
-            buffer.Write(chunk, 0, read);
+    private Stream? Open(out string? error)
+    {
+        error = null;
+        if (path == "-")
+        {
+            return environment.StandardInput;
         }
 
-        return buffer.ToArray();
+        if (Directory.Exists(path))
+        {
+            error = "is a directory; give one event file (or - for standard input)";
+            return null;
+        }
+
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error = Describe(ex);
+            return null;
+        }
     }
 
     /// <summary>Our sentence for why the file cannot be read; .NET's own text (a sentence too) only as the last resort.</summary>
-    private static string Describe(Exception ex, string path) => ex switch
+    private static string Describe(Exception ex) => ex switch
     {
         FileNotFoundException or DirectoryNotFoundException => "no such file",
         UnauthorizedAccessException => "cannot be read: permission denied",

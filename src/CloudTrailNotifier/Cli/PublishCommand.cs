@@ -56,21 +56,26 @@ internal static class PublishCommand
             return ExitCodes.BadInput;
         }
 
-        if (!InputFiles.TryReadEvents(path, environment, out var events))
-        {
-            return ExitCodes.BadInput;
-        }
-
-        var aws = createEdges();
-        var publisher = new SnsPublisher(aws.Http, aws.Credentials, aws.Clock, RetryStrategyOptions.Default(aws.Jitter));
+        var input = new InputFiles(path, environment);
+        SnsPublisher? publisher = null; // created at the first event: an unreadable input touches no credentials
         var renderer = new Notifier(options.Value);
         var stdout = environment.StandardOutput;
-        for (var i = 0; i < events.Count; i++)
+        var number = 0;
+        var gen0 = new Gen0Bound();
+        foreach (var evt in input.Events())
         {
+            number++;
+            gen0.AfterEvent();
+            if (publisher is null)
+            {
+                var aws = createEdges();
+                publisher = new SnsPublisher(aws.Http, aws.Credentials, aws.Clock, RetryStrategyOptions.Default(aws.Jitter));
+            }
+
             PublishReceipt receipt;
             try
             {
-                receipt = await publisher.PublishAsync(renderer.Notify(events[i]), topic.Value, cancellationToken: cancellationToken)
+                receipt = await publisher.PublishAsync(renderer.Notify(evt), topic.Value, cancellationToken: cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (SnsPublishException ex)
@@ -82,14 +87,14 @@ internal static class PublishCommand
 
             stdout.Write(receipt.MessageId ?? UnknownMessageId);
             stdout.Write('\n');
+            stdout.Flush();
             if (receipt.MessageId is null)
             {
-                stdout.Flush();
-                environment.WriteWarning($"event {i + 1}: published, {receipt.Note}");
+                environment.WriteWarning($"event {number}: published, {receipt.Note}");
             }
         }
 
         stdout.Flush();
-        return ExitCodes.Success;
+        return input.HadProblems ? ExitCodes.BadInput : ExitCodes.Success;
     }
 }

@@ -37,42 +37,67 @@ internal static class RenderCommand
             return ExitCodes.BadInput;
         }
 
-        var options = settings.Value;
-
-        if (!InputFiles.TryReadEvents(path, environment, out var events))
-        {
-            return ExitCodes.BadInput;
-        }
-
-        var renderer = new Notifier(options);
+        var input = new InputFiles(path, environment);
+        var renderer = new Notifier(settings.Value);
         var stdout = environment.StandardOutput;
-        for (var i = 0; i < events.Count; i++)
+        using var jsonLines = new JsonLinesOutput(stdout);
+        try
         {
-            var notification = renderer.Notify(events[i]);
-            if (json)
+            // Text shows a heading per event when there is more than one: the previous notification waits until the
+            // next event (or the end) says which.
+            Notification? waiting = null;
+            var count = 0;
+            var gen0 = new Gen0Bound();
+            foreach (var evt in input.Events())
             {
-                stdout.Write(PublishRequestJson.Write(notification));
-                stdout.Write('\n');
-                continue;
+                gen0.AfterEvent();
+                var notification = renderer.Notify(evt);
+                count++;
+                if (json)
+                {
+                    jsonLines.Write(notification);
+                    continue;
+                }
+
+                if (waiting is not null)
+                {
+                    WriteText(stdout, waiting, count - 1);
+                }
+
+                waiting = notification;
             }
 
-            if (events.Count > 1)
+            if (waiting is not null)
             {
-                stdout.Write(i == 0 ? string.Empty : "\n");
-                stdout.Write($"===== event {i + 1} of {events.Count} =====\n");
+                WriteText(stdout, waiting, count > 1 ? count : 0);
             }
-
-            stdout.Write("Subject: ");
-            stdout.Write(notification.Subject);
-            stdout.Write("\n\n");
-            stdout.Write(notification.Message);
-            if (!notification.Message.EndsWith('\n'))
-            {
-                stdout.Write('\n');
-            }
+        }
+        catch (OutOfMemoryException)
+        {
+            input.Report("out of memory while reading; the rest of the input is not read", where: null);
         }
 
         stdout.Flush();
-        return ExitCodes.Success;
+        return input.HadProblems ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    /// <param name="number">The event's number for its heading; 0 for none (a single event).</param>
+    private static void WriteText(TextWriter stdout, Notification notification, int number)
+    {
+        if (number > 0)
+        {
+            stdout.Write(number == 1 ? "===== event " : "\n===== event ");
+            stdout.Write(number);
+            stdout.Write(" =====\n");
+        }
+
+        stdout.Write("Subject: ");
+        stdout.Write(notification.Subject);
+        stdout.Write("\n\n");
+        stdout.Write(notification.Message);
+        if (!notification.Message.EndsWith('\n'))
+        {
+            stdout.Write('\n');
+        }
     }
 }

@@ -22,33 +22,43 @@ internal static class PublishRequestJson
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, CompactOptions))
         {
-            writer.WriteStartObject();
-            if (topicArn is not null)
-            {
-                writer.WriteString("TopicArn", topicArn);
-            }
-
-            writer.WriteString("Subject", notification.Subject);
-            writer.WriteString("Message", notification.Message);
-            if (fifoId is not null)
-            {
-                writer.WriteString("MessageGroupId", fifoId);
-                writer.WriteString("MessageDeduplicationId", fifoId);
-            }
-
-            writer.WriteStartObject("MessageAttributes");
-            foreach (var attribute in notification.Attributes)
-            {
-                writer.WriteStartObject(attribute.Name);
-                writer.WriteString("DataType", MessageAttribute.DataType);
-                writer.WriteString("StringValue", attribute.Value);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            Write(writer, notification, topicArn, fifoId);
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>A writer with the options <see cref="Write(Notification, string?, string?)"/> uses, for callers that reuse one.</summary>
+    public static Utf8JsonWriter CreateWriter(System.Buffers.IBufferWriter<byte> output) => new(output, CompactOptions);
+
+    /// <summary>Writes the request to <paramref name="writer"/> (created by <see cref="CreateWriter"/>) and flushes it.</summary>
+    public static void Write(Utf8JsonWriter writer, Notification notification, string? topicArn = null, string? fifoId = null)
+    {
+        writer.WriteStartObject();
+        if (topicArn is not null)
+        {
+            writer.WriteString("TopicArn", topicArn);
+        }
+
+        writer.WriteString("Subject", notification.Subject);
+        writer.WriteString("Message", notification.Message);
+        if (fifoId is not null)
+        {
+            writer.WriteString("MessageGroupId", fifoId);
+            writer.WriteString("MessageDeduplicationId", fifoId);
+        }
+
+        writer.WriteStartObject("MessageAttributes");
+        foreach (var attribute in notification.Attributes)
+        {
+            writer.WriteStartObject(attribute.Name);
+            writer.WriteString("DataType", MessageAttribute.DataType);
+            writer.WriteString("StringValue", attribute.Value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.Flush();
     }
 }

@@ -69,8 +69,8 @@ public sealed class RenderCommandTests
         var text = CliRunner.RunWithInput(input, "render", "-");
         var json = CliRunner.RunWithInput(input, "render", "-", "--output", "json");
 
-        Assert.Contains("===== event 1 of 2 =====", text.Stdout, StringComparison.Ordinal);
-        Assert.Contains("===== event 2 of 2 =====", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("===== event 1 =====\nSubject:", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\n\n===== event 2 =====\nSubject:", text.Stdout, StringComparison.Ordinal);
         var lines = json.Stdout.TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
         Assert.Contains("GetSecretValue", JsonDocument.Parse(lines[0]).RootElement.GetProperty("Subject").GetString(), StringComparison.Ordinal);

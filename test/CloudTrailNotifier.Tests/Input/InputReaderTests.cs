@@ -52,7 +52,7 @@ public sealed class InputReaderTests
 
     [Theory]
     [InlineData("{\"eventName\": ", "not valid JSON at line 1")]
-    [InlineData("{}\n{\"a\":}", "not valid JSON at line 2")]
+    [InlineData("{}\n{\"a\":}", "line 2: not valid JSON at byte 6")]
     [InlineData("hello", "not valid JSON at line 1, byte 1")]
     [InlineData("   ", "the input is empty")]
     public void Unreadable_input_is_one_clear_line(string text, string expected)
