@@ -20,7 +20,7 @@ internal sealed class DynamoDbClient(HttpClient http, AwsCredentialsSource crede
     public async Task<DynamoDbAnswer> CallAsync(string operation, byte[] body, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         var outcome = await retry.ExecuteAsync(
-            (context, token) => AttemptAsync(operation, body, TimeSpan.Min(context.Timeout, retry.Options.AttemptTimeout), token),
+            (context, token) => AttemptAsync(operation, body, (context.Timeout < retry.Options.AttemptTimeout ? context.Timeout : retry.Options.AttemptTimeout), token),
             answer => answer.Transient ? RetryClass.Transient : RetryClass.Final,
             deadline,
             cancellationToken).ConfigureAwait(false);
