@@ -69,6 +69,38 @@ public sealed class NoiseControlLoopTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task A_sweep_that_cannot_publish_fails_and_leaves_the_digest_due_for_the_next_sweep()
+    {
+        var (topic, queue, table) = await SetUpAsync("noise-sweep-fail");
+        await using var api = new FakeRuntimeApi();
+        await using (var host = new LambdaHostRun(api, Variables(topic, table, window: 1), moto.Credentials))
+        {
+            foreach (var id in (string[])["s-1", "s-2"])
+            {
+                api.Enqueue(id, Event(id), DateTimeOffset.UtcNow.AddSeconds(30));
+                await api.NextReportAsync();
+            }
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var missing = $"arn:aws:sns:{MotoServer.Region}:{MotoServer.AccountId}:noise-no-such-topic";
+        await using (var broken = new LambdaHostRun(api, Variables(missing, table, window: 1), moto.Credentials))
+        {
+            api.Enqueue("sweep-fails", Encoding.UTF8.GetBytes(Sweep), DateTimeOffset.UtcNow.AddSeconds(30));
+            var failed = await api.NextReportAsync();
+            Assert.Equal(RuntimeReportKind.Error, failed.Kind);
+            Assert.Contains("stay due", failed.Body, StringComparison.Ordinal);
+        }
+
+        await using var healthy = new LambdaHostRun(api, Variables(topic, table, window: 1), moto.Credentials);
+        api.Enqueue("sweep-ok", Encoding.UTF8.GetBytes(Sweep), DateTimeOffset.UtcNow.AddSeconds(30));
+        Assert.Equal(RuntimeReportKind.Response, (await api.NextReportAsync()).Kind);
+        var messages = await moto.ReceiveAsync(queue);
+        Assert.Equal(2, messages.Count);
+        Assert.Contains(messages, m => m.GetProperty("Subject").GetString()!.StartsWith("Digest: 1 more", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Writes_are_never_folded()
     {
         var (topic, queue, table) = await SetUpAsync("noise-writes");
