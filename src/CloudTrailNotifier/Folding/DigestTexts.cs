@@ -24,7 +24,7 @@ internal sealed record DigestTexts(
     public static DigestTexts For(NotificationLanguage language) => language == NotificationLanguage.Japanese ? Japanese : English;
 
     private static readonly DigestTexts English = new(
-        (count, what) => $"Digest: {count} more {what}",
+        (count, what) => $"Digest: {count} more {what} calls",
         (count, what) => $"{count} more {(count == 1 ? "call" : "calls")} of {what}, folded into this digest.",
         "The first call of the group was sent on its own when it happened.",
         "Who",

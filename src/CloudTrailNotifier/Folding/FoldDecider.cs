@@ -8,6 +8,7 @@ internal static class FoldDecider
 {
     public static FoldDecision Decide(GroupState? state, FoldEvent evt, DateTimeOffset now, TimeSpan window, bool rateAllows)
     {
+        window = window > GroupState.MaxWindow ? GroupState.MaxWindow : window;
         var windowOpen = state is not null && state.WindowEnd > now;
         var digestPending = state is { Folded: > 0 };
         if (!windowOpen && !digestPending && rateAllows)

@@ -26,13 +26,11 @@ internal sealed record GroupState(
     /// <summary>Addresses, user agents and event ids are kept for the first this many folded events.</summary>
     public const int DetailLimit = 5;
 
-    /// <summary>A digest older than this is sent whatever its window says.</summary>
-    public static readonly TimeSpan MaxDigestAge = TimeSpan.FromDays(1);
+    /// <summary>The longest window: no digest waits longer than a day after its group's first event.</summary>
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(1);
 
-    /// <summary>When the digest is due: the end of the window, or a day after the first folded event.</summary>
-    public DateTimeOffset? DueAt => Folded <= 0
-        ? null
-        : FirstFolded is { } first && first + MaxDigestAge < WindowEnd ? first + MaxDigestAge : WindowEnd;
+    /// <summary>When the digest is due: the end of the window (never more than a day after it opened).</summary>
+    public DateTimeOffset? DueAt => Folded <= 0 ? null : WindowEnd;
 
     public bool IsDue(DateTimeOffset now) => DueAt is { } due && due <= now && (LeaseEnd is not { } lease || lease <= now);
 }

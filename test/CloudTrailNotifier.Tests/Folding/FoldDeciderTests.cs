@@ -106,7 +106,7 @@ public sealed class FoldDeciderTests
     }
 
     [Fact]
-    public void A_digest_older_than_a_day_is_due_whatever_the_window()
+    public void No_digest_waits_longer_than_a_day()
     {
         var state = FoldDecider.Decide(null, Event("e1"), _clock.GetUtcNow(), TimeSpan.FromDays(3), true).NewState;
         state = FoldDecider.Decide(state, Event("e2"), _clock.GetUtcNow(), TimeSpan.FromDays(3), true).NewState;
