@@ -111,7 +111,17 @@ internal sealed class NoiseControlSink(INotificationSink inner, IStateStore stor
     private async Task<Delivery> FailOpenAsync(
         Notification notification, Invocation invocation, StateStoreException problem, bool claimed, FoldEvent evt, CancellationToken cancellationToken)
     {
-        var delivery = await inner.DeliverAsync(notification, invocation, cancellationToken).ConfigureAwait(false);
+        Delivery delivery;
+        try
+        {
+            delivery = await inner.DeliverAsync(notification, invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (claimed)
+        {
+            await TryAsync(() => store.ReleaseEventAsync(evt.EventKey, invocation.Deadline, cancellationToken)).ConfigureAwait(false);
+            throw;
+        }
+
         if (claimed)
         {
             await TryMarkDoneAsync(evt, invocation, cancellationToken).ConfigureAwait(false);
