@@ -45,7 +45,7 @@ public class RenderBenchmarks
     [Benchmark]
     public int Large300KB() => _english.Notify(_large).Message.Length;
 
-    private static string FindSeedEvent()
+    internal static string FindSeedEvent()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -61,6 +61,7 @@ def fake_attribute(logical_id, attribute):
         "Queue": f"arn:aws:sqs:{REGION}:{ACCOUNT_ID}:{STACK_NAME}-{logical_id}-A1B2C3D4E5F6",
         "Alarm": f"arn:aws:cloudwatch:{REGION}:{ACCOUNT_ID}:alarm:{STACK_NAME}-{logical_id}-A1B2C3D4E5F6",
         "LogGroup": f"arn:aws:logs:{REGION}:{ACCOUNT_ID}:log-group:{STACK_NAME}-{logical_id}:*",
+        "Table": f"arn:aws:dynamodb:{REGION}:{ACCOUNT_ID}:table/{STACK_NAME}-{logical_id}-A1B2C3D4E5F6",
     }
     if attribute == "Arn":
         for suffix, arn in arns.items():

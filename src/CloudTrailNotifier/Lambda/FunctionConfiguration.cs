@@ -10,13 +10,17 @@ namespace CloudTrailNotifier.Lambda;
 /// <param name="StartNotice">A line to log at start, e.g. why a sam local run became a dry run.</param>
 internal sealed record FunctionConfiguration(SnsTopic? Topic, bool DryRun, RenderOptions RenderOptions, string? StartNotice = null)
 {
+    /// <summary>Noise control (duplicates, folding, digests, rate guard); null: stateless, each event one notification.</summary>
+    public Folding.FoldingSettings? Folding { get; init; }
+
     /// <summary>Reads and checks every setting; <paramref name="error"/> names the variable at fault.</summary>
     public static FunctionConfiguration? Load(Func<string, string?> getVariable, out string? error)
     {
         var settings = new NotifierSettings(getVariable, lambdaFace: true);
         var dryRun = settings.DryRun();
         var renderOptions = settings.RenderOptions();
-        error = dryRun.Error ?? renderOptions.Error;
+        var folding = settings.Folding();
+        error = dryRun.Error ?? renderOptions.Error ?? folding.Error;
         if (error is not null)
         {
             return null;
@@ -28,7 +32,7 @@ internal sealed record FunctionConfiguration(SnsTopic? Topic, bool DryRun, Rende
             // sam local invoke without --env-vars resolves !Ref NotificationTopic to the logical id.
             return new FunctionConfiguration(null, DryRun: true, renderOptions.Value,
                 $"{NotifierSettings.SamLocalVariable}=true and {topicName} is '{topicText}', not an ARN (sam local without --env-vars?): "
-                + "dry run, nothing is published");
+                + "dry run, nothing is published") { Folding = folding.Value };
         }
 
         var topic = settings.Topic();
@@ -44,6 +48,6 @@ internal sealed record FunctionConfiguration(SnsTopic? Topic, bool DryRun, Rende
             return null;
         }
 
-        return new FunctionConfiguration(topic.Value, dryRun.Value, renderOptions.Value);
+        return new FunctionConfiguration(topic.Value, dryRun.Value, renderOptions.Value) { Folding = folding.Value };
     }
 }

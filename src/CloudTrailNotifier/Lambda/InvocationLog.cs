@@ -24,6 +24,9 @@ internal sealed class InvocationLog(TextWriter output, TimeProvider clock)
             InvocationResultKind.Failed => ("ERROR", "invocation failed"),
             InvocationResultKind.DryRun => ("INFO", "dry run: nothing published"),
             InvocationResultKind.PublishedMessageIdUnknown => ("WARN", "published; MessageId unknown"),
+            InvocationResultKind.Duplicate => ("INFO", "duplicate: already handled, nothing sent"),
+            InvocationResultKind.Folded => ("INFO", "folded into a digest"),
+            InvocationResultKind.Swept => ("INFO", "digest sweep"),
             _ => ("INFO", "published"),
         };
         Write(level, message, writer =>
@@ -35,6 +38,12 @@ internal sealed class InvocationLog(TextWriter output, TimeProvider clock)
             writer.WriteString("invocationResult", ResultName(result.Kind));
             WriteIfPresent(writer, "messageId", result.MessageId);
             WriteIfPresent(writer, "note", result.Note);
+            WriteIfPresent(writer, "stateStore", result.StateStore);
+            if (result.StateStore == "skipped")
+            {
+                StateStoreMetric.Write(writer, clock);
+            }
+
             WriteIfPresent(writer, "errorType", result.Error?.ErrorType);
             WriteIfPresent(writer, "errorMessage", result.Error?.ErrorMessage);
             writer.WriteNumber("durationMs", Math.Round(duration.TotalMilliseconds, 3));
@@ -54,6 +63,9 @@ internal sealed class InvocationLog(TextWriter output, TimeProvider clock)
         InvocationResultKind.Published => "published",
         InvocationResultKind.PublishedMessageIdUnknown => "published-message-id-unknown",
         InvocationResultKind.DryRun => "dry-run",
+        InvocationResultKind.Duplicate => "duplicate",
+        InvocationResultKind.Folded => "folded",
+        InvocationResultKind.Swept => "swept",
         _ => "failed",
     };
 

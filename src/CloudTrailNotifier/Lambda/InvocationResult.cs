@@ -9,11 +9,12 @@ internal sealed record InvocationResult(
     FunctionError? Error,
     Notification? Notification,
     string? MessageId = null,
-    string? Note = null)
+    string? Note = null,
+    string? StateStore = null)
 {
     public static InvocationResult Failed(FunctionError error, Notification? notification) =>
         new(InvocationResultKind.Failed, null, error, notification);
 
     public static InvocationResult Delivered(Delivery delivery, Notification notification) =>
-        new(delivery.Kind, delivery.Response, null, notification, delivery.MessageId, delivery.Note);
+        new(delivery.Kind, delivery.Response, null, notification, delivery.MessageId, delivery.Note, delivery.StateStore);
 }

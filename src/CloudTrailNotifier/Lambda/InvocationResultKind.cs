@@ -14,4 +14,13 @@ internal enum InvocationResultKind
 
     /// <summary>The invocation failed; Lambda retries the event and finally keeps it in the dead-letter queue.</summary>
     Failed,
+
+    /// <summary>A second delivery of an event already handled: nothing sent.</summary>
+    Duplicate,
+
+    /// <summary>Counted into its group's digest, not sent on its own.</summary>
+    Folded,
+
+    /// <summary>A scheduled sweep: every due digest sent.</summary>
+    Swept,
 }

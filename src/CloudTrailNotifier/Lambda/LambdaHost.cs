@@ -46,6 +46,13 @@ internal static class LambdaHost
             INotificationSink sink = configuration is { DryRun: false, Topic: { } topic }
                 ? new SnsSink(new SnsPublisher(aws.Http, aws.Credentials, aws.Clock, RetryStrategyOptions.Default(aws.Jitter)), topic)
                 : new DryRunSink(configuration.Topic?.Arn);
+            if (configuration.Folding is { } folding)
+            {
+                var client = new State.DynamoDbClient(aws.Http, aws.Credentials, aws.Clock, folding.Endpoint, folding.Region,
+                    new RetryStrategy(RetryStrategyOptions.StateStore(aws.Jitter), aws.Clock));
+                sink = new Folding.NoiseControlSink(sink, new State.DynamoStateStore(client, folding.Table), folding, configuration.RenderOptions, aws.Clock);
+            }
+
             var handler = new InvocationHandler(new Notifier(configuration.RenderOptions).Notify, sink);
             await new RuntimeLoop(api, handler, log, aws.Clock, setVariable).RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitSuccess;

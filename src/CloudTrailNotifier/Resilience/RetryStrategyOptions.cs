@@ -33,6 +33,19 @@ internal sealed record RetryStrategyOptions(
         DeadlineReserve: TimeSpan.FromMilliseconds(500),
         Jitter: jitter);
 
+    /// <summary>
+    /// Three attempts, 50 ms doubling up to 400 ms, 2 s per attempt: the state table may only delay a notification
+    /// briefly before the function fails open and sends it anyway.
+    /// </summary>
+    public static RetryStrategyOptions StateStore(Func<double> jitter) => new(
+        MaxAttempts: 3,
+        BaseDelay: TimeSpan.FromMilliseconds(50),
+        MaxDelay: TimeSpan.FromMilliseconds(400),
+        AttemptTimeout: TimeSpan.FromSeconds(2),
+        MinAttemptTime: TimeSpan.FromMilliseconds(250),
+        DeadlineReserve: TimeSpan.FromSeconds(2),
+        Jitter: jitter);
+
     /// <summary>The wait before retry number <paramref name="retry"/> (1 for the first retry).</summary>
     public TimeSpan DelayBeforeRetry(int retry)
     {

@@ -24,6 +24,17 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
     public const string TamperWatchVariable = "TAMPER_WATCH_RESOURCES";
     public const string DecoySecretsVariable = "DECOY_SECRETS";
     public const string AccountNamesVariable = "ACCOUNT_NAMES";
+    public const string StateTableVariable = "STATE_TABLE_NAME";
+    public const string DigestWindowVariable = "DIGEST_WINDOW_SECONDS";
+    public const string RateGuardVariable = "RATE_GUARD_PER_MINUTE";
+    public const string DynamoDbEndpointVariable = "AWS_ENDPOINT_URL_DYNAMODB";
+    public const string RegionVariable = "AWS_REGION";
+
+    /// <summary>Fifteen minutes: a window long enough to fold a Terraform plan or a scanner's sweep.</summary>
+    public const int DefaultDigestWindowSeconds = 900;
+
+    /// <summary>Half a notification a second: a twentieth of the ~10 a second that suspends an email subscription.</summary>
+    public const int DefaultRateGuardPerMinute = 30;
 
     /// <summary>Set by Lambda: the function's own name, always watched for tampering in the Lambda face.</summary>
     public const string FunctionNameVariable = "AWS_LAMBDA_FUNCTION_NAME";
@@ -150,6 +161,82 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
         }
 
         return SettingResult<Uri>.Ok(SnsEndpoint.Default(topic));
+    }
+
+    /// <summary>Noise control: null (stateless, as without it) when <c>STATE_TABLE_NAME</c> is empty or unset.</summary>
+    public SettingResult<Folding.FoldingSettings?> Folding()
+    {
+        var table = NullIfBlank(getVariable(StateTableVariable));
+        if (table is null)
+        {
+            return SettingResult<Folding.FoldingSettings?>.Ok(null);
+        }
+
+        var window = Whole(DigestWindowVariable, DefaultDigestWindowSeconds, 1, 86_400);
+        var perMinute = Whole(RateGuardVariable, DefaultRateGuardPerMinute, 1, 10_000);
+        if (!window.IsValid || !perMinute.IsValid)
+        {
+            return new SettingResult<Folding.FoldingSettings?>(null, window.Error ?? perMinute.Error);
+        }
+
+        var region = NullIfBlank(getVariable(RegionVariable)) ?? "us-east-1";
+        var endpoint = ConfiguredEndpoint([DynamoDbEndpointVariable, EndpointVariable]);
+        if (!endpoint.IsValid)
+        {
+            return new SettingResult<Folding.FoldingSettings?>(null, endpoint.Error);
+        }
+
+        var uri = endpoint.Value ?? new Uri($"https://dynamodb.{region}.{(region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com")}/");
+        return SettingResult<Folding.FoldingSettings?>.Ok(
+            new Folding.FoldingSettings(table, TimeSpan.FromSeconds(window.Value), perMinute.Value, uri, region));
+    }
+
+    private SettingResult<int> Whole(string variable, int fallback, int min, int max)
+    {
+        var text = NullIfBlank(getVariable(variable));
+        if (text is null)
+        {
+            return SettingResult<int>.Ok(fallback);
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value >= min && value <= max
+            ? SettingResult<int>.Ok(value)
+            : SettingResult<int>.Fail(variable, $"must be a whole number from {min} to {max}, not '{text}'");
+    }
+
+    /// <summary>The first configured endpoint among <paramref name="variables"/>, null when none; Lambda's plain-http rule applies.</summary>
+    private SettingResult<Uri?> ConfiguredEndpoint(string[] variables)
+    {
+        if (IsTrue(getVariable(IgnoreEndpointsVariable)))
+        {
+            return SettingResult<Uri?>.Ok(null);
+        }
+
+        foreach (var variable in variables)
+        {
+            var configured = NullIfBlank(getVariable(variable));
+            if (configured is null)
+            {
+                continue;
+            }
+
+            if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                return SettingResult<Uri?>.Fail(variable, $"not an http or https URL: '{configured}'");
+            }
+
+            if (InLambda && uri.Scheme == "http" && !SnsEndpoint.IsLoopback(uri))
+            {
+                return SettingResult<Uri?>.Fail(variable,
+                    $"plain http to '{uri.Host}' would send signed requests, session token included, in the clear; "
+                    + "in Lambda use https, or http only to localhost, 127.0.0.0/8 or ::1");
+            }
+
+            return SettingResult<Uri?>.Ok(uri);
+        }
+
+        return SettingResult<Uri?>.Ok(null);
     }
 
     private (string Name, string? Text) Source(string? flag, string flagName, string variable) =>

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Notifications;
+using CloudTrailNotifier.Rendering;
+
+namespace CloudTrailNotifier.Folding;
+
+/// <summary>
+/// A group's digest as a notification, pure: a subject under 100 characters saying it is a digest and how many,
+/// a plain-text body of escaped values, and seven message attributes (of the ten allowed).
+/// </summary>
+internal static class DigestRenderer
+{
+    private const int MaxPiece = 256;
+
+    public static Notification Render(GroupState group, RenderOptions options)
+    {
+        var t = DigestTexts.For(options.Language);
+        var id = group.Identity;
+        var what = Piece(ServiceOf(id.EventSource) + " " + id.EventName);
+        var ascii = options.Language == NotificationLanguage.English;
+        var subject = SubjectText.Shorten(
+            t.Subject(group.Folded, SubjectText.Piece(ServiceOf(id.EventSource) + " " + id.EventName, ascii, 60)), SubjectText.MaxLength, ascii);
+
+        var body = new StringBuilder();
+        body.Append(t.Headline(group.Folded, what)).Append('\n');
+        body.Append(t.FirstSent).Append('\n');
+        if (group.RateGuarded)
+        {
+            body.Append(t.RateGuard).Append('\n');
+        }
+
+        body.Append('\n');
+        Line(body, t.Who, Piece(id.Principal, t.None));
+        Line(body, t.Resource, Piece(id.Resource, t.None));
+        Line(body, t.Outcome, Piece(id.Outcome, t.None));
+        Line(body, t.Account, Piece(id.Account, t.None));
+        Line(body, t.Region, Piece(id.Region, t.None));
+        if (group.FirstFolded is { } first && group.LastFolded is { } last)
+        {
+            Line(body, t.Between, $"{Time(first, options.TimeZone)} {t.And} {Time(last, options.TimeZone)}");
+        }
+
+        var detailed = Math.Min(group.Folded, GroupState.DetailLimit);
+        Line(body, t.From(detailed), List(group.Addresses, t.None));
+        Line(body, t.UserAgents, List(group.UserAgents, t.None));
+        Line(body, t.EventIds(group.EventIds.Count, group.Folded), List(group.EventIds, t.None));
+        if (HistoryLink(id) is { } link)
+        {
+            body.Append('\n').Append(t.History).Append(": ").Append(link).Append('\n');
+        }
+
+        var attributes = new List<MessageAttribute>
+        {
+            Attribute("eventSource", id.EventSource),
+            Attribute("eventName", id.EventName),
+            Attribute("account", id.Account),
+            Attribute("region", id.Region),
+            new("readOnly", "true"),
+            new("outcome", id.Outcome.StartsWith("error:", StringComparison.Ordinal) ? "failed" : "succeeded"),
+            new("digest", group.Folded.ToString(CultureInfo.InvariantCulture)),
+        };
+        return new Notification(subject, body.ToString(), attributes, null);
+    }
+
+    /// <summary>CloudTrail's event history in the group's region, filtered by the event name.</summary>
+    public static string? HistoryLink(GroupIdentity id) =>
+        ConsoleLinks.IsRegion(id.Region) && id.EventName.Length > 0
+            ? $"https://{id.Region}.console.aws.amazon.com/cloudtrailv2/home?region={id.Region}#/events?EventName={Uri.EscapeDataString(id.EventName)}"
+            : null;
+
+    private static void Line(StringBuilder body, string label, string value) => body.Append(label).Append(": ").Append(value).Append('\n');
+
+    private static string List(IReadOnlyList<string> values, string none) =>
+        values.Count == 0 ? none : string.Join(", ", values.Select(v => SafeText.Clean(v, MaxPiece)));
+
+    private static string Piece(string value, string? none = null) =>
+        value.Length == 0 && none is not null ? none : SafeText.Clean(value, MaxPiece);
+
+    private static string ServiceOf(string eventSource)
+    {
+        var dot = eventSource.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 ? eventSource[..dot] : eventSource;
+    }
+
+    private static string Time(DateTimeOffset time, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(time, zone);
+        var name = zone == TimeZoneInfo.Utc ? "UTC" : zone.Id;
+        return local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + name;
+    }
+
+    private static MessageAttribute Attribute(string name, string value) =>
+        new(name, string.IsNullOrWhiteSpace(value) ? "unknown" : SafeText.Clean(value, MaxPiece));
+}

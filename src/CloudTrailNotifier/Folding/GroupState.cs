@@ -1,0 +1,36 @@
+namespace CloudTrailNotifier.Folding;
+
+/// <summary>
+/// One group as the state table holds it. <see cref="Version"/> is the optimistic lock: every write is
+/// conditional on the version read, so two invocations never both take the same decision.
+/// </summary>
+/// <param name="WindowEnd">Until when further events of the group are folded.</param>
+/// <param name="Folded">Events folded and not yet in a digest.</param>
+/// <param name="Addresses">The distinct source addresses of the first <see cref="GroupState.DetailLimit"/> folded events.</param>
+/// <param name="LeaseEnd">A sweep that claimed the digest owns it until then.</param>
+internal sealed record GroupState(
+    string GroupKey,
+    long Version,
+    GroupIdentity Identity,
+    DateTimeOffset WindowEnd,
+    int Folded,
+    DateTimeOffset? FirstFolded,
+    DateTimeOffset? LastFolded,
+    IReadOnlyList<string> Addresses,
+    IReadOnlyList<string> UserAgents,
+    IReadOnlyList<string> EventIds,
+    bool RateGuarded,
+    DateTimeOffset? LeaseEnd,
+    string? LeaseId)
+{
+    /// <summary>Addresses, user agents and event ids are kept for the first this many folded events.</summary>
+    public const int DetailLimit = 5;
+
+    /// <summary>The longest window: no digest waits longer than a day after its group's first event.</summary>
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(1);
+
+    /// <summary>When the digest is due: the end of the window (never more than a day after it opened).</summary>
+    public DateTimeOffset? DueAt => Folded <= 0 ? null : WindowEnd;
+
+    public bool IsDue(DateTimeOffset now) => DueAt is { } due && due <= now && (LeaseEnd is not { } lease || lease <= now);
+}

@@ -1,0 +1,149 @@
+using System.Text;
+using CloudTrailNotifier.Lambda;
+using CloudTrailNotifier.Notifications;
+using CloudTrailNotifier.Rendering;
+using CloudTrailNotifier.State;
+
+namespace CloudTrailNotifier.Folding;
+
+/// <summary>
+/// Duplicates, folding and the rate guard in front of the real sink. Order: claim the event id (conditional
+/// write), decide, publish, mark done; a failed publish releases the claim so Lambda's retry is not a duplicate.
+/// When the state table cannot be used the notification is sent anyway (fail open) and the delivery says
+/// <c>stateStore: skipped</c>. A <c>Scheduled Event</c> runs the digest sweep instead.
+/// </summary>
+internal sealed class NoiseControlSink(INotificationSink inner, IStateStore store, FoldingSettings settings, RenderOptions options, TimeProvider clock)
+    : INotificationSink
+{
+    private const int MaxConflicts = 5;
+
+    public async Task<Delivery> DeliverAsync(Notification notification, Invocation invocation, CancellationToken cancellationToken)
+    {
+        if (FoldEventReader.IsScheduledEvent(invocation.Event))
+        {
+            return await new DigestSweeper(inner, store, options, clock).SweepAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (FoldEventReader.Read(invocation.Event) is not { } evt)
+        {
+            return await inner.DeliverAsync(notification, invocation, cancellationToken).ConfigureAwait(false);
+        }
+
+        ClaimResult claim;
+        try
+        {
+            claim = await store.ClaimEventAsync(evt.EventKey, clock.GetUtcNow(), invocation.Deadline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StateStoreException ex)
+        {
+            return await FailOpenAsync(notification, invocation, ex, claimed: false, evt, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (claim == ClaimResult.Done)
+        {
+            return new Delivery(InvocationResultKind.Duplicate, Encoding.UTF8.GetBytes("""{"duplicate":true}"""), StateStore: "duplicate");
+        }
+
+        if (claim == ClaimResult.InProgress)
+        {
+            throw new DuplicateInProgressException();
+        }
+
+        FoldDecisionKind kind;
+        try
+        {
+            kind = FoldingPolicy.IsUnfoldable(notification)
+                ? FoldDecisionKind.SendNow
+                : await DecideAsync(evt, invocation.Deadline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StateStoreException ex)
+        {
+            return await FailOpenAsync(notification, invocation, ex, claimed: true, evt, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (kind == FoldDecisionKind.Fold)
+        {
+            await TryMarkDoneAsync(evt, invocation, cancellationToken).ConfigureAwait(false);
+            return new Delivery(InvocationResultKind.Folded, Encoding.UTF8.GetBytes("""{"folded":true}"""), StateStore: "folded");
+        }
+
+        Delivery delivery;
+        try
+        {
+            delivery = await inner.DeliverAsync(notification, invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Not notified: give the id back so Lambda's retry is handled, not taken for a duplicate.
+            await TryAsync(() => store.ReleaseEventAsync(evt.EventKey, invocation.Deadline, cancellationToken)).ConfigureAwait(false);
+            throw;
+        }
+
+        var marked = await TryMarkDoneAsync(evt, invocation, cancellationToken).ConfigureAwait(false);
+        return delivery with { StateStore = marked ? "recorded" : "skipped" };
+    }
+
+    private async Task<FoldDecisionKind> DecideAsync(FoldEvent evt, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            var state = await store.ReadGroupAsync(evt.GroupKey, deadline, cancellationToken).ConfigureAwait(false);
+            var decision = FoldDecider.Decide(state, evt, now, settings.Window, rateAllows: true);
+            if (decision.Kind == FoldDecisionKind.SendNow
+                && !await store.TakeRateSlotAsync(now, settings.PerMinute, deadline, cancellationToken).ConfigureAwait(false))
+            {
+                decision = FoldDecider.Decide(state, evt, now, settings.Window, rateAllows: false);
+            }
+
+            if (await store.WriteGroupAsync(decision.NewState, state?.Version ?? 0, deadline, cancellationToken).ConfigureAwait(false))
+            {
+                return decision.Kind;
+            }
+
+            if (attempt >= MaxConflicts)
+            {
+                throw new StateStoreException("ConflictLimit", $"the group changed under {MaxConflicts} attempts in a row");
+            }
+        }
+    }
+
+    private async Task<Delivery> FailOpenAsync(
+        Notification notification, Invocation invocation, StateStoreException problem, bool claimed, FoldEvent evt, CancellationToken cancellationToken)
+    {
+        Delivery delivery;
+        try
+        {
+            delivery = await inner.DeliverAsync(notification, invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (claimed)
+        {
+            await TryAsync(() => store.ReleaseEventAsync(evt.EventKey, invocation.Deadline, cancellationToken)).ConfigureAwait(false);
+            throw;
+        }
+
+        if (claimed)
+        {
+            await TryMarkDoneAsync(evt, invocation, cancellationToken).ConfigureAwait(false);
+        }
+
+        var note = delivery.Note is null ? $"state store skipped: {problem.Message}" : $"{delivery.Note}; state store skipped: {problem.Message}";
+        return delivery with { StateStore = "skipped", Note = note };
+    }
+
+    private Task<bool> TryMarkDoneAsync(FoldEvent evt, Invocation invocation, CancellationToken cancellationToken) =>
+        TryAsync(() => store.MarkEventDoneAsync(evt.EventKey, clock.GetUtcNow(), invocation.Deadline, cancellationToken));
+
+    private static async Task<bool> TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+            return true;
+        }
+        catch (StateStoreException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using CloudTrailNotifier.Folding;
+
+namespace CloudTrailNotifier.State;
+
+/// <summary>
+/// The state table as the folding logic sees it. Every method throws <see cref="StateStoreException"/> when the
+/// store cannot be used; the caller then fails open.
+/// </summary>
+internal interface IStateStore
+{
+    /// <summary>Claims an event id with a conditional write; a claim left by a crashed attempt may be taken after it expires.</summary>
+    Task<ClaimResult> ClaimEventAsync(string eventKey, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken);
+
+    /// <summary>The event was notified or folded: a later delivery of it is a duplicate.</summary>
+    Task MarkEventDoneAsync(string eventKey, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken);
+
+    /// <summary>Gives the claim up (the publish failed), so Lambda's retry of the event is not taken for a duplicate.</summary>
+    Task ReleaseEventAsync(string eventKey, DateTimeOffset? deadline, CancellationToken cancellationToken);
+
+    Task<GroupState?> ReadGroupAsync(string groupKey, DateTimeOffset? deadline, CancellationToken cancellationToken);
+
+    /// <summary>Writes <paramref name="state"/> if the stored version is still <paramref name="expectedVersion"/> (0: none).</summary>
+    /// <returns>False when another writer came first: read again and decide again.</returns>
+    Task<bool> WriteGroupAsync(GroupState state, long expectedVersion, DateTimeOffset? deadline, CancellationToken cancellationToken);
+
+    /// <summary>Counts one notification in the minute of <paramref name="now"/>; false when the minute's limit is reached.</summary>
+    Task<bool> TakeRateSlotAsync(DateTimeOffset now, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken);
+
+    /// <summary>The keys of groups whose digest is due at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<string>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken);
+}

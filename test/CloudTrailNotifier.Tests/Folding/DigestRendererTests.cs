@@ -1,0 +1,62 @@
+using CloudTrailNotifier.Folding;
+using CloudTrailNotifier.Notifications;
+using CloudTrailNotifier.Rendering;
+using CloudTrailNotifier.Tests.Support;
+
+namespace CloudTrailNotifier.Tests.Folding;
+
+/// <summary>A digest as a recipient reads it (golden files, en/ja), its subject, attributes and escaping.</summary>
+public sealed class DigestRendererTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ja")]
+    public void A_digest_reads_as_approved(string language)
+    {
+        Assert.True(RenderOptions.TryParseLanguage(language, out var lang));
+        var notification = DigestRenderer.Render(Group(), new RenderOptions(lang, TimeZoneInfo.Utc));
+
+        // Digests have no sample event of their own: their golden files live apart from the events' ones.
+        Golden.Verify($"Digests/digest-secretsmanager-get-secret-value.{language}", Text(notification));
+        Assert.True(notification.Subject.Length < 100);
+        Assert.True(notification.Attributes.Count <= 10);
+    }
+
+    [Fact]
+    public void Untrusted_values_stay_on_their_line()
+    {
+        var group = Group() with { UserAgents = ["evil\nSubject: forged\u202Eabc"] };
+
+        var message = DigestRenderer.Render(group, RenderOptions.Default).Message;
+
+        Assert.DoesNotContain("\nSubject: forged", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202E", message, StringComparison.Ordinal);
+        Assert.Contains("evil\\nSubject: forged", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_subject_says_digest_and_how_many_even_for_a_long_event_name()
+    {
+        var group = Group() with { Identity = Group().Identity with { EventName = new string('X', 300) }, Folded = 12345 };
+
+        var subject = DigestRenderer.Render(group, RenderOptions.Default).Subject;
+
+        Assert.StartsWith("Digest: 12345 more", subject, StringComparison.Ordinal);
+        Assert.True(subject.Length < 100, subject);
+    }
+
+    internal static GroupState Group() => new(
+        "key", 3,
+        new GroupIdentity("111122223333", "arn:aws:iam::111122223333:role/app-reader", "secretsmanager.amazonaws.com",
+            "GetSecretValue", "arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/db-AbCdEf", "succeeded", "us-east-1"),
+        Start.AddMinutes(15), 37, Start.AddSeconds(42), Start.AddMinutes(14).AddSeconds(3),
+        ["198.51.100.7", "203.0.113.20"], ["aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5"],
+        ["7f1c0000-1111-2222-3333-000000000001", "7f1c0000-1111-2222-3333-000000000002", "7f1c0000-1111-2222-3333-000000000003",
+         "7f1c0000-1111-2222-3333-000000000004", "7f1c0000-1111-2222-3333-000000000005"],
+        RateGuarded: false, LeaseEnd: null, LeaseId: null);
+
+    private static string Text(Notification n) =>
+        $"Subject: {n.Subject}\n\n{n.Message}\nAttributes:\n" + string.Join('\n', n.Attributes.Select(a => $"  {a.Name}={a.Value}")) + "\n";
+}

@@ -1,0 +1,123 @@
+using CloudTrailNotifier.Folding;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CloudTrailNotifier.Tests.Folding;
+
+/// <summary>The pure folding rules, with window arithmetic on a fake clock.</summary>
+public sealed class FoldDeciderTests
+{
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(900);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void The_first_event_is_sent_and_opens_a_window()
+    {
+        var decision = FoldDecider.Decide(null, Event("e1"), _clock.GetUtcNow(), Window, rateAllows: true);
+
+        Assert.Equal(FoldDecisionKind.SendNow, decision.Kind);
+        Assert.Equal(_clock.GetUtcNow() + Window, decision.NewState.WindowEnd);
+        Assert.Equal(0, decision.NewState.Folded);
+        Assert.Null(decision.NewState.DueAt);
+    }
+
+    [Fact]
+    public void Repeats_inside_the_window_fold_with_first_and_last_time_and_bounded_details()
+    {
+        var state = FoldDecider.Decide(null, Event("e0"), _clock.GetUtcNow(), Window, true).NewState;
+        for (var i = 1; i <= 8; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(100));
+            var decision = FoldDecider.Decide(state, Event($"e{i}", address: $"10.0.0.{i % 3}"), _clock.GetUtcNow(), Window, true);
+            Assert.Equal(FoldDecisionKind.Fold, decision.Kind);
+            state = decision.NewState;
+        }
+
+        Assert.Equal(8, state.Folded);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 1, 40, TimeSpan.Zero), state.FirstFolded);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 13, 20, TimeSpan.Zero), state.LastFolded);
+        Assert.Equal(["e1", "e2", "e3", "e4", "e5"], state.EventIds);
+        Assert.Equal(["10.0.0.1", "10.0.0.2", "10.0.0.0"], state.Addresses);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 15, 0, TimeSpan.Zero), state.DueAt);
+        Assert.False(state.IsDue(_clock.GetUtcNow()));
+        _clock.Advance(TimeSpan.FromSeconds(100));
+        Assert.True(state.IsDue(_clock.GetUtcNow()));
+    }
+
+    [Fact]
+    public void After_the_window_with_nothing_folded_the_next_event_is_sent_again()
+    {
+        var state = FoldDecider.Decide(null, Event("e1"), _clock.GetUtcNow(), Window, true).NewState;
+        _clock.Advance(Window);
+
+        Assert.Equal(FoldDecisionKind.SendNow, FoldDecider.Decide(state, Event("e2"), _clock.GetUtcNow(), Window, true).Kind);
+    }
+
+    [Fact]
+    public void An_event_after_the_window_joins_a_digest_still_waiting_for_the_sweep()
+    {
+        var state = FoldDecider.Decide(null, Event("e1"), _clock.GetUtcNow(), Window, true).NewState;
+        state = FoldDecider.Decide(state, Event("e2"), _clock.GetUtcNow(), Window, true).NewState;
+        _clock.Advance(Window + TimeSpan.FromSeconds(30));
+
+        var late = FoldDecider.Decide(state, Event("e3"), _clock.GetUtcNow(), Window, true);
+
+        Assert.Equal((FoldDecisionKind.Fold, 2), (late.Kind, late.NewState.Folded));
+    }
+
+    [Fact]
+    public void The_rate_guard_folds_a_first_event_and_marks_the_digest()
+    {
+        var decision = FoldDecider.Decide(null, Event("e1"), _clock.GetUtcNow(), Window, rateAllows: false);
+
+        Assert.Equal(FoldDecisionKind.Fold, decision.Kind);
+        Assert.True(decision.NewState.RateGuarded);
+        Assert.Equal(1, decision.NewState.Folded);
+        Assert.Equal(_clock.GetUtcNow() + Window, decision.NewState.DueAt);
+    }
+
+    [Fact]
+    public void A_claimed_digest_is_not_due_for_another_sweep_until_its_lease_ends()
+    {
+        var state = FoldDecider.Decide(null, Event("e1"), _clock.GetUtcNow(), Window, true).NewState;
+        state = FoldDecider.Decide(state, Event("e2"), _clock.GetUtcNow(), Window, true).NewState;
+        _clock.Advance(Window);
+
+        var claimed = FoldDecider.Claim(state, _clock.GetUtcNow(), DigestSweeper.Lease, "sweep-a")!;
+
+        Assert.Null(FoldDecider.Claim(claimed, _clock.GetUtcNow(), DigestSweeper.Lease, "sweep-b"));
+        _clock.Advance(DigestSweeper.Lease);
+        Assert.NotNull(FoldDecider.Claim(claimed, _clock.GetUtcNow(), DigestSweeper.Lease, "sweep-b"));
+    }
+
+    [Fact]
+    public void After_a_digest_only_what_folded_since_the_claim_stays()
+    {
+        var state = FoldDecider.Decide(null, Event("e1"), _clock.GetUtcNow(), Window, true).NewState;
+        state = FoldDecider.Decide(state, Event("e2"), _clock.GetUtcNow(), Window, true).NewState;
+        _clock.Advance(Window);
+        var claimed = FoldDecider.Claim(state, _clock.GetUtcNow(), DigestSweeper.Lease, "sweep")!;
+        var meanwhile = FoldDecider.Decide(claimed, Event("e3"), _clock.GetUtcNow(), Window, true).NewState;
+
+        var after = FoldDecider.AfterDigest(meanwhile, claimed);
+
+        Assert.Equal((1, (string?)null), (after.Folded, after.LeaseId));
+        Assert.Equal(FoldDecisionKind.SendNow, FoldDecider.Decide(FoldDecider.AfterDigest(claimed, claimed), Event("e4"),
+            _clock.GetUtcNow(), Window, true).Kind);
+    }
+
+    [Fact]
+    public void No_digest_waits_longer_than_a_day()
+    {
+        var state = FoldDecider.Decide(null, Event("e1"), _clock.GetUtcNow(), TimeSpan.FromDays(3), true).NewState;
+        state = FoldDecider.Decide(state, Event("e2"), _clock.GetUtcNow(), TimeSpan.FromDays(3), true).NewState;
+
+        Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromDays(1), state.DueAt);
+    }
+
+    private FoldEvent Event(string id, string address = "198.51.100.7")
+    {
+        var identity = new GroupIdentity("111122223333", "arn:aws:iam::111122223333:role/app", "secretsmanager.amazonaws.com",
+            "GetSecretValue", "secretId=prod/db", "succeeded", "us-east-1");
+        return new FoldEvent(id, FoldEventReader.GroupKey(identity), identity, _clock.GetUtcNow(), address, "aws-sdk-go/1.0", id);
+    }
+}
