@@ -126,7 +126,8 @@ internal static class EventFactsBuilder
     }
 
     /// <summary>
-    /// The rule for <see cref="Signals.ConsoleSession"/>: a console sign-in or console action, console session
+    /// The rule for <see cref="Signals.ConsoleSession"/>: a console sign-in, any step of it (the sign-in service),
+    /// a console action, console session
     /// credentials (<c>sessionCredentialFromConsole</c>), a user agent that is the console itself
     /// (<c>console.amazonaws.com</c>, <c>S3Console</c>), or a browser whose call AWS proxied (<c>AWS Internal</c>).
     /// A browser alone is not enough: web pages call AWS with the JavaScript SDK too.
@@ -134,6 +135,7 @@ internal static class EventFactsBuilder
     private static bool IsConsole(CloudTrailEvent evt, bool isSignIn, ClientDescription client, SourceDescription source) =>
         isSignIn
         || evt.EventType == "AwsConsoleAction"
+        || evt.EventSource == "signin.amazonaws.com"
         || JsonFields.Boolean(evt.Record, "sessionCredentialFromConsole") == true
         || client.Kind == ClientKind.ConsoleBrowser
             && (client.Name == UserAgentClassifier.ConsoleName || source.Kind == SourceKind.AwsInternal);

@@ -81,7 +81,7 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
     public override string SecretOfOtherAccount(string account) => $"The secret belongs to account {account}, which is outside this account.";
 
     public override string ServiceEventHeadline(string action, string? service, string? resource) =>
-        $"AWS service event: {(service is null ? action : $"{service} {action}")}{(resource is null ? string.Empty : $" on {resource}")}, done by AWS itself, not called by anyone.";
+        $"AWS service event: {(service is null ? action : $"{service} {action}")}{(resource is null ? string.Empty : $" on {resource}")}, recorded by AWS itself, not an API call.";
 
     public override string Via(string via) => via == Describing.Via.Console ? ", via the console" : $", via {via}";
 

@@ -81,7 +81,7 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
     public override string SecretOfOtherAccount(string account) => $"このシークレットはこのアカウントの外部のアカウント {account} のものです。";
 
     public override string ServiceEventHeadline(string action, string? service, string? resource) =>
-        $"AWS サービスイベント: {(resource is null ? string.Empty : $"{resource} に対する ")}{(service is null ? action : $"{service} {action}")}。誰かの呼び出しではなく AWS 自身による処理です。";
+        $"AWS サービスイベント: {(resource is null ? string.Empty : $"{resource} に対する ")}{(service is null ? action : $"{service} {action}")}。API 呼び出しではなく、AWS 自身が記録したイベントです。";
 
     public override string Via(string via) => via == Describing.Via.Console ? "（コンソール経由）" : $"（{via} 経由）";
 
