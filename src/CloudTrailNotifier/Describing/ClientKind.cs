@@ -23,6 +23,16 @@ internal enum ClientKind
     /// <summary>The literal <c>AWS Internal</c> user agent.</summary>
     AwsInternal,
 
-    /// <summary>A recognised tool that is none of the above (Pulumi, CDK, Steampipe, ...).</summary>
+    /// <summary>A recognised tool that is none of the above (Pulumi, CDK, Steampipe, GitHub Actions, Bun, ...).</summary>
     OtherTool,
+
+    /// <summary>An AI coding agent (Claude Code, Amazon Q Developer CLI, Cursor, GitHub Copilot) made the call.</summary>
+    AiAgent,
+
+    /// <summary>
+    /// A web browser with no sign that the call came from the AWS Management Console: no console session
+    /// credentials and no AWS Internal proxying (a web page calling AWS itself). Set when the event is read,
+    /// never by the user agent alone.
+    /// </summary>
+    WebBrowser,
 }

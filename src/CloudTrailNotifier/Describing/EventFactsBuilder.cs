@@ -52,9 +52,12 @@ internal static class EventFactsBuilder
             }
             : null;
 
-        var console = isSignIn
-            || JsonFields.Boolean(evt.Record, "sessionCredentialFromConsole") == true
-            || evt.EventType == "AwsConsoleAction";
+        var console = IsConsole(evt, isSignIn, client, source);
+        if (client.Kind == ClientKind.ConsoleBrowser && !console)
+        {
+            // A browser with no console evidence is a web page calling AWS itself, not the console.
+            client = client with { Kind = ClientKind.WebBrowser };
+        }
 
         var tamper = TamperDetector.Detect(evt, tamperWatch);
         var signals = tamper is null ? Signals.None : Signals.Tampering;
@@ -131,6 +134,21 @@ internal static class EventFactsBuilder
             CallerAccountName = accountNames.NameOf(actor.AccountId),
         };
     }
+
+    /// <summary>
+    /// The rule for <see cref="Signals.ConsoleSession"/>: a console sign-in, any step of it (the sign-in service),
+    /// a console action, console session
+    /// credentials (<c>sessionCredentialFromConsole</c>), a user agent that is the console itself
+    /// (<c>console.amazonaws.com</c>, <c>S3Console</c>), or a browser whose call AWS proxied (<c>AWS Internal</c>).
+    /// A browser alone is not enough: web pages call AWS with the JavaScript SDK too.
+    /// </summary>
+    private static bool IsConsole(CloudTrailEvent evt, bool isSignIn, ClientDescription client, SourceDescription source) =>
+        isSignIn
+        || evt.EventType == "AwsConsoleAction"
+        || evt.EventSource == "signin.amazonaws.com"
+        || JsonFields.Boolean(evt.Record, "sessionCredentialFromConsole") == true
+        || client.Kind == ClientKind.ConsoleBrowser
+            && (client.Name == UserAgentClassifier.ConsoleName || source.Kind == SourceKind.AwsInternal);
 
     private static TlsFacts? Tls(CloudTrailEvent evt) => JsonFields.Object(evt.Record, "tlsDetails") is { } tls
         ? new TlsFacts(

@@ -3,6 +3,9 @@ namespace CloudTrailNotifier.Describing;
 /// <summary>The product tokens of AWS SDKs and of other tools, with the names people know them by.</summary>
 internal static class KnownClients
 {
+    /// <summary>What aws-actions/configure-aws-credentials puts in the user agent of its own calls.</summary>
+    private const string GitHubActionsToken = "configure-aws-credentials";
+
     /// <summary>The SDK a product token names (<c>Boto3</c>, <c>aws-sdk-go-v2</c>, ...), or null.</summary>
     public static string? Sdk(ReadOnlySpan<char> product)
     {
@@ -15,6 +18,7 @@ internal static class KnownClients
         return lower[..length] switch
         {
             "boto3" => "AWS SDK for Python (Boto3)",
+            "boto" => "Boto 2 (Python)",
             "aws-sdk-python" => "AWS SDK for Python",
             "aws-sdk-java" => "AWS SDK for Java",
             "aws-sdk-go" => "AWS SDK for Go",
@@ -43,8 +47,10 @@ internal static class KnownClients
         Span<char> lower = stackalloc char[32];
         if (!DescriptionText.TryLower(product, lower, out var length))
         {
-            // CloudCustodian(policy-name) can be long.
-            return product.StartsWith("CloudCustodian", StringComparison.OrdinalIgnoreCase) ? "Cloud Custodian" : null;
+            // CloudCustodian(policy-name) can be long, and so is the GitHub Actions credentials action's token.
+            return product.StartsWith("CloudCustodian", StringComparison.OrdinalIgnoreCase) ? "Cloud Custodian"
+                : product.StartsWith(GitHubActionsToken, StringComparison.OrdinalIgnoreCase) ? "GitHub Actions"
+                : null;
         }
 
         ReadOnlySpan<char> name = lower[..length];
@@ -61,6 +67,7 @@ internal static class KnownClients
             "ec2-api-tools" => "EC2 API Tools",
             "eksctl" => "eksctl",
             "datadog" => "Datadog",
+            "bun" => "Bun",
             _ => null,
         };
         if (exact is not null)
@@ -89,5 +96,68 @@ internal static class KnownClients
         }
 
         return name.StartsWith("cloudquery") ? "CloudQuery" : null;
+    }
+
+    /// <summary>
+    /// An AI coding agent a product token, <c>exec-env/</c> or <c>app/</c> value names: Claude Code
+    /// (<c>claude-cli/2.1.126</c>, <c>claude-code/2.1.126</c>), Amazon Q Developer CLI (<c>AmazonQ-For-CLI</c>,
+    /// which its AWS CLI tool passes as <c>exec-env/AmazonQ-For-CLI-Version-1.12.0</c>), Cursor, GitHub Copilot,
+    /// or null.
+    /// </summary>
+    public static string? Agent(ReadOnlySpan<char> name)
+    {
+        Span<char> lower = stackalloc char[32];
+        if (name.Length > lower.Length)
+        {
+            name = name[..lower.Length];
+        }
+
+        if (!DescriptionText.TryLower(name, lower, out var length))
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> value = lower[..length];
+        if (value is "claude-cli" or "claude-code" or "claudecode")
+        {
+            return "Claude Code";
+        }
+
+        if (value.StartsWith("amazonq-for-cli") || value is "amazon-q-developer-cli" or "q-developer-cli")
+        {
+            return "Amazon Q Developer CLI";
+        }
+
+        if (value is "cursor")
+        {
+            return "Cursor";
+        }
+
+        return value is "githubcopilotchat" or "github-copilot" or "copilot-chat" or "copilot-agent" ? "GitHub Copilot" : null;
+    }
+
+    /// <summary>
+    /// An AWS service that names itself by product rather than host name (<c>AWSConfig</c>, <c>SecurityHub</c>,
+    /// <c>[AWSCloudTrail, aws-internal/3 ...]</c>), or null.
+    /// </summary>
+    public static string? AwsService(ReadOnlySpan<char> product)
+    {
+        Span<char> lower = stackalloc char[32];
+        if (!DescriptionText.TryLower(product, lower, out var length))
+        {
+            return null;
+        }
+
+        return lower[..length] switch
+        {
+            "awsconfig" or "aws config" => "AWS Config",
+            "securityhub" or "awssecurityhub" or "aws securityhub" => "AWS Security Hub",
+            "awscloudtrail" or "aws cloudtrail" => "AWS CloudTrail",
+            "guardduty" or "awsguardduty" => "Amazon GuardDuty",
+            "accessanalyzer" or "iamaccessanalyzer" => "IAM Access Analyzer",
+            "awsorganizations" => "AWS Organizations",
+            "trustedadvisor" or "awstrustedadvisor" => "AWS Trusted Advisor",
+            _ => null,
+        };
     }
 }

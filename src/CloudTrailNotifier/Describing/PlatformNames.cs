@@ -56,6 +56,7 @@ internal static class PlatformNames
             "go" => "Go",
             "js" => "JavaScript",
             "nodejs" or "node.js" or "node" => "Node.js",
+            "bun" => "Bun",
             ".net" or ".net_core" or ".net_runtime" or ".net_framework" or "dotnet" => ".NET",
             "ruby" => "Ruby",
             "php" => "PHP",

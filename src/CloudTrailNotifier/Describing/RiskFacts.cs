@@ -37,6 +37,7 @@ internal static class RiskFacts
         {
             RiskKind.SnapshotShared or RiskKind.ImageShared or RiskKind.DbSnapshotShared => sharing.AddedOutside(i.Recipient),
             RiskKind.TrustPolicyChanged or RiskKind.TrustPolicyOpenToAll => TrustedOutside(i),
+            RiskKind.SecretValueRead or RiskKind.SecretReadDenied or RiskKind.DecoyTouched => SecretOutside(i),
             _ => null,
         };
 
@@ -53,6 +54,14 @@ internal static class RiskFacts
     {
         var document = i.Parameters is { } p && Events.JsonFields.TryGet(p, "policyDocument", out var value) ? value : (System.Text.Json.JsonElement?)null;
         return PolicyDocuments.PrincipalAccounts(document).FirstOrDefault(account => AccountIds.IsOutside(account, i.Recipient));
+    }
+
+    /// <summary>The account a secret named by ARN belongs to, when that is not the event's account.</summary>
+    private static string? SecretOutside(RuleInput i)
+    {
+        var owners = i.Facts.Resources.Where(r => r.Kind == ResourceKind.Secret).Select(r => AccountIds.Of(r.Identifier))
+            .Prepend(AccountIds.Of(C.Parameter(i, "secretId")));
+        return owners.FirstOrDefault(account => AccountIds.IsOutside(account, i.Recipient));
     }
 
     private static string? FirstResource(RuleInput i) => i.Facts.Resources.Count > 0 ? i.Facts.Resources[0].Name : null;

@@ -65,6 +65,11 @@ internal static class UserAgentClassifier
             return console;
         }
 
+        if (KnownClients.AwsService(FirstProductName(text)) is { } service)
+        {
+            return new ClientDescription(ClientKind.AwsService, service, null, null);
+        }
+
         var facts = UserAgentFacts.Scan(text);
         return Decide(text, in facts);
     }
@@ -73,6 +78,11 @@ internal static class UserAgentClassifier
     {
         Span<char> buffer = stackalloc char[DescriptionText.MaxDetailLength];
         var detail = new DetailBuilder(buffer);
+
+        if (facts.Agent is not null)
+        {
+            return Agent(in facts, ref detail);
+        }
 
         if (facts.AwsInternal)
         {
@@ -131,6 +141,30 @@ internal static class UserAgentClassifier
         }
 
         return BrowserUserAgent.IsBrowser(text) ? BrowserUserAgent.Classify(text) : UnknownClient;
+    }
+
+    /// <summary>An AI coding agent, with what it drove (the AWS CLI and its command, or an SDK) as detail.</summary>
+    private static ClientDescription Agent(in UserAgentFacts facts, ref DetailBuilder detail)
+    {
+        if (facts.Cli)
+        {
+            detail.Add("AWS CLI", DescriptionText.VersionSpan(facts.CliVersion));
+            AddCommand(facts.Command, ref detail);
+        }
+        else if (facts.Sdk is not null)
+        {
+            detail.Add(facts.Sdk, DescriptionText.VersionSpan(facts.SdkVersion));
+        }
+
+        detail.Add(facts.OperatingSystem);
+        return new ClientDescription(ClientKind.AiAgent, facts.Agent, DescriptionText.Version(facts.AgentVersion), detail.Build());
+    }
+
+    /// <summary>The first product's name: <c>AWSConfig</c> in <c>AWSConfig</c>, <c>SecurityHub</c> in <c>SecurityHub/1.0 ...</c>.</summary>
+    private static ReadOnlySpan<char> FirstProductName(ReadOnlySpan<char> text)
+    {
+        var end = text.IndexOfAny(" /,");
+        return end < 0 ? text : text[..end];
     }
 
     private static ClientDescription Tool(

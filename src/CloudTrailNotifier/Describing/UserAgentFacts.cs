@@ -24,6 +24,8 @@ internal ref struct UserAgentFacts
     public ReadOnlySpan<char> RuntimeVersion;
     public string? Environment;
     public ReadOnlySpan<char> Command;
+    public string? Agent;
+    public ReadOnlySpan<char> AgentVersion;
 
     public static UserAgentFacts Scan(ReadOnlySpan<char> userAgent)
     {
@@ -50,7 +52,22 @@ internal ref struct UserAgentFacts
             return;
         }
 
-        if (Is(name, "aws-cli"))
+        if (Agent is null && KnownClients.Agent(name) is { } agent)
+        {
+            Agent = agent;
+            AgentVersion = value;
+        }
+        else if (Is(name, "app") || (Is(name, "exec-env") && KnownClients.Agent(value) is not null))
+        {
+            // app/AmazonQ-For-CLI, exec-env/AmazonQ-For-CLI-Version-1.12.0 (an agent driving the AWS CLI or an SDK).
+            ReadAgentValue(value);
+        }
+        else if (Is(name, "Version") && Agent is not null && AgentVersion.IsEmpty)
+        {
+            // The raw form of the same: "exec-env/AmazonQ-For-CLI Version/1.12.0".
+            AgentVersion = value;
+        }
+        else if (Is(name, "aws-cli"))
         {
             SetOnce(ref Cli, ref CliVersion, value);
         }
@@ -140,6 +157,18 @@ internal ref struct UserAgentFacts
         }
     }
 
+    private void ReadAgentValue(ReadOnlySpan<char> value)
+    {
+        if (Agent is not null || KnownClients.Agent(value) is not { } agent)
+        {
+            return;
+        }
+
+        Agent = agent;
+        var at = value.IndexOf("Version", StringComparison.OrdinalIgnoreCase);
+        AgentVersion = at < 0 || at + 8 > value.Length ? default : value[(at + 8)..];
+    }
+
     private void ReadMetadata(ReadOnlySpan<char> value)
     {
         // md/command#sts.get-caller-identity, md/nodejs#18.19.0
@@ -154,6 +183,12 @@ internal ref struct UserAgentFacts
         if (Is(key, "command"))
         {
             Command = Command.IsEmpty ? data : Command;
+        }
+        else if (Is(key, "bun"))
+        {
+            // The JavaScript SDK v3 running on Bun: "md/bun#1.1.0".
+            Runtime = "Bun";
+            RuntimeVersion = data;
         }
         else if (Is(key, "nodejs"))
         {

@@ -63,7 +63,7 @@ public class SampleEventsTests
     [InlineData("sso-list-accounts-identity-center-user.json", "IdentityCenterUser", "ConsoleBrowser", "IPv4")]
     [InlineData("dynamodb-describe-table-federated-user.json", "FederatedUser", "AwsSdk", "IPv4")]
     [InlineData("sts-assume-role-with-saml.json", "SAMLUser", "ConsoleBrowser", "IPv4")]
-    [InlineData("sts-assume-role-with-web-identity-github-actions.json", "WebIdentityUser", "AwsSdk", "IPv4")]
+    [InlineData("sts-assume-role-with-web-identity-github-actions.json", "WebIdentityUser", "OtherTool", "IPv4")]
     [InlineData("sts-assume-role-cross-account.json", "AWSAccount", "AwsCli", "IPv4")]
     [InlineData("sts-assume-role-aws-service-lambda.json", "AWSService", "AwsService", "AwsService")]
     [InlineData("kms-decrypt-invoked-by-secretsmanager.json", "AssumedRole", "AwsService", "AwsService")]

@@ -24,6 +24,9 @@ internal abstract class AssessmentTexts
     /// <summary>Appended when a change names an account that is not the event's account.</summary>
     public abstract string OutsideAccount(string account);
 
+    /// <summary>Appended when the secret a call read or tried to read belongs to another account.</summary>
+    public abstract string SecretOfOtherAccount(string account);
+
     /// <summary>The headline of an AWS service event: something AWS did by itself, not a call anyone made.</summary>
     public abstract string ServiceEventHeadline(string action, string? service, string? resource);
 
@@ -41,4 +44,8 @@ internal abstract class AssessmentTexts
     public abstract string NextStepsTitle { get; }
     public abstract string NextStepsNote { get; }
     public abstract string NextStep(NextStepKind kind);
+
+    /// <summary>The risks of reading a secret, whose sentence says when the secret is another account's.</summary>
+    protected static bool IsSecretRead(RiskKind kind) =>
+        kind is RiskKind.SecretValueRead or RiskKind.SecretReadDenied or RiskKind.DecoyTouched;
 }

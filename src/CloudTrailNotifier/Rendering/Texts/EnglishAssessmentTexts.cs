@@ -71,12 +71,17 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
         RiskKind.SessionStarted => $"A shell session was started on {s.Target} through Session Manager.",
         RiskKind.CommandSent => $"A command was sent to {s.Target} through Run Command.",
         _ => kind.ToString(),
-    } + (kind is RiskKind.TrustPolicyChanged or RiskKind.TrustPolicyOpenToAll && s.OutsideAccount is { } account ? " " + OutsideAccount(account) : string.Empty);
+    } + (s.OutsideAccount is not { } account ? string.Empty
+        : kind is RiskKind.TrustPolicyChanged or RiskKind.TrustPolicyOpenToAll ? " " + OutsideAccount(account)
+        : IsSecretRead(kind) ? " " + SecretOfOtherAccount(account)
+        : string.Empty);
 
     public override string OutsideAccount(string account) => $"It names account {account}, which is outside this account.";
 
+    public override string SecretOfOtherAccount(string account) => $"The secret belongs to account {account}, which is outside this account.";
+
     public override string ServiceEventHeadline(string action, string? service, string? resource) =>
-        $"AWS service event: {(service is null ? action : $"{service} {action}")}{(resource is null ? string.Empty : $" on {resource}")}, done by AWS itself, not called by anyone.";
+        $"AWS service event: {(service is null ? action : $"{service} {action}")}{(resource is null ? string.Empty : $" on {resource}")}, recorded by AWS itself, not an API call.";
 
     public override string Via(string via) => via == Describing.Via.Console ? ", via the console" : $", via {via}";
 

@@ -154,6 +154,8 @@ internal sealed class EnglishTexts : Texts
         ClientKind.AwsService => "AWS service",
         ClientKind.AwsInternal => "AWS internal",
         ClientKind.OtherTool => "tool",
+        ClientKind.AiAgent => "AI coding agent",
+        ClientKind.WebBrowser => "web browser",
         _ => "unrecognised client",
     };
 

@@ -71,12 +71,17 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
         RiskKind.SessionStarted => $"Session Manager で {s.Target} にシェルのセッションが開始されました。",
         RiskKind.CommandSent => $"Run Command で {s.Target} にコマンドが送られました。",
         _ => kind.ToString(),
-    } + (kind is RiskKind.TrustPolicyChanged or RiskKind.TrustPolicyOpenToAll && s.OutsideAccount is { } account ? OutsideAccount(account) : string.Empty);
+    } + (s.OutsideAccount is not { } account ? string.Empty
+        : kind is RiskKind.TrustPolicyChanged or RiskKind.TrustPolicyOpenToAll ? OutsideAccount(account)
+        : IsSecretRead(kind) ? SecretOfOtherAccount(account)
+        : string.Empty);
 
     public override string OutsideAccount(string account) => $"このアカウントの外部のアカウント {account} が含まれています。";
 
+    public override string SecretOfOtherAccount(string account) => $"このシークレットはこのアカウントの外部のアカウント {account} のものです。";
+
     public override string ServiceEventHeadline(string action, string? service, string? resource) =>
-        $"AWS サービスイベント: {(resource is null ? string.Empty : $"{resource} に対する ")}{(service is null ? action : $"{service} {action}")}。誰かの呼び出しではなく AWS 自身による処理です。";
+        $"AWS サービスイベント: {(resource is null ? string.Empty : $"{resource} に対する ")}{(service is null ? action : $"{service} {action}")}。API 呼び出しではなく、AWS 自身が記録したイベントです。";
 
     public override string Via(string via) => via == Describing.Via.Console ? "（コンソール経由）" : $"（{via} 経由）";
 

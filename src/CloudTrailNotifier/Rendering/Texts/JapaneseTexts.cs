@@ -154,6 +154,8 @@ internal sealed class JapaneseTexts : Texts
         ClientKind.AwsService => "AWS サービス",
         ClientKind.AwsInternal => "AWS 内部",
         ClientKind.OtherTool => "ツール",
+        ClientKind.AiAgent => "AI コーディングエージェント",
+        ClientKind.WebBrowser => "ウェブブラウザ",
         _ => "判別できないクライアント",
     };
 
