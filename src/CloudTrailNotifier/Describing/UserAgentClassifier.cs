@@ -191,13 +191,11 @@ internal static class UserAgentClassifier
 
     private static bool IsAwsInternalLiteral(ReadOnlySpan<char> text)
     {
-        const string literal = "AWS Internal";
-        if (!text.StartsWith(literal, StringComparison.OrdinalIgnoreCase))
+        if (!DescriptionText.StartsWithAwsInternal(text, out var rest))
         {
             return false;
         }
 
-        var rest = text[literal.Length..];
         return rest.IsEmpty || (rest[0] == '/' && rest.Length <= 8 && DescriptionText.IsAsciiWord(rest[1..], "."));
     }
 

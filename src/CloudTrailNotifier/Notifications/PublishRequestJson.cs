@@ -19,8 +19,7 @@ internal static class PublishRequestJson
     /// <param name="fifoId">For a FIFO topic: the MessageGroupId and MessageDeduplicationId the publish carries.</param>
     public static string Write(Notification notification, string? topicArn = null, string? fifoId = null)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, CompactOptions))
+        return JsonBytes.WriteString(CompactOptions, writer =>
         {
             writer.WriteStartObject();
             if (topicArn is not null)
@@ -47,8 +46,6 @@ internal static class PublishRequestJson
 
             writer.WriteEndObject();
             writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        });
     }
 }
