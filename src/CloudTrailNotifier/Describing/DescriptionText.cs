@@ -1,3 +1,4 @@
+using CloudTrailNotifier.Describing.UserAgents;
 using CloudTrailNotifier.Events;
 
 namespace CloudTrailNotifier.Describing;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CloudTrailNotifier.Describing.UserAgents;
 using CloudTrailNotifier.Events;
 
 namespace CloudTrailNotifier.Describing;

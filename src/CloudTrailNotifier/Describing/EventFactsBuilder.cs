@@ -1,4 +1,5 @@
 using CloudTrailNotifier.Describing.Tampering;
+using CloudTrailNotifier.Describing.UserAgents;
 using CloudTrailNotifier.Events;
 
 namespace CloudTrailNotifier.Describing;

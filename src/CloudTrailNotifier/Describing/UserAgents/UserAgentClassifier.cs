@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.UserAgents;
 
 /// <summary>
 /// Tells from a CloudTrail <c>userAgent</c> which program made a call. Pure and allocation-light: only the
