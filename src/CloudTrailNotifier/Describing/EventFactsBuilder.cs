@@ -1,3 +1,4 @@
+using CloudTrailNotifier.Describing.Resources;
 using CloudTrailNotifier.Describing.Tampering;
 using CloudTrailNotifier.Describing.UserAgents;
 using CloudTrailNotifier.Events;
