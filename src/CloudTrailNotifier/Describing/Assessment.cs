@@ -1,3 +1,5 @@
+using CloudTrailNotifier.Describing.Resources;
+
 namespace CloudTrailNotifier.Describing;
 
 /// <summary>How serious an event is, why, and what to do about it.</summary>

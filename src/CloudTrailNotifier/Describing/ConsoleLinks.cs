@@ -1,3 +1,5 @@
+using CloudTrailNotifier.Describing.Resources;
+
 namespace CloudTrailNotifier.Describing;
 
 /// <summary>

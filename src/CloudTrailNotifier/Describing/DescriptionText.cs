@@ -1,3 +1,6 @@
+using CloudTrailNotifier.Describing.UserAgents;
+using CloudTrailNotifier.Events;
+
 namespace CloudTrailNotifier.Describing;
 
 /// <summary>
@@ -20,6 +23,18 @@ internal static class DescriptionText
 
     /// <summary>Marks text that was cut short.</summary>
     public const char Ellipsis = '\u2026';
+
+    /// <summary>
+    /// Whether <paramref name="text"/> starts with the literal <c>AWS Internal</c> (any case) that CloudTrail
+    /// writes as source and user agent of calls AWS makes for someone; <paramref name="rest"/> is what follows.
+    /// </summary>
+    public static bool StartsWithAwsInternal(ReadOnlySpan<char> text, out ReadOnlySpan<char> rest)
+    {
+        const string literal = "AWS Internal";
+        var starts = text.StartsWith(literal, StringComparison.OrdinalIgnoreCase);
+        rest = starts ? text[literal.Length..] : default;
+        return starts;
+    }
 
     /// <summary>
     /// The version at the start of <paramref name="value"/>: a digit (after an optional <c>v</c>) and then
@@ -82,11 +97,7 @@ internal static class DescriptionText
             return text.ToString();
         }
 
-        var keep = max - 1;
-        if (char.IsHighSurrogate(text[keep - 1]))
-        {
-            keep--;
-        }
+        var keep = TextCut.Before(text, max - 1);
 
         return string.Concat(text[..keep], [Ellipsis]);
     }

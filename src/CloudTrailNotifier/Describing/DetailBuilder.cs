@@ -1,3 +1,5 @@
+using CloudTrailNotifier.Events;
+
 namespace CloudTrailNotifier.Describing;
 
 /// <summary>
@@ -41,11 +43,7 @@ internal ref struct DetailBuilder(Span<char> buffer)
         if (factLength > room)
         {
             // Only a first fact gets here; Append stopped at the end of the buffer.
-            _length = start + room - 1;
-            if (char.IsHighSurrogate(_buffer[_length - 1]))
-            {
-                _length--;
-            }
+            _length = TextCut.Before(_buffer, start + room - 1);
 
             _buffer[_length++] = DescriptionText.Ellipsis;
         }

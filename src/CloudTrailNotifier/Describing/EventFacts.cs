@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CloudTrailNotifier.Describing.Resources;
+using CloudTrailNotifier.Describing.UserAgents;
 using CloudTrailNotifier.Events;
 
 namespace CloudTrailNotifier.Describing;

@@ -1,4 +1,6 @@
+using CloudTrailNotifier.Describing.Resources;
 using CloudTrailNotifier.Describing.Tampering;
+using CloudTrailNotifier.Describing.UserAgents;
 using CloudTrailNotifier.Events;
 
 namespace CloudTrailNotifier.Describing;

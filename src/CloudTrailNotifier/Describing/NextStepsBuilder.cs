@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudTrailNotifier.Describing.Resources;
 using CloudTrailNotifier.Events;
 using C = CloudTrailNotifier.Describing.RuleConditions;
 using Q = CloudTrailNotifier.Describing.ShellQuote;

@@ -1,4 +1,5 @@
 using C = CloudTrailNotifier.Describing.RuleConditions;
+using CloudTrailNotifier.Describing.Resources;
 
 namespace CloudTrailNotifier.Describing;
 

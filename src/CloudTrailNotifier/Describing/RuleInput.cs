@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CloudTrailNotifier.Describing.Resources;
 
 namespace CloudTrailNotifier.Describing;
 

@@ -154,13 +154,11 @@ internal static class SourceClassifier
 
     private static bool IsAwsInternal(ReadOnlySpan<char> text)
     {
-        const string literal = "AWS Internal";
-        if (!text.StartsWith(literal, StringComparison.OrdinalIgnoreCase))
+        if (!DescriptionText.StartsWithAwsInternal(text, out var rest))
         {
             return false;
         }
 
-        var rest = text[literal.Length..];
         if (rest.IsEmpty)
         {
             return true;

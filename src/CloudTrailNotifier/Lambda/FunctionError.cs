@@ -29,19 +29,14 @@ internal sealed record FunctionError
     public static FunctionError DeadlineExceeded(string message) => new("Runtime.DeadlineExceeded", message);
 
     /// <summary>The Runtime API's error body: <c>{"errorMessage": ..., "errorType": ...}</c>.</summary>
-    public byte[] ToJson()
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+    public byte[] ToJson() =>
+        Notifications.JsonBytes.Write(WriterOptions, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("errorMessage", ErrorMessage);
             writer.WriteString("errorType", ErrorType);
             writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
+        });
 
     // The type travels in an HTTP header (Lambda-Runtime-Function-Error-Type) and partly comes from SNS.
     private static string Sanitize(string type)

@@ -6,6 +6,5 @@ namespace CloudTrailNotifier.Lambda;
 internal sealed record Invocation(
     string RequestId,
     DateTimeOffset? Deadline,
-    string? FunctionArn,
     string? TraceId,
     byte[] Event);

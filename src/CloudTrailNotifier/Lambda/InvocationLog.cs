@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CloudTrailNotifier.Notifications;
@@ -71,8 +70,7 @@ internal sealed class InvocationLog(TextWriter output, TimeProvider clock)
 
     private void Write(string level, string message, Action<Utf8JsonWriter> fields)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var line = JsonBytes.WriteString(WriterOptions, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("timestamp", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
@@ -80,9 +78,9 @@ internal sealed class InvocationLog(TextWriter output, TimeProvider clock)
             writer.WriteString("message", message);
             fields(writer);
             writer.WriteEndObject();
-        }
+        });
 
-        output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n");
+        output.Write(line + "\n");
         output.Flush();
     }
 

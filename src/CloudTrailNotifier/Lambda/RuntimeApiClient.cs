@@ -32,7 +32,6 @@ internal sealed class RuntimeApiClient(HttpClient http, string runtimeApi) : IRu
         return new Invocation(
             requestId,
             deadline,
-            Header(response.Headers, "Lambda-Runtime-Invoked-Function-Arn"),
             Header(response.Headers, "Lambda-Runtime-Trace-Id"),
             body);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Sns;
 
@@ -16,10 +15,8 @@ internal sealed class SnsSink(SnsPublisher publisher, SnsTopic topic) : INotific
     }
 
     /// <summary><c>{"messageId":"..."}</c>; null when SNS published but its answer could not be read.</summary>
-    private static byte[] Response(string? messageId)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+    private static byte[] Response(string? messageId) =>
+        JsonBytes.Write(default, writer =>
         {
             writer.WriteStartObject();
             if (messageId is null)
@@ -32,8 +29,5 @@ internal sealed class SnsSink(SnsPublisher publisher, SnsTopic topic) : INotific
             }
 
             writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
+        });
 }

@@ -19,13 +19,10 @@ internal static class PublishRequestJson
     /// <param name="fifoId">For a FIFO topic: the MessageGroupId and MessageDeduplicationId the publish carries.</param>
     public static string Write(Notification notification, string? topicArn = null, string? fifoId = null)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, CompactOptions))
+        return JsonBytes.WriteString(CompactOptions, writer =>
         {
             Write(writer, notification, topicArn, fifoId);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        });
     }
 
     /// <summary>A writer with the options <see cref="Write(Notification, string?, string?)"/> uses, for callers that reuse one.</summary>

@@ -1,4 +1,5 @@
 using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.Resources;
 using CloudTrailNotifier.Rendering.Texts;
 
 namespace CloudTrailNotifier.Rendering;

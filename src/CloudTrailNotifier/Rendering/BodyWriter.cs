@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.Resources;
 using CloudTrailNotifier.Events;
 using CloudTrailNotifier.Rendering.Texts;
 

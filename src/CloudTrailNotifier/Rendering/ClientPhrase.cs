@@ -1,5 +1,5 @@
 using System.Text;
-using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.UserAgents;
 
 namespace CloudTrailNotifier.Rendering;
 

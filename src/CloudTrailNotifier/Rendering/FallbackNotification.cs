@@ -1,5 +1,6 @@
 using System.Text;
 using CloudTrailNotifier.Notifications;
+using CloudTrailNotifier.Events;
 
 namespace CloudTrailNotifier.Rendering;
 
@@ -30,11 +31,7 @@ internal static class FallbackNotification
             var rest = line;
             while (shown < MaxRawChars)
             {
-                var take = Math.Min(Math.Min(rest.Length, ChunkChars), MaxRawChars - shown);
-                if (take < rest.Length && take > 0 && char.IsHighSurrogate(rest[take - 1]))
-                {
-                    take--;
-                }
+                var take = TextCut.Before(rest, Math.Min(Math.Min(rest.Length, ChunkChars), MaxRawChars - shown));
 
                 body.Append("  | ");
                 SafeText.Append(body, rest[..take], take);

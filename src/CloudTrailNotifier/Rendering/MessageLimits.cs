@@ -1,5 +1,6 @@
 using System.Text;
 using CloudTrailNotifier.Notifications;
+using CloudTrailNotifier.Events;
 
 namespace CloudTrailNotifier.Rendering;
 
@@ -56,11 +57,7 @@ internal static class MessageLimits
         }
 
         var cut = message.LastIndexOf('\n', Math.Max(0, low - 1));
-        cut = cut <= 0 ? low : cut + 1;
-        if (cut > 0 && char.IsHighSurrogate(message[cut - 1]))
-        {
-            cut--;
-        }
+        cut = TextCut.Before(message, cut <= 0 ? low : cut + 1);
 
         return string.Concat(message.AsSpan(0, cut), cutNote, "\n");
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CloudTrailNotifier.Events;
 
 namespace CloudTrailNotifier.Rendering;
 
@@ -20,11 +21,7 @@ internal static class SafeText
     /// <returns>How many characters of the value were left out.</returns>
     public static int Append(StringBuilder builder, ReadOnlySpan<char> value, int maxChars, bool markSpaceRuns = true)
     {
-        var take = value.Length <= maxChars ? value.Length : maxChars;
-        if (take < value.Length && take > 0 && char.IsHighSurrogate(value[take - 1]))
-        {
-            take--; // never split a surrogate pair
-        }
+        var take = TextCut.Before(value, Math.Min(value.Length, maxChars));
 
         var runStart = 0;
         var marks = 0; // combining marks on the current base character

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CloudTrailNotifier.Events;
 
 namespace CloudTrailNotifier.Rendering;
 
@@ -45,11 +46,7 @@ internal static class SubjectText
         }
 
         var ellipsis = ascii ? "..." : "…";
-        var keep = Math.Max(0, maxChars - ellipsis.Length);
-        if (keep > 0 && char.IsHighSurrogate(value[keep - 1]))
-        {
-            keep--;
-        }
+        var keep = TextCut.Before(value, Math.Max(0, maxChars - ellipsis.Length));
 
         return value[..keep] + ellipsis;
     }

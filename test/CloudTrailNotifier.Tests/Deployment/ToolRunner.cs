@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CloudTrailNotifier.Tests.Support;
 
 namespace CloudTrailNotifier.Tests.Deployment;
 
@@ -10,39 +11,15 @@ internal static class ToolRunner
 {
     public static async Task<ToolResult> RunAsync(string tool, IEnumerable<string> arguments, TimeSpan timeout)
     {
-        var startInfo = new ProcessStartInfo(FindTool(tool))
-        {
-            WorkingDirectory = DeploymentPaths.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
         // The SAM transform needs a region; bytecode caches would litter the checkout.
-        startInfo.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
-        startInfo.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        startInfo.Environment["PYTHONIOENCODING"] = "utf-8";
-
-        using var process = Process.Start(startInfo)
-            ?? throw new InvalidOperationException($"could not start {tool}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
+        var environment = new Dictionary<string, string>
         {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{tool} {string.Join(' ', startInfo.ArgumentList)} ran longer than {timeout}");
-        }
-
-        return new ToolResult(process.ExitCode, await stdout, await stderr);
+            ["AWS_DEFAULT_REGION"] = "us-east-1",
+            ["PYTHONDONTWRITEBYTECODE"] = "1",
+            ["PYTHONIOENCODING"] = "utf-8",
+        };
+        var result = await ProcessRunner.RunAsync(FindTool(tool), arguments, environment, DeploymentPaths.RepositoryRoot, timeout);
+        return new ToolResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.UserAgents;
 using CloudTrailNotifier.Events;
 using CloudTrailNotifier.Tests.Support;
 

@@ -9,7 +9,7 @@ namespace CloudTrailNotifier.Tests.Lambda;
 /// <summary>The handler alone: the real renderer, a sink in memory.</summary>
 public sealed class InvocationHandlerTests
 {
-    private static readonly Invocation Sample = new("req-1", DateTimeOffset.UnixEpoch.AddDays(20000), null, "Root=1-abc", RepositoryFiles.SampleEvent);
+    private static readonly Invocation Sample = new("req-1", DateTimeOffset.UnixEpoch.AddDays(20000), "Root=1-abc", RepositoryFiles.SampleEvent);
 
     [Fact]
     public async Task The_rendered_notification_goes_to_the_sink_with_the_invocation_and_its_answer_is_the_response()

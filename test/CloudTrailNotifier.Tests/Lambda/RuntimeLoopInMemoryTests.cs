@@ -17,7 +17,7 @@ public sealed class RuntimeLoopInMemoryTests
         var sink = RecordingSink.Throwing(new SnsPublishException(new SnsFailure(SnsFailureKind.Throttled, "Throttling", 400, "Rate exceeded"), "Rate exceeded", 5));
         var (log, run, stop) = Start(api, sink);
 
-        api.Enqueue(new Invocation("req-failed", null, null, null, RepositoryFiles.SampleEvent));
+        api.Enqueue(new Invocation("req-failed", null, null, RepositoryFiles.SampleEvent));
         var report = await api.NextReportAsync();
         await stop();
 
@@ -37,7 +37,7 @@ public sealed class RuntimeLoopInMemoryTests
         var sink = new RecordingSink((_, _) => new Delivery(InvocationResultKind.PublishedMessageIdUnknown, """{"messageId":null}"""u8.ToArray(), null, "SNS answered HTTP 200 but its answer was cut off; MessageId unknown"));
         var (log, run, stop) = Start(api, sink);
 
-        api.Enqueue(new Invocation("req-unknown", null, null, "Root=1-trace", RepositoryFiles.SampleEvent));
+        api.Enqueue(new Invocation("req-unknown", null, "Root=1-trace", RepositoryFiles.SampleEvent));
         var report = await api.NextReportAsync();
         await stop();
 

@@ -1,4 +1,6 @@
 using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.Resources;
+using CloudTrailNotifier.Describing.UserAgents;
 using CloudTrailNotifier.Describing.Tampering;
 
 namespace CloudTrailNotifier.Rendering.Texts;

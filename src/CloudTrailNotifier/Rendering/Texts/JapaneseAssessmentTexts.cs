@@ -1,4 +1,5 @@
 using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.Resources;
 
 namespace CloudTrailNotifier.Rendering.Texts;
 

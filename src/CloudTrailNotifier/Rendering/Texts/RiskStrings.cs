@@ -1,4 +1,4 @@
-using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.Resources;
 
 namespace CloudTrailNotifier.Rendering.Texts;
 

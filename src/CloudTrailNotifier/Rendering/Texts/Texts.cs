@@ -1,4 +1,6 @@
 using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.Resources;
+using CloudTrailNotifier.Describing.UserAgents;
 using CloudTrailNotifier.Notifications;
 
 namespace CloudTrailNotifier.Rendering.Texts;

@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.UserAgents;
 
 /// <summary>
 /// One piece of a user agent: a product token <c>name/value</c> (value empty when there is no slash), or a

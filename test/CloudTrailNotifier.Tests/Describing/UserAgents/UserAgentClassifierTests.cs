@@ -1,9 +1,10 @@
 using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.UserAgents;
 using CloudTrailNotifier.Tests.Support;
 using FsCheck;
 using FsCheck.Xunit;
 
-namespace CloudTrailNotifier.Tests.Describing;
+namespace CloudTrailNotifier.Tests.Describing.UserAgents;
 
 public class UserAgentClassifierTests
 {

@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.UserAgents;
 
 /// <summary>Proper names for the operating systems, language runtimes and AWS environments user agents mention.</summary>
 internal static class PlatformNames

@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.Resources;
 
 /// <summary>How resources are named and linked: short names from ARNs, and which identifiers get a console link.</summary>
 internal static class ResourceNames

@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.UserAgents;
 
 /// <summary>
 /// Tells from a CloudTrail <c>userAgent</c> which program made a call. Pure and allocation-light: only the
@@ -225,13 +225,11 @@ internal static class UserAgentClassifier
 
     private static bool IsAwsInternalLiteral(ReadOnlySpan<char> text)
     {
-        const string literal = "AWS Internal";
-        if (!text.StartsWith(literal, StringComparison.OrdinalIgnoreCase))
+        if (!DescriptionText.StartsWithAwsInternal(text, out var rest))
         {
             return false;
         }
 
-        var rest = text[literal.Length..];
         return rest.IsEmpty || (rest[0] == '/' && rest.Length <= 8 && DescriptionText.IsAsciiWord(rest[1..], "."));
     }
 

@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.UserAgents;
 
 /// <summary>The product tokens of AWS SDKs and of other tools, with the names people know them by.</summary>
 internal static class KnownClients

@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.Resources;
 
 /// <summary>A resource a call touched.</summary>
 /// <param name="Kind">What it is.</param>

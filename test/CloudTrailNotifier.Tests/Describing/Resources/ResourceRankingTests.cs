@@ -1,9 +1,9 @@
 using System.Text.Json;
-using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.Resources;
 using CloudTrailNotifier.Events;
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Describing;
+namespace CloudTrailNotifier.Tests.Describing.Resources;
 
 /// <summary>Which object a call is about, in the shapes CloudTrail really writes, and what must never be taken for it.</summary>
 public sealed class ResourceRankingTests

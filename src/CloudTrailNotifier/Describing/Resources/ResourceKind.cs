@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.Resources;
 
 /// <summary>The kinds of resource a notification names; each has a label in every language.</summary>
 internal enum ResourceKind

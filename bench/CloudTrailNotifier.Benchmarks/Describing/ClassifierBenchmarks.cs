@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.UserAgents;
 
 namespace CloudTrailNotifier.Benchmarks.Describing;
 

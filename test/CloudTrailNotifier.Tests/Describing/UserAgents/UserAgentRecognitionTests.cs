@@ -1,6 +1,6 @@
-using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.UserAgents;
 
-namespace CloudTrailNotifier.Tests.Describing;
+namespace CloudTrailNotifier.Tests.Describing.UserAgents;
 
 /// <summary>
 /// User agents of AWS services that name themselves, AI coding agents, GitHub Actions, boto2 and Bun, in the

@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.UserAgents;
 
 /// <summary>What kind of program made a call, judged from its user agent.</summary>
 internal enum ClientKind

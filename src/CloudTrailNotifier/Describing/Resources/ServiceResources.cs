@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CloudTrailNotifier.Events;
 
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.Resources;
 
 /// <summary>Resource shapes of single services that need more than one parameter name.</summary>
 internal static class ServiceResources

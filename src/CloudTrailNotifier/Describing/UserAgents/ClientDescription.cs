@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.UserAgents;
 
 /// <summary>
 /// A user agent, understood. <see cref="Name"/> and <see cref="Detail"/> are proper names that read the

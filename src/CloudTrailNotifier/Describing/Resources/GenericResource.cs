@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CloudTrailNotifier.Events;
 
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.Resources;
 
 /// <summary>
 /// For services without a known shape: the request parameter most likely to name the call's object. ARNs

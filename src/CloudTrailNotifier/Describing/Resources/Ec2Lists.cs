@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CloudTrailNotifier.Events;
 
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.Resources;
 
 /// <summary>
 /// The list shapes EC2 writes into CloudTrail: <c>{"items":[...]}</c>, <c>{"item":[...]}</c> or a single

@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.UserAgents;
 
 /// <summary>
 /// Reads a web browser's user agent: which browser (by the tokens that tell Chromium-based browsers apart,

@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.UserAgents;
 
 /// <summary>
 /// Splits a user agent at white space into <see cref="UserAgentToken"/>s without allocating. Comments may

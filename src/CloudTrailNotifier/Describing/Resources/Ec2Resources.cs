@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CloudTrailNotifier.Events;
 
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.Resources;
 
 /// <summary>
 /// Finds EC2 ids (instances, volumes, snapshots, images, VPCs, subnets, security groups, network interfaces,

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CloudTrailNotifier.Events;
 
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.Resources;
 
 /// <summary>
 /// Names the resources a call touched, from requestParameters: known shapes for the services people

@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Describing;
+namespace CloudTrailNotifier.Describing.UserAgents;
 
 /// <summary>
 /// What one pass over a non-browser user agent's tokens found: the programs it names and the platform it
