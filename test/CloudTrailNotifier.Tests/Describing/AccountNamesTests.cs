@@ -92,7 +92,8 @@ public sealed class AccountNamesTests
         var japanese = Render(Names, NotificationLanguage.Japanese, "999999999999");
 
         Assert.StartsWith("[UNKNOWN ACCOUNT]", english.Subject, StringComparison.Ordinal);
-        Assert.EndsWith("(999999999999)", english.Subject, StringComparison.Ordinal);
+        // The subject spends its budget on signals, call, resource and caller first: with three tags the account gives way.
+        Assert.True(english.Subject.Length <= 99, english.Subject);
         Assert.Contains("Unknown account: account 999999999999 is not in the organization's list of accounts (ACCOUNT_NAMES).", english.Message, StringComparison.Ordinal);
         Assert.StartsWith("[未知のアカウント]", japanese.Subject, StringComparison.Ordinal);
         Assert.Contains("アカウント 999999999999 は組織のアカウント一覧 (ACCOUNT_NAMES) にありません。", japanese.Message, StringComparison.Ordinal);
@@ -107,7 +108,8 @@ public sealed class AccountNamesTests
         var staging = Render(Names, account: "222222222222");
 
         Assert.Contains(staging.Attributes, a => a.Name == "account" && a.Value == "222222222222");
-        Assert.EndsWith("(222222222222 staging)", staging.Subject, StringComparison.Ordinal);
+        Assert.Contains("222222222222 (staging)", staging.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(111111111111", staging.Subject, StringComparison.Ordinal);
     }
 
     [Fact]
