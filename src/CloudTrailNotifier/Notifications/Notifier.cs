@@ -6,6 +6,7 @@ using CloudTrailNotifier.Events;
 using CloudTrailNotifier.Input;
 using CloudTrailNotifier.Redaction;
 using CloudTrailNotifier.Rendering;
+using CloudTrailNotifier.Rendering.Languages;
 
 namespace CloudTrailNotifier.Notifications;
 
@@ -20,8 +21,8 @@ internal sealed class Notifier(RenderOptions options)
     private const int MaxRawBytes = FallbackNotification.MaxRawChars * 4;
 
     private readonly NotificationRenderer _renderer = new(options);
-    private readonly Rendering.Texts.Texts _texts = Rendering.Texts.Texts.For(options.Language);
-    private readonly JsonRedactor _redactor = new(Markers(Rendering.Texts.Texts.For(options.Language)));
+    private readonly Texts _texts = Texts.For(options.Language);
+    private readonly JsonRedactor _redactor = new(Markers(Texts.For(options.Language)));
 
     public RenderOptions Options => _renderer.Options;
 
@@ -105,7 +106,7 @@ internal sealed class Notifier(RenderOptions options)
     /// <summary>The exception's type only: its message may carry a value from the event.</summary>
     private static string FormatterFailed(Exception ex) => $"the formatter failed on this event ({ex.GetType().Name})";
 
-    private static RedactionMarkers Markers(Rendering.Texts.Texts texts) => new(texts.Redacted, texts.HiddenByCloudTrail);
+    private static RedactionMarkers Markers(Texts texts) => new(texts.Redacted, texts.HiddenByCloudTrail);
 
     /// <summary>
     /// The notification for an event that cannot be interpreted. Its text is redacted by shape and by key

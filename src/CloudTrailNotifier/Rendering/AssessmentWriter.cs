@@ -1,6 +1,6 @@
 using CloudTrailNotifier.Describing;
 using CloudTrailNotifier.Describing.Resources;
-using CloudTrailNotifier.Rendering.Texts;
+using CloudTrailNotifier.Rendering.Languages;
 
 namespace CloudTrailNotifier.Rendering;
 

@@ -3,7 +3,7 @@ using System.Text;
 using CloudTrailNotifier.Describing;
 using CloudTrailNotifier.Describing.Resources;
 using CloudTrailNotifier.Events;
-using CloudTrailNotifier.Rendering.Texts;
+using CloudTrailNotifier.Rendering.Languages;
 
 namespace CloudTrailNotifier.Rendering;
 
@@ -19,7 +19,7 @@ internal static class BodyWriter
     private const int ExtraSectionLines = 120;
     private const int ExtraSectionChars = 8 * 1024;
 
-    public static string Write(EventFacts facts, RenderOptions options, Texts.Texts t)
+    public static string Write(EventFacts facts, RenderOptions options, Texts t)
     {
         var layout = new TextLayout(new StringBuilder(4096));
         WriteSummary(layout, facts, options, t);
@@ -38,7 +38,7 @@ internal static class BodyWriter
         return layout.Builder.ToString();
     }
 
-    private static void WriteSummary(TextLayout layout, EventFacts facts, RenderOptions options, Texts.Texts t)
+    private static void WriteSummary(TextLayout layout, EventFacts facts, RenderOptions options, Texts t)
     {
         var evt = facts.Event;
         var action = Safe(facts.EventName) ?? t.UnknownEvent;
@@ -86,7 +86,7 @@ internal static class BodyWriter
         WriteTime(layout, facts, options.TimeZone, t);
     }
 
-    private static void WriteResources(TextLayout layout, IReadOnlyList<ResourceRef> resources, Texts.Texts t)
+    private static void WriteResources(TextLayout layout, IReadOnlyList<ResourceRef> resources, Texts t)
     {
         if (resources.Count == 1)
         {
@@ -112,15 +112,15 @@ internal static class BodyWriter
     }
 
     /// <summary>"secret prod/db (arn:...)": the identifier folded into the line when it says more than the name.</summary>
-    private static string ResourceWithIdentifier(ResourceRef resource, Texts.Texts t) =>
+    private static string ResourceWithIdentifier(ResourceRef resource, Texts t) =>
         resource.Identifier == resource.Name
             ? ResourcePhrase(resource, t)
             : $"{ResourcePhrase(resource, t)} ({SafeText.Clean(resource.Identifier, TextLayout.MaxValueChars)})";
 
-    private static string ResourcePhrase(ResourceRef resource, Texts.Texts t) =>
+    private static string ResourcePhrase(ResourceRef resource, Texts t) =>
         $"{t.ResourceLabel(resource.Kind, SafeText.Clean(resource.Source, 64))} {SafeText.Clean(resource.Name, MaxPiece)}";
 
-    private static void WriteTime(TextLayout layout, EventFacts facts, TimeZoneInfo zone, Texts.Texts t)
+    private static void WriteTime(TextLayout layout, EventFacts facts, TimeZoneInfo zone, Texts t)
     {
         if (facts.Time is not { } time)
         {
@@ -131,7 +131,7 @@ internal static class BodyWriter
         layout.Field(t.When, WhenPhrase.Describe(time, zone));
     }
 
-    private static void WriteSignals(TextLayout layout, EventFacts facts, Texts.Texts t)
+    private static void WriteSignals(TextLayout layout, EventFacts facts, Texts t)
     {
         if (facts.Signals == Signals.None)
         {
@@ -159,7 +159,7 @@ internal static class BodyWriter
         }
     }
 
-    private static void WriteLinks(TextLayout layout, EventFacts facts, Texts.Texts t)
+    private static void WriteLinks(TextLayout layout, EventFacts facts, Texts t)
     {
         var eventLink = ConsoleLinks.CloudTrailEvent(facts.Event.Region, facts.Event.EventId);
         var any = eventLink is not null;
@@ -188,7 +188,7 @@ internal static class BodyWriter
         }
     }
 
-    private static void WriteIdentity(TextLayout layout, Actor actor, string? accountName, Texts.Texts t)
+    private static void WriteIdentity(TextLayout layout, Actor actor, string? accountName, Texts t)
     {
         layout.Section(t.IdentityTitle);
         layout.Field(t.IdentityType, Safe(actor.TypeText) ?? t.Unknown);
@@ -230,7 +230,7 @@ internal static class BodyWriter
         layout.UntrustedField(t.DelegateAccount, actor.InvokedByDelegateAccount, t.CharactersOmitted);
     }
 
-    private static void WriteRequest(TextLayout layout, EventFacts facts, Texts.Texts t)
+    private static void WriteRequest(TextLayout layout, EventFacts facts, Texts t)
     {
         var evt = facts.Event;
         layout.Section(t.RequestTitle);
@@ -257,7 +257,7 @@ internal static class BodyWriter
         }
     }
 
-    private static void WriteJsonSection(TextLayout layout, System.Text.Json.JsonElement? section, string title, int maxLines, int maxChars, Texts.Texts t)
+    private static void WriteJsonSection(TextLayout layout, System.Text.Json.JsonElement? section, string title, int maxLines, int maxChars, Texts t)
     {
         if (section is not { } value)
         {
@@ -268,7 +268,7 @@ internal static class BodyWriter
         new DetailsWriter(layout.Builder, t, maxLines, maxChars).Write(value);
     }
 
-    private static void WriteIdentifiers(TextLayout layout, CloudTrailEvent evt, Texts.Texts t)
+    private static void WriteIdentifiers(TextLayout layout, CloudTrailEvent evt, Texts t)
     {
         layout.Section(t.IdentifiersTitle);
         layout.UntrustedField(t.EventId, evt.EventId, t.CharactersOmitted);

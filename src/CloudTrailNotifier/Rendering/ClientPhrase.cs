@@ -1,5 +1,6 @@
 using System.Text;
 using CloudTrailNotifier.Describing.UserAgents;
+using CloudTrailNotifier.Rendering.Languages;
 
 namespace CloudTrailNotifier.Rendering;
 
@@ -8,7 +9,7 @@ internal static class ClientPhrase
 {
     private const int MaxPiece = 256;
 
-    public static string Describe(ClientDescription client, string? userAgent, Texts.Texts t)
+    public static string Describe(ClientDescription client, string? userAgent, Texts t)
     {
         if (client.Kind == ClientKind.Unknown && string.IsNullOrWhiteSpace(userAgent))
         {

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using CloudTrailNotifier.Events;
+using CloudTrailNotifier.Rendering.Languages;
 
 namespace CloudTrailNotifier.Rendering;
 
@@ -18,14 +19,14 @@ internal sealed class DetailsWriter
     private const int MaxEmbeddedJsonChars = 64 * 1024;
 
     private readonly StringBuilder _builder;
-    private readonly Texts.Texts _texts;
+    private readonly Texts _texts;
     private readonly int _maxLines;
     private readonly int _maxChars;
     private readonly int _start;
     private int _lines;
     private bool _cut;
 
-    public DetailsWriter(StringBuilder builder, Texts.Texts texts, int maxLines, int maxChars)
+    public DetailsWriter(StringBuilder builder, Texts texts, int maxLines, int maxChars)
     {
         _builder = builder;
         _texts = texts;

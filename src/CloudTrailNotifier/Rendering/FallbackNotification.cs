@@ -1,6 +1,7 @@
 using System.Text;
 using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Events;
+using CloudTrailNotifier.Rendering.Languages;
 
 namespace CloudTrailNotifier.Rendering;
 
@@ -13,7 +14,7 @@ internal static class FallbackNotification
     public const int MaxRawChars = 64 * 1024;
     private const int ChunkChars = 160;
 
-    public static Notification Create(UninterpretableEvent uninterpretable, Texts.Texts t)
+    public static Notification Create(UninterpretableEvent uninterpretable, Texts t)
     {
         var text = uninterpretable.RawText;
         var totalBytes = uninterpretable.TotalBytes;

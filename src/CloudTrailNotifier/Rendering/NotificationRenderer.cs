@@ -1,12 +1,13 @@
 using CloudTrailNotifier.Describing;
 using CloudTrailNotifier.Notifications;
+using CloudTrailNotifier.Rendering.Languages;
 
 namespace CloudTrailNotifier.Rendering;
 
 /// <summary>Writes the notification for an event's facts: subject, body and attributes, within SNS's limits. Pure.</summary>
 internal sealed class NotificationRenderer(RenderOptions options)
 {
-    private readonly Texts.Texts _texts = Texts.Texts.For(options.Language);
+    private readonly Texts _texts = Texts.For(options.Language);
 
     public RenderOptions Options { get; } = options;
 

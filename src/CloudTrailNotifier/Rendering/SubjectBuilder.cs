@@ -1,5 +1,6 @@
 using System.Text;
 using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Rendering.Languages;
 
 namespace CloudTrailNotifier.Rendering;
 
@@ -18,7 +19,7 @@ internal static class SubjectBuilder
 
     private const int MaxAccountName = 24;
 
-    public static string Build(EventFacts facts, Texts.Texts texts)
+    public static string Build(EventFacts facts, Texts texts)
     {
         var ascii = texts.AsciiSubject;
         var max = SubjectText.MaxLength;
@@ -72,7 +73,7 @@ internal static class SubjectBuilder
         return SubjectText.Shorten(subject, max, ascii);
     }
 
-    private static List<string> Tags(EventFacts facts, Texts.Texts texts)
+    private static List<string> Tags(EventFacts facts, Texts texts)
     {
         var tags = new List<string>(6);
         if (texts.Assessment.SubjectTag(facts.Assessment.Severity) is { } severity)

@@ -18,7 +18,7 @@ public sealed class CorpusTests
     {
         Assert.True(RenderOptions.TryParseLanguage(code, out var language));
         var renderer = new Notifier(new RenderOptions(language, Tokyo));
-        var fallbackSubject = CloudTrailNotifier.Rendering.Texts.Texts.For(language).FallbackSubject;
+        var fallbackSubject = CloudTrailNotifier.Rendering.Languages.Texts.For(language).FallbackSubject;
         var events = Corpus.All;
 
         Assert.True(events.Count >= 745, $"corpus has only {events.Count} events");

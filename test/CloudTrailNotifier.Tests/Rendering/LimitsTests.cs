@@ -92,7 +92,7 @@ public sealed class LimitsTests
             var notification = renderer.Notify(Encoding.UTF8.GetBytes(input));
 
             NotificationInvariants.AssertValid(notification, language, input);
-            Assert.Equal(CloudTrailNotifier.Rendering.Texts.Texts.For(language).FallbackSubject, notification.Subject);
+            Assert.Equal(CloudTrailNotifier.Rendering.Languages.Texts.For(language).FallbackSubject, notification.Subject);
             Assert.Contains(notification.Attributes, a => a is { Name: "outcome", Value: "uninterpretable" });
             if (input.Length > 0)
             {

@@ -42,7 +42,7 @@ internal static class NotificationInvariants
     /// </summary>
     private static void AssertLinesAreOwn(Notification notification, NotificationLanguage language, string context)
     {
-        var t = CloudTrailNotifier.Rendering.Texts.Texts.For(language);
+        var t = CloudTrailNotifier.Rendering.Languages.Texts.For(language);
         var own = new HashSet<string>(StringComparer.Ordinal)
         {
             t.SignalsTitle, t.LinksTitle, t.IdentityTitle, t.RequestTitle, t.RequestParametersTitle,

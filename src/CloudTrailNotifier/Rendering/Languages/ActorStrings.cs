@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Rendering.Texts;
+namespace CloudTrailNotifier.Rendering.Languages;
 
 /// <summary>The escaped strings a sentence about the caller may use.</summary>
 internal readonly record struct ActorStrings(

@@ -3,7 +3,7 @@ using CloudTrailNotifier.Describing.Resources;
 using CloudTrailNotifier.Describing.UserAgents;
 using CloudTrailNotifier.Notifications;
 
-namespace CloudTrailNotifier.Rendering.Texts;
+namespace CloudTrailNotifier.Rendering.Languages;
 
 /// <summary>
 /// Every label and sentence of a notification, in one language. Arguments passed to the sentence methods

@@ -1,4 +1,4 @@
-namespace CloudTrailNotifier.Rendering.Texts;
+namespace CloudTrailNotifier.Rendering.Languages;
 
 /// <summary>The escaped strings a signal sentence may use.</summary>
 internal readonly record struct SignalContext(

@@ -1,7 +1,7 @@
 using CloudTrailNotifier.Describing;
 using CloudTrailNotifier.Describing.Resources;
 
-namespace CloudTrailNotifier.Rendering.Texts;
+namespace CloudTrailNotifier.Rendering.Languages;
 
 internal sealed class EnglishAssessmentTexts : AssessmentTexts
 {

@@ -1,6 +1,6 @@
 using CloudTrailNotifier.Describing;
 
-namespace CloudTrailNotifier.Rendering.Texts;
+namespace CloudTrailNotifier.Rendering.Languages;
 
 /// <summary>
 /// The words for severity, why an event matters and what to do, in one language. Arguments are already

@@ -3,7 +3,7 @@ using CloudTrailNotifier.Describing.Resources;
 using CloudTrailNotifier.Describing.UserAgents;
 using CloudTrailNotifier.Describing.Tampering;
 
-namespace CloudTrailNotifier.Rendering.Texts;
+namespace CloudTrailNotifier.Rendering.Languages;
 
 internal sealed class JapaneseTexts : Texts
 {
