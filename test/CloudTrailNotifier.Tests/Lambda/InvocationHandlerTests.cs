@@ -73,7 +73,7 @@ public sealed class InvocationHandlerTests
     [Fact]
     public async Task A_dry_run_answers_with_the_publish_request_and_names_the_topic()
     {
-        var result = await Handler(new DryRunSink(Sns.SnsPublisherRetryTests.Arn(name: "t"))).HandleAsync(Sample, CancellationToken.None);
+        var result = await Handler(new DryRunSink(EndToEnd.Sns.SnsPublisherRetryTests.Arn(name: "t"))).HandleAsync(Sample, CancellationToken.None);
 
         Assert.Equal(InvocationResultKind.DryRun, result.Kind);
         Assert.Equal(PublishRequestJson.Write(result.Notification!, "arn:aws:sns:us-east-1:123456789012:t"), System.Text.Encoding.UTF8.GetString(result.Response!));
@@ -82,7 +82,7 @@ public sealed class InvocationHandlerTests
     [Fact]
     public async Task A_dry_run_for_a_FIFO_topic_shows_the_group_and_deduplication_ids()
     {
-        var result = await Handler(new DryRunSink(Sns.SnsPublisherRetryTests.Arn(name: "t.fifo"))).HandleAsync(Sample, CancellationToken.None);
+        var result = await Handler(new DryRunSink(EndToEnd.Sns.SnsPublisherRetryTests.Arn(name: "t.fifo"))).HandleAsync(Sample, CancellationToken.None);
 
         var request = System.Text.Json.JsonDocument.Parse(result.Response!).RootElement;
         var eventId = result.Notification!.EventId;

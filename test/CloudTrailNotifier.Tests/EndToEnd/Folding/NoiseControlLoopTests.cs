@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Folding;
+namespace CloudTrailNotifier.Tests.EndToEnd.Folding;
 
 /// <summary>Noise control end to end: the Runtime API loop, moto's DynamoDB and SNS (signatures checked), as Lambda runs it.</summary>
 [Collection(MotoCollection.Name)]

@@ -5,7 +5,7 @@ using CloudTrailNotifier.Sns;
 using CloudTrailNotifier.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CloudTrailNotifier.Tests.Sns;
+namespace CloudTrailNotifier.Tests.EndToEnd.Sns;
 
 /// <summary>Retries against a scripted SNS on loopback, with fake time: no test waits for a backoff or a deadline.</summary>
 public sealed class SnsPublisherRetryTests : IDisposable

@@ -5,7 +5,7 @@ using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Packaging;
+namespace CloudTrailNotifier.Tests.EndToEnd.Packaging;
 
 /// <summary>
 /// The Native AOT executable as it ships (about a minute to build): no warnings, runs on Amazon Linux 2023,

@@ -4,7 +4,7 @@ using CloudTrailNotifier.Resilience;
 using CloudTrailNotifier.Sns;
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Sns;
+namespace CloudTrailNotifier.Tests.EndToEnd.Sns;
 
 /// <summary>FIFO topics: a group and a deduplication id from the event id, checked against moto's FIFO topics and queues.</summary>
 [Collection(MotoCollection.Name)]

@@ -5,7 +5,7 @@ using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Cli;
+namespace CloudTrailNotifier.Tests.EndToEnd.Cli;
 
 [Collection(MotoCollection.Name)]
 public sealed class PublishCommandTests(MotoServer moto) : IDisposable

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Lambda;
+namespace CloudTrailNotifier.Tests.EndToEnd.Lambda;
 
 /// <summary>The Lambda face end to end against a scripted SNS: no echoed secret, no second copy, no clear-text endpoint.</summary>
 public sealed class LambdaHostSafetyTests

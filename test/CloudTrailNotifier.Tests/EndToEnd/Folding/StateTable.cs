@@ -3,7 +3,7 @@ using CloudTrailNotifier.Resilience;
 using CloudTrailNotifier.State;
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Folding;
+namespace CloudTrailNotifier.Tests.EndToEnd.Folding;
 
 /// <summary>A state table in moto, shaped as template.yaml creates it (key pk, sparse index due), made over the signed JSON protocol.</summary>
 internal static class StateTable

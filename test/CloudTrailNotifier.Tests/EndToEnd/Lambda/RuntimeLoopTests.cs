@@ -3,7 +3,7 @@ using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Lambda;
+namespace CloudTrailNotifier.Tests.EndToEnd.Lambda;
 
 /// <summary>The runtime loop end to end: a local Runtime API, and moto or a scripted SNS endpoint behind it.</summary>
 [Collection(MotoCollection.Name)]

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Input;
+namespace CloudTrailNotifier.Tests.EndToEnd.Input;
 
 /// <summary>
 /// The shipped executable on inputs far larger than memory should hold: its peak resident set (as /usr/bin/time

@@ -4,7 +4,7 @@ using CloudTrailNotifier.Sns;
 using CloudTrailNotifier.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CloudTrailNotifier.Tests.Sns;
+namespace CloudTrailNotifier.Tests.EndToEnd.Sns;
 
 /// <summary>Never amplify a delivery, never echo signed material: a scripted SNS counts what reached it.</summary>
 public sealed class SnsPublisherDeliveryTests : IDisposable

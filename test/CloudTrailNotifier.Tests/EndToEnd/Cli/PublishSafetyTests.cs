@@ -2,7 +2,7 @@ using CloudTrailNotifier.Aws;
 using CloudTrailNotifier.Cli;
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Cli;
+namespace CloudTrailNotifier.Tests.EndToEnd.Cli;
 
 /// <summary><c>publish</c> against a scripted SNS: standard error never carries signed material, a 2xx is never sent twice.</summary>
 public sealed class PublishSafetyTests : IDisposable

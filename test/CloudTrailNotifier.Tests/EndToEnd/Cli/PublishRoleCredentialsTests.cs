@@ -1,6 +1,6 @@
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Cli;
+namespace CloudTrailNotifier.Tests.EndToEnd.Cli;
 
 /// <summary>
 /// publish with the credentials people use in CI and at a desk, in a child process against a signature-checking

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Cli;
+namespace CloudTrailNotifier.Tests.EndToEnd.Cli;
 
 /// <summary>
 /// NOTIFICATION_TIME_ZONE and --time-zone are looked up at run time in the system's tz database

@@ -1,6 +1,6 @@
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Cli;
+namespace CloudTrailNotifier.Tests.EndToEnd.Cli;
 
 /// <summary>
 /// The publish command in a child process, so AWSSDK.Core's default credential chain reads a real

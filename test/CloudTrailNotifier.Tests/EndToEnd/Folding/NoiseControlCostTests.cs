@@ -4,7 +4,7 @@ using System.Text.Json;
 using CloudTrailNotifier.Tests.Support;
 using Xunit.Abstractions;
 
-namespace CloudTrailNotifier.Tests.Folding;
+namespace CloudTrailNotifier.Tests.EndToEnd.Folding;
 
 /// <summary>
 /// A timed moto run of what noise control adds per event: the same events through the Runtime API loop with and

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Packaging;
+namespace CloudTrailNotifier.Tests.EndToEnd.Packaging;
 
 /// <summary>
 /// The Native AOT executable with web identity, assume-role and SSO credentials. Under AOT the SDK cannot load

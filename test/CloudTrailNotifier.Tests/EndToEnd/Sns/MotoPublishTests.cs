@@ -5,7 +5,7 @@ using CloudTrailNotifier.Settings;
 using CloudTrailNotifier.Sns;
 using CloudTrailNotifier.Tests.Support;
 
-namespace CloudTrailNotifier.Tests.Sns;
+namespace CloudTrailNotifier.Tests.EndToEnd.Sns;
 
 [Collection(MotoCollection.Name)]
 public sealed class MotoPublishTests(MotoServer moto) : IDisposable
