@@ -1,3 +1,5 @@
+using CloudTrailNotifier.Events;
+
 namespace CloudTrailNotifier.Describing;
 
 /// <summary>Recognises AWS account ids, bare or inside an ARN.</summary>
@@ -15,13 +17,7 @@ internal static class AccountIds
             return value;
         }
 
-        if (value is null || !value.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var parts = value.Split(':', 6);
-        return parts.Length >= 5 && IsAccountId(parts[4]) ? parts[4] : null;
+        return ArnText.TryParse(value, out var arn) && IsAccountId(arn.Account) ? arn.Account : null;
     }
 
     /// <summary>True when <paramref name="account"/> is a real account id other than <paramref name="recipient"/>.</summary>

@@ -15,4 +15,16 @@ internal static class SignalOrder
         Signals.ConsoleSession,
         Signals.AwsService,
     ];
+
+    /// <summary>The signals <paramref name="signals"/> holds, most alarming first: the one loop every output uses.</summary>
+    public static IEnumerable<Signals> In(Signals signals)
+    {
+        foreach (var signal in All)
+        {
+            if (signals.HasFlag(signal))
+            {
+                yield return signal;
+            }
+        }
+    }
 }

@@ -150,12 +150,9 @@ internal static class BodyWriter
         };
 
         layout.Section(t.SignalsTitle);
-        foreach (var signal in SignalOrder.All)
+        foreach (var signal in SignalOrder.In(facts.Signals))
         {
-            if (facts.Signals.HasFlag(signal))
-            {
-                layout.Marked('!', t.Signal(signal, context));
-            }
+            layout.Marked('!', t.Signal(signal, context));
         }
     }
 

@@ -64,17 +64,5 @@ internal static class MessageAttributesBuilder
     private static MessageAttribute Attribute(string name, string? value) =>
         new(name, string.IsNullOrWhiteSpace(value) ? Unknown : SafeText.Clean(value, MaxValueChars, markSpaceRuns: false));
 
-    private static string SignalNames(Signals signals)
-    {
-        var names = new List<string>(4);
-        foreach (var signal in SignalOrder.All)
-        {
-            if (signals.HasFlag(signal))
-            {
-                names.Add(signal.ToString());
-            }
-        }
-
-        return string.Join(',', names);
-    }
+    private static string SignalNames(Signals signals) => string.Join(',', SignalOrder.In(signals));
 }

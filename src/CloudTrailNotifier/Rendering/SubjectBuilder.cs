@@ -86,12 +86,9 @@ internal static class SubjectBuilder
             tags.Add(texts.Assessment.DecoyTag);
         }
 
-        foreach (var signal in SignalOrder.All)
+        foreach (var signal in SignalOrder.In(facts.Signals))
         {
-            if (facts.Signals.HasFlag(signal))
-            {
-                tags.Add(texts.SubjectTag(signal));
-            }
+            tags.Add(texts.SubjectTag(signal));
         }
 
         return tags;

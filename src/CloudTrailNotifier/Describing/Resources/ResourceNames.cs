@@ -1,3 +1,5 @@
+using CloudTrailNotifier.Events;
+
 namespace CloudTrailNotifier.Describing.Resources;
 
 /// <summary>How resources are named and linked: short names from ARNs, and which identifiers get a console link.</summary>
@@ -87,24 +89,17 @@ internal static class ResourceNames
             return false;
         }
 
-        if (!identifier.StartsWith("arn:", StringComparison.Ordinal) || recipientAccount is null)
+        if (recipientAccount is null || !ArnText.TryParse(identifier, out var arn))
         {
             return true;
         }
 
-        var parts = identifier.Split(':', 6);
-        return parts.Length < 5 || parts[4].Length == 0 || parts[4] == "aws" || parts[4] == recipientAccount;
+        return arn.Account.Length == 0 || arn.Account == "aws" || arn.Account == recipientAccount;
     }
 
     /// <summary>The region inside an ARN (<c>arn:aws:service:REGION:...</c>), when it has one.</summary>
     public static string? RegionOf(string identifier)
     {
-        if (!identifier.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var parts = identifier.Split(':', 5);
-        return parts.Length >= 5 && ConsoleLinks.IsRegion(parts[3]) ? parts[3] : null;
+        return ArnText.TryParse(identifier, out var arn) && ConsoleLinks.IsRegion(arn.Region) ? arn.Region : null;
     }
 }

@@ -1,3 +1,5 @@
+using CloudTrailNotifier.Events;
+
 namespace CloudTrailNotifier.Describing.Tampering;
 
 /// <summary>
@@ -81,13 +83,12 @@ internal sealed class TamperWatch
         }
 
         // arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE
-        var parts = entry.Split(':', 6);
-        if (parts.Length < 6 || parts[0] != "arn" || parts[5].Length == 0)
+        if (!ArnText.TryParse(entry, out var arn) || arn.Resource.Length == 0)
         {
             return false;
         }
 
-        var (service, account, resource) = (parts[2], parts[4], parts[5]);
+        var (service, account, resource) = (arn.Service, arn.Account, arn.Resource);
         switch (service)
         {
             case "events" when resource.StartsWith("rule/", StringComparison.Ordinal):
