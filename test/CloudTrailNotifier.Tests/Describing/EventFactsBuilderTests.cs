@@ -261,7 +261,8 @@ public sealed class EventFactsBuilderTests
         var facts = Facts(r =>
         {
             Plain(r);
-            r["userIdentity"] = new JsonObject { ["type"] = "AWSService", ["invokedBy"] = "cloudformation.amazonaws.com" };
+            // An account id on a service identity names no caller of ours: still not cross-account.
+            r["userIdentity"] = new JsonObject { ["type"] = "AWSService", ["invokedBy"] = "cloudformation.amazonaws.com", ["accountId"] = Own };
             r["sourceIPAddress"] = "cloudformation.amazonaws.com";
             r["userAgent"] = "cloudformation.amazonaws.com";
             r["recipientAccountId"] = Other;
