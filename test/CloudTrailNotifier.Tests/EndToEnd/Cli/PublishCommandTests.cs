@@ -41,7 +41,7 @@ public sealed class PublishCommandTests(MotoServer moto) : IDisposable
         Assert.True(exit == ExitCodes.Success, stderr);
         var envelope = Assert.Single(await moto.ReceiveAsync(queueUrl));
         Assert.Equal(stdout.Trim(), envelope.GetProperty("MessageId").GetString());
-        var expected = new Notifier(new RenderOptions(Notifications.NotificationLanguage.Japanese, TimeZoneInfo.Utc))
+        var expected = new Notifier(new RenderOptions(NotificationLanguage.Japanese, TimeZoneInfo.Utc))
             .Notify(RepositoryFiles.SampleEvent);
         Assert.Equal(expected.Message, envelope.GetProperty("Message").GetString());
     }
