@@ -72,7 +72,9 @@ public sealed class NoiseControlLoopTests(MotoServer moto)
     public async Task A_sweep_that_cannot_publish_fails_and_leaves_the_digest_due_for_the_next_sweep()
     {
         var (topic, queue, table) = await SetUpAsync("noise-sweep-fail");
-        await using var api = new FakeRuntimeApi();
+
+        // Each host gets a Runtime API of its own: a stopped host's pending "next" must not take the next stage's event.
+        await using (var api = new FakeRuntimeApi())
         await using (var host = new LambdaHostRun(api, Variables(topic, table, window: 1), moto.Credentials))
         {
             foreach (var id in (string[])["s-1", "s-2"])
@@ -84,6 +86,7 @@ public sealed class NoiseControlLoopTests(MotoServer moto)
 
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         var missing = $"arn:aws:sns:{MotoServer.Region}:{MotoServer.AccountId}:noise-no-such-topic";
+        await using (var api = new FakeRuntimeApi())
         await using (var broken = new LambdaHostRun(api, Variables(missing, table, window: 1), moto.Credentials))
         {
             api.Enqueue("sweep-fails", Encoding.UTF8.GetBytes(Sweep), DateTimeOffset.UtcNow.AddSeconds(30));
@@ -92,9 +95,10 @@ public sealed class NoiseControlLoopTests(MotoServer moto)
             Assert.Contains("stay due", failed.Body, StringComparison.Ordinal);
         }
 
-        await using var healthy = new LambdaHostRun(api, Variables(topic, table, window: 1), moto.Credentials);
-        api.Enqueue("sweep-ok", Encoding.UTF8.GetBytes(Sweep), DateTimeOffset.UtcNow.AddSeconds(30));
-        Assert.Equal(RuntimeReportKind.Response, (await api.NextReportAsync()).Kind);
+        await using var healthyApi = new FakeRuntimeApi();
+        await using var healthy = new LambdaHostRun(healthyApi, Variables(topic, table, window: 1), moto.Credentials);
+        healthyApi.Enqueue("sweep-ok", Encoding.UTF8.GetBytes(Sweep), DateTimeOffset.UtcNow.AddSeconds(30));
+        Assert.Equal(RuntimeReportKind.Response, (await healthyApi.NextReportAsync()).Kind);
         var messages = await moto.ReceiveAsync(queue);
         Assert.Equal(2, messages.Count);
         Assert.Contains(messages, m => m.GetProperty("Subject").GetString()!.StartsWith("Digest: 1 more", StringComparison.Ordinal));
