@@ -9,7 +9,9 @@ so a new construct cannot slip through unresolved.
 import json
 import os
 import re
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
@@ -80,6 +82,10 @@ def fake_ref(logical_id, resource_type):
         return f"arn:aws:sns:{REGION}:{ACCOUNT_ID}:{name}"
     if resource_type == "AWS::SQS::Queue":
         return f"https://sqs.{REGION}.amazonaws.com/{ACCOUNT_ID}/{name}"
+    if resource_type == "AWS::IAM::ManagedPolicy":
+        return f"arn:aws:iam::{ACCOUNT_ID}:policy/{name}"
+    if resource_type.startswith("AWS::Chatbot::"):
+        return f"arn:aws:chatbot::{ACCOUNT_ID}:chat-configuration/{name}"
     return name
 
 
@@ -220,6 +226,15 @@ def resolved_rule_pattern(parameter_values, rule_id="NotifierFunctionWatchRule")
     if not isinstance(pattern, str):
         pattern = json.dumps(pattern, separators=(",", ":"))
     return pattern
+
+
+def lint(template):
+    """cfn-lint on a template (a dict, written as JSON); with a Transform, cfn-lint resolves parameter defaults
+    (not parameter files), so a check sets the defaults it wants linted."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as file:
+        json.dump(template, file)
+        file.flush()
+        return subprocess.run(["cfn-lint", file.name], capture_output=True, text=True, timeout=300, check=False)
 
 
 def load_fixture(name):

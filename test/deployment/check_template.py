@@ -85,7 +85,8 @@ def function_logs_json_to_its_own_group_with_a_retention_period():
 def function_gets_the_environment_the_executable_reads():
     variables = resolved({"NotificationLanguage": "ja", "NotificationTimeZone": "Asia/Tokyo"})[
         "Resources"]["NotifierFunction"]["Properties"]["Environment"]["Variables"]
-    equal(variables, {"TOPIC_ARN": TOPIC_ARN, "DRY_RUN": "false",
+    # CHAT_TOPIC_ARN with chat on is checked in check_chat.py.
+    equal(variables, {"TOPIC_ARN": TOPIC_ARN, "CHAT_TOPIC_ARN": "", "DRY_RUN": "false",
                       "NOTIFICATION_LANGUAGE": "ja", "NOTIFICATION_TIME_ZONE": "Asia/Tokyo", "DECOY_SECRETS": "", "ACCOUNT_NAMES": "",
                       "STATE_TABLE_NAME": "cloudtrail-notifier-StateTable-A1B2C3D4E5F6",
                       "DIGEST_WINDOW_SECONDS": 900, "RATE_GUARD_PER_MINUTE": 30,
