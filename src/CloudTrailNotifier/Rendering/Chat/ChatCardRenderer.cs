@@ -12,9 +12,9 @@ namespace CloudTrailNotifier.Rendering.Chat;
 /// </summary>
 internal static class ChatCardRenderer
 {
-    private const int MaxTitleAction = 64;
-    private const int MaxTitleResource = 64;
-    private const int MaxTitleActor = 48;
+    /// <summary>Well inside what a chat title shows; a subject is under 100.</summary>
+    public const int MaxTitleChars = 250;
+
     private const int MaxIdentifier = 256;
     private const int MaxErrorMessage = 300;
     private const int MaxCommand = 1000;
@@ -79,20 +79,37 @@ internal static class ChatCardRenderer
         return keywords;
     }
 
-    /// <summary>"🔴 [CRITICAL][CONSOLE] `AttachUserPolicy` on `AdministratorAccess` (+1) by `alice` (`111111111111`)".</summary>
+    /// <summary>
+    /// ":red_circle: [CRITICAL][CONSOLE] `AttachUserPolicy` on `AdministratorAccess` (+1) by `alice` (`111111111111`)", at most
+    /// <see cref="MaxTitleChars"/>: escapes can make a value up to ten times longer, so the pieces get less room until it fits.
+    /// </summary>
     private static string Title(EventFacts facts, Texts t)
     {
-        var action = ChatMarkdown.Code(facts.EventName, MaxTitleAction) ?? t.UnknownEvent;
+        var tags = string.Concat(SubjectBuilder.Tags(facts, t).Select(tag => $"[{tag}]"));
+        var prefix = $"{ChatTexts.SeverityEmoji(facts.Assessment.Severity)} {tags}{(tags.Length > 0 ? " " : string.Empty)}";
+        foreach (var room in (ReadOnlySpan<int>)[64, 32, 16, 8, 2])
+        {
+            var title = ChatMarkdown.SpaceCodeSpans(prefix + Core(facts, t, room));
+            if (title.Length <= MaxTitleChars)
+            {
+                return title;
+            }
+        }
+
+        return prefix + t.UnknownEvent;
+    }
+
+    private static string Core(EventFacts facts, Texts t, int room)
+    {
+        var action = ChatMarkdown.Code(facts.EventName, room) ?? t.UnknownEvent;
         var resource = facts.Resources.Count == 0
             ? null
-            : (ChatMarkdown.Code(facts.Resources[0].Name, MaxTitleResource) ?? "-") + (facts.Resources.Count > 1 ? $" (+{facts.Resources.Count - 1})" : string.Empty);
-        var actor = ChatMarkdown.Code(facts.Actor.Name, MaxTitleActor) ?? t.UnknownCaller;
+            : (ChatMarkdown.Code(facts.Resources[0].Name, room) ?? "-") + (facts.Resources.Count > 1 ? $" (+{facts.Resources.Count - 1})" : string.Empty);
+        var actor = ChatMarkdown.Code(facts.Actor.Name, room * 3 / 4) ?? t.UnknownCaller;
         var account = ChatMarkdown.Code(facts.Event.RecipientAccount, 16) is { } id
-            ? ChatMarkdown.Code(facts.AccountName, 24) is { } name ? t.SubjectAccount(id, name) : id
+            ? ChatMarkdown.Code(facts.AccountName, Math.Min(room, 24)) is { } name ? t.SubjectAccount(id, name) : id
             : null;
-        var tags = string.Concat(SubjectBuilder.Tags(facts, t).Select(tag => $"[{tag}]"));
-        var title = $"{ChatTexts.SeverityEmoji(facts.Assessment.Severity)} {tags}{(tags.Length > 0 ? " " : string.Empty)}{t.Subject(action, resource, actor, account)}";
-        return ChatMarkdown.SpaceCodeSpans(title);
+        return t.Subject(action, resource, actor, account);
     }
 
     private static void WriteResources(ChatLayout layout, IReadOnlyList<ResourceRef> resources, SummaryPhrases phrases)

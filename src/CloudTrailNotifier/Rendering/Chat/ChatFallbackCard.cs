@@ -27,7 +27,7 @@ internal static class ChatFallbackCard
 
         return new ChatCard(
             id,
-            $"{ChatTexts.SeverityEmoji(Describing.Severity.High)} {ChatMarkdown.Plain(t.FallbackSubject, 120)}",
+            $"{ChatTexts.SeverityEmoji(Describing.Severity.High)} {t.FallbackSubject}",
             layout.Finish(chat.LinesOmitted),
             ChatCardRenderer.Keywords("uninterpretable", uninterpretable.Account, uninterpretable.Region, uninterpretable.EventSource),
             ChatThread.Id(uninterpretable.Account ?? string.Empty, "uninterpretable", string.Empty),

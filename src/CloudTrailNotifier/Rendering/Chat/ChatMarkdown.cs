@@ -8,8 +8,8 @@ namespace CloudTrailNotifier.Rendering.Chat;
 /// mention, and the value cannot close its span: a backtick in it becomes U+02CB. As a second layer, for a client
 /// that would not honour the span, the value also loses what could form a control sequence or a link by itself:
 /// angle brackets become U+2039/U+203A (no <c>&lt;!here&gt;</c>, <c>&lt;@U...&gt;</c>, <c>&lt;url|x&gt;</c>, Teams'
-/// <c>&lt;at&gt;</c>), an <c>@</c> that starts a word becomes U+FF20 (no <c>@here</c>; <c>alice@example.com</c> keeps
-/// its <c>@</c>), and a scheme's <c>://</c> is written <c>[:]//</c>, as security tools defang addresses. Line breaks,
+/// <c>&lt;at&gt;</c>), an <c>@</c> that starts a word or precedes here, channel or everyone becomes U+FF20 (no <c>@here</c>;
+/// <c>alice@example.com</c> keeps its <c>@</c>), and a scheme's <c>://</c> is written <c>[:]//</c>, as security tools defang addresses. Line breaks,
 /// controls and invisible characters are shown escaped first, as in the email (<see cref="SafeText"/>).
 /// </summary>
 internal static class ChatMarkdown
@@ -129,6 +129,11 @@ internal static class ChatMarkdown
         return builder.ToString();
     }
 
+    /// <summary>The words that notify a whole channel, which no <c>@</c> from an event may precede, not even inside a word.</summary>
+    private static bool IsBroadcast(ReadOnlySpan<char> rest) =>
+        rest.StartsWith("here", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("channel", StringComparison.OrdinalIgnoreCase)
+        || rest.StartsWith("everyone", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsBoundary(char c) => char.IsWhiteSpace(c) || c is '(' or ')' or ',' or '.' or ':' or ';' or '!' or '?' or '/' or '-' or '\'' or '"';
 
     private static void Neutralize(StringBuilder builder, string clean)
@@ -147,7 +152,7 @@ internal static class ChatMarkdown
                 case '>':
                     builder.Append('\u203A');
                     break;
-                case '@' when i == 0 || !char.IsLetterOrDigit(clean[i - 1]):
+                case '@' when i == 0 || !char.IsLetterOrDigit(clean[i - 1]) || IsBroadcast(clean.AsSpan(i + 1)):
                     builder.Append('\uFF20');
                     break;
                 case ':' when i + 2 < clean.Length && clean[i + 1] == '/' && clean[i + 2] == '/':
