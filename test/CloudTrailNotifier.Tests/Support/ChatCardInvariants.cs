@@ -79,8 +79,9 @@ internal static partial class ChatCardInvariants
                 Assert.True(part.Length > 0, $"{context}: empty code span in '{line}'");
                 Assert.DoesNotContain('<', part);
                 Assert.DoesNotContain('>', part);
-                Assert.DoesNotContain("://", part, StringComparison.Ordinal);
+                Assert.False(LinkScheme().IsMatch(part), $"{context}: a linkable address in '{part}'");
                 Assert.False(WordStartAt().IsMatch(part), $"{context}: a mention-like @ in '{part}'");
+                Assert.False(Broadcast().IsMatch(part), $"{context}: a channel-wide mention in '{part}'");
                 continue;
             }
 
@@ -103,7 +104,7 @@ internal static partial class ChatCardInvariants
             Assert.False(value.Contains(c, StringComparison.Ordinal), $"{context}: '{c}' in plain field '{value}'");
         }
 
-        Assert.DoesNotContain("://", value, StringComparison.Ordinal);
+        Assert.False(LinkScheme().IsMatch(value), $"{context}: a linkable address in '{value}'");
         Assert.False(WordStartAt().IsMatch(value), $"{context}: a mention-like @ in '{value}'");
     }
 
@@ -125,6 +126,13 @@ internal static partial class ChatCardInvariants
     /// <summary>A console link the program built: https to an AWS console host, no label breakout.</summary>
     [GeneratedRegex(@"<https://([a-z0-9-]+\.)?(s3\.)?console\.aws\.amazon\.com/[^\s<>|`]*\|[^<>|`]+>")]
     private static partial Regex ProgramLink();
+
+    [GeneratedRegex("@(here|channel|everyone)", RegexOptions.IgnoreCase)]
+    private static partial Regex Broadcast();
+
+    /// <summary>An address chat clients turn into a link.</summary>
+    [GeneratedRegex("(https?|ftps?)://", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkScheme();
 
     /// <summary>An @ that starts a word, as mentions do.</summary>
     [GeneratedRegex(@"(^|[^\p{L}\p{N}])@")]

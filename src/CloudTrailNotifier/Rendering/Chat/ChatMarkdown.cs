@@ -9,7 +9,7 @@ namespace CloudTrailNotifier.Rendering.Chat;
 /// that would not honour the span, the value also loses what could form a control sequence or a link by itself:
 /// angle brackets become U+2039/U+203A (no <c>&lt;!here&gt;</c>, <c>&lt;@U...&gt;</c>, <c>&lt;url|x&gt;</c>, Teams'
 /// <c>&lt;at&gt;</c>), an <c>@</c> that starts a word or precedes here, channel or everyone becomes U+FF20 (no <c>@here</c>;
-/// <c>alice@example.com</c> keeps its <c>@</c>), and a scheme's <c>://</c> is written <c>[:]//</c>, as security tools defang addresses. Line breaks,
+/// <c>alice@example.com</c> keeps its <c>@</c>), and the <c>://</c> of an http, https or ftp address is written <c>[:]//</c>, as security tools defang addresses. Line breaks,
 /// controls and invisible characters are shown escaped first, as in the email (<see cref="SafeText"/>).
 /// </summary>
 internal static class ChatMarkdown
@@ -134,6 +134,14 @@ internal static class ChatMarkdown
         rest.StartsWith("here", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("channel", StringComparison.OrdinalIgnoreCase)
         || rest.StartsWith("everyone", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Whether the text before a <c>://</c> ends in a scheme chat clients link (http, https, ftp, ftps), also inside a
+    /// word (<c>xhttp://</c> links too); <c>s3://</c> stays as it is.
+    /// </summary>
+    private static bool IsLinkScheme(ReadOnlySpan<char> before) =>
+        before.EndsWith("http", StringComparison.OrdinalIgnoreCase) || before.EndsWith("https", StringComparison.OrdinalIgnoreCase)
+        || before.EndsWith("ftp", StringComparison.OrdinalIgnoreCase) || before.EndsWith("ftps", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsBoundary(char c) => char.IsWhiteSpace(c) || c is '(' or ')' or ',' or '.' or ':' or ';' or '!' or '?' or '/' or '-' or '\'' or '"';
 
     private static void Neutralize(StringBuilder builder, string clean)
@@ -155,7 +163,7 @@ internal static class ChatMarkdown
                 case '@' when i == 0 || !char.IsLetterOrDigit(clean[i - 1]) || IsBroadcast(clean.AsSpan(i + 1)):
                     builder.Append('\uFF20');
                     break;
-                case ':' when i + 2 < clean.Length && clean[i + 1] == '/' && clean[i + 2] == '/':
+                case ':' when i + 2 < clean.Length && clean[i + 1] == '/' && clean[i + 2] == '/' && IsLinkScheme(clean.AsSpan(0, i)):
                     builder.Append("[:]");
                     break;
                 default:

@@ -59,7 +59,8 @@ public sealed class ChatPropertyTests
         Assert.DoesNotContain('\n', inner);
         Assert.DoesNotContain('<', inner);
         Assert.DoesNotContain('>', inner);
-        Assert.DoesNotContain("://", inner, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", inner, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("https://", inner, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@here", inner, StringComparison.Ordinal);
         Assert.DoesNotContain("@channel", inner, StringComparison.Ordinal);
         Assert.True(inner.Length <= 256 * 8, "cut to its limit (escapes take up to ten characters each)");
