@@ -47,6 +47,6 @@ internal sealed class CommonOptions
     }
 
     /// <summary>The settings with this command's flags in front of the environment.</summary>
-    public NotifierSettings Settings(ParseResult parse, CliEnvironment environment, string? topicArn = null) =>
-        new(environment.GetVariable, new SettingOverrides(parse.GetValue(Language), parse.GetValue(TimeZone), topicArn, parse.GetValue(TamperWatchResources), parse.GetValue(DecoySecrets), parse.GetValue(AccountNames)));
+    public NotifierSettings Settings(ParseResult parse, CliEnvironment environment, string? topicArn = null, string? chatTopicArn = null) =>
+        new(environment.GetVariable, new SettingOverrides(parse.GetValue(Language), parse.GetValue(TimeZone), topicArn, parse.GetValue(TamperWatchResources), parse.GetValue(DecoySecrets), parse.GetValue(AccountNames), chatTopicArn));
 }

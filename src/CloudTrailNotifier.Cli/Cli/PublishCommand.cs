@@ -7,7 +7,10 @@ using CloudTrailNotifier.Sns;
 
 namespace CloudTrailNotifier.Cli;
 
-/// <summary><c>publish FILE --topic-arn ARN</c>: publishes each event's notification to SNS, one MessageId per line.</summary>
+/// <summary>
+/// <c>publish FILE --topic-arn ARN [--chat-topic-arn ARN]</c>: publishes each event's notification to SNS, one MessageId
+/// per line; with a chat topic the card goes there too, and the line carries both ids (email, then chat).
+/// </summary>
 internal static class PublishCommand
 {
     /// <summary>Printed in place of a MessageId when SNS published but its answer could not be read.</summary>
@@ -23,12 +26,18 @@ internal static class PublishCommand
                 + $"{NotifierSettings.SnsEndpointVariable} or {NotifierSettings.EndpointVariable} overrides the endpoint.",
         };
 
+        var chatTopicArn = new Option<string?>(SettingOverrides.ChatTopicArnFlag)
+        {
+            Description = $"A second SNS topic, for Amazon Q Developer in chat applications: it gets the chat card (default: ${NotifierSettings.ChatTopicArnVariable}).",
+        };
+
         var command = new Command("publish", "Publish the notification for each event in FILE to SNS and print one MessageId per line.");
         common.AddTo(command);
         command.Options.Add(topicArn);
+        command.Options.Add(chatTopicArn);
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(common.File)!,
-            common.Settings(parse, environment, parse.GetValue(topicArn)),
+            common.Settings(parse, environment, parse.GetValue(topicArn), parse.GetValue(chatTopicArn)),
             environment,
             aws,
             cancellationToken));
@@ -44,7 +53,8 @@ internal static class PublishCommand
     {
         var options = settings.RenderOptions();
         var topic = settings.Topic();
-        if ((options.Error ?? topic.Error) is { } error)
+        var chatTopic = settings.ChatTopic();
+        if ((options.Error ?? topic.Error ?? chatTopic.Error) is { } error)
         {
             environment.WriteError(error);
             return ExitCodes.BadInput;
@@ -58,7 +68,7 @@ internal static class PublishCommand
 
         var input = new InputFiles(path, environment);
         SnsPublisher? publisher = null; // created at the first event: an unreadable input touches no credentials
-        var renderer = new Notifier(options.Value);
+        var renderer = new Notifier(options.Value with { ChatCards = chatTopic.Value is not null });
         var stdout = environment.StandardOutput;
         var number = 0;
         var gen0 = new Gen0Bound();
@@ -73,10 +83,21 @@ internal static class PublishCommand
             }
 
             PublishReceipt receipt;
+            PublishReceipt? chat = null;
             try
             {
-                receipt = await publisher.PublishAsync(renderer.Notify(evt), topic.Value, cancellationToken: cancellationToken)
+                var notification = renderer.Notify(evt);
+                receipt = await publisher.PublishAsync(notification, topic.Value, cancellationToken: cancellationToken)
                     .ConfigureAwait(false);
+                if (chatTopic.Value is { } chatValue && notification.ChatCard is { } card)
+                {
+                    chat = await PublishChatAsync(publisher, Lambda.ChatTopicSink.ForChat(notification, card), chatValue, receipt, environment, cancellationToken)
+                        .ConfigureAwait(false);
+                    if (chat is null)
+                    {
+                        return ExitCodes.Failure;
+                    }
+                }
             }
             catch (SnsPublishException ex)
             {
@@ -86,6 +107,12 @@ internal static class PublishCommand
             }
 
             stdout.Write(receipt.MessageId ?? UnknownMessageId);
+            if (chat is not null)
+            {
+                stdout.Write(' ');
+                stdout.Write(chat.MessageId ?? UnknownMessageId);
+            }
+
             stdout.Write('\n');
             stdout.Flush();
             if (receipt.MessageId is null)
@@ -96,5 +123,23 @@ internal static class PublishCommand
 
         stdout.Flush();
         return input.HadProblems ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    /// <summary>The card's publish; on failure says so (the email's id first, as it was published) and answers null.</summary>
+    private static async Task<PublishReceipt?> PublishChatAsync(
+        SnsPublisher publisher, Notification card, SnsTopic topic, PublishReceipt email, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await publisher.PublishAsync(card, topic, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (SnsPublishException ex)
+        {
+            environment.StandardOutput.Write(email.MessageId ?? UnknownMessageId);
+            environment.StandardOutput.Write('\n');
+            environment.StandardOutput.Flush();
+            environment.WriteError($"chat topic: {ex.Code}: {ex.Message} (the email was published)");
+            return null;
+        }
     }
 }

@@ -5,7 +5,7 @@ using CloudTrailNotifier.Settings;
 
 namespace CloudTrailNotifier.Cli;
 
-/// <summary><c>render FILE [--output text|json]</c>: prints what a recipient would receive.</summary>
+/// <summary><c>render FILE [--output text|json|chat]</c>: prints what a recipient would receive.</summary>
 internal static class RenderCommand
 {
     public static Command Create(CliEnvironment environment)
@@ -13,23 +13,24 @@ internal static class RenderCommand
         var common = new CommonOptions();
         var output = new Option<string>("--output")
         {
-            Description = "text (Subject line, blank line, body) or json (the SNS publish request, one object per line).",
+            Description = "text (Subject line, blank line, body), json (the SNS publish request, one object per line) "
+                + "or chat (the Amazon Q Developer custom notification for Slack and Teams, one object per line).",
             DefaultValueFactory = _ => "text",
         };
-        output.AcceptOnlyFromAmong("text", "json");
+        output.AcceptOnlyFromAmong("text", "json", "chat");
 
         var command = new Command("render", "Render each event in FILE as the notification a recipient receives.");
         common.AddTo(command);
         command.Options.Add(output);
         command.SetAction(parse => Run(
             parse.GetValue(common.File)!,
-            parse.GetValue(output) == "json",
+            parse.GetValue(output)!,
             common.Settings(parse, environment).RenderOptions(),
             environment));
         return command;
     }
 
-    private static int Run(string path, bool json, SettingResult<RenderOptions> settings, CliEnvironment environment)
+    private static int Run(string path, string output, SettingResult<RenderOptions> settings, CliEnvironment environment)
     {
         if (!settings.IsValid)
         {
@@ -38,7 +39,9 @@ internal static class RenderCommand
         }
 
         var input = new InputFiles(path, environment);
-        var renderer = new Notifier(settings.Value);
+        var chat = output == "chat";
+        var json = output == "json";
+        var renderer = new Notifier(chat ? settings.Value with { ChatCards = true } : settings.Value);
         var stdout = environment.StandardOutput;
         using var jsonLines = new JsonLinesOutput(stdout);
         try
@@ -53,6 +56,14 @@ internal static class RenderCommand
                 gen0.AfterEvent();
                 var notification = renderer.Notify(evt);
                 count++;
+                if (chat)
+                {
+                    // One card per line, written as it is rendered (the card is short: no shared buffer needed).
+                    stdout.Write(notification.ChatCard);
+                    stdout.Write('\n');
+                    continue;
+                }
+
                 if (json)
                 {
                     jsonLines.Write(notification);

@@ -3,6 +3,8 @@ using System.Text;
 using CloudTrailNotifier.Describing;
 using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Rendering;
+using CloudTrailNotifier.Rendering.Chat;
+using CloudTrailNotifier.Sns;
 
 namespace CloudTrailNotifier.Folding;
 
@@ -61,7 +63,10 @@ internal static class DigestRenderer
             new("outcome", id.Outcome.StartsWith("error:", StringComparison.Ordinal) ? "failed" : "succeeded"),
             new("digest", group.Folded.ToString(CultureInfo.InvariantCulture)),
         };
-        return new Notification(subject, body.ToString(), attributes, null);
+        var notification = new Notification(subject, body.ToString(), attributes, null);
+        return options.ChatCards
+            ? notification with { ChatCard = ChatCardJson.Write(ChatDigestCard.Render(group, options, FifoMessageIds.For(notification))) }
+            : notification;
     }
 
     /// <summary>CloudTrail's event history in the group's region, filtered by the event name.</summary>
@@ -78,13 +83,14 @@ internal static class DigestRenderer
     private static string Piece(string value, string? none = null) =>
         value.Length == 0 && none is not null ? none : SafeText.Clean(value, MaxPiece);
 
-    private static string ServiceOf(string eventSource)
+    /// <summary>"secretsmanager" of <c>secretsmanager.amazonaws.com</c>.</summary>
+    internal static string ServiceOf(string eventSource)
     {
         var dot = eventSource.IndexOf('.', StringComparison.Ordinal);
         return dot > 0 ? eventSource[..dot] : eventSource;
     }
 
-    private static string Time(DateTimeOffset time, TimeZoneInfo zone)
+    internal static string Time(DateTimeOffset time, TimeZoneInfo zone)
     {
         var local = TimeZoneInfo.ConvertTime(time, zone);
         var name = zone == TimeZoneInfo.Utc ? "UTC" : zone.Id;

@@ -60,19 +60,25 @@ internal static class FoldEventReader
             return null;
         }
 
-        var identity = new GroupIdentity(
-            Short(JsonFields.String(detail, "recipientAccountId") ?? JsonFields.String(root, "account")) ?? "",
-            Principal(detail),
-            Short(JsonFields.String(detail, "eventSource")) ?? "",
-            Short(JsonFields.String(detail, "eventName")) ?? "",
-            Resource(detail),
-            Outcome(detail),
-            Short(JsonFields.String(detail, "awsRegion") ?? JsonFields.String(root, "region")) ?? "");
+        var identity = Identity(root, detail);
         DateTimeOffset? time = DateTimeOffset.TryParse(JsonFields.String(detail, "eventTime"), System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal, out var t) ? t : null;
         return new FoldEvent(key, GroupKey(identity), identity, time,
             Short(JsonFields.String(detail, "sourceIPAddress")), Short(JsonFields.String(detail, "userAgent")), eventId);
     }
+
+    /// <summary>The group an event belongs to (an EventBridge envelope or a bare record), also when it has no id.</summary>
+    public static GroupIdentity Identity(JsonElement root) =>
+        Identity(root, JsonFields.TryGet(root, "detail", out var d) && d.ValueKind == JsonValueKind.Object ? d : root);
+
+    private static GroupIdentity Identity(JsonElement root, JsonElement detail) => new(
+        Short(JsonFields.String(detail, "recipientAccountId") ?? JsonFields.String(root, "account")) ?? "",
+        Principal(detail),
+        Short(JsonFields.String(detail, "eventSource")) ?? "",
+        Short(JsonFields.String(detail, "eventName")) ?? "",
+        Resource(detail),
+        Outcome(detail),
+        Short(JsonFields.String(detail, "awsRegion") ?? JsonFields.String(root, "region")) ?? "");
 
     /// <summary>A SHA-256 of the identity's parts, each length-prefixed so no two identities share a key.</summary>
     public static string GroupKey(GroupIdentity identity)

@@ -13,6 +13,9 @@ internal sealed record FunctionConfiguration(SnsTopic? Topic, bool DryRun, Rende
     /// <summary>Noise control (duplicates, folding, digests, rate guard); null: stateless, each event one notification.</summary>
     public Folding.FoldingSettings? Folding { get; init; }
 
+    /// <summary>Where chat cards are published (CHAT_TOPIC_ARN); null: email only.</summary>
+    public SnsTopic? ChatTopic { get; init; }
+
     /// <summary>Reads and checks every setting; <paramref name="error"/> names the variable at fault.</summary>
     public static FunctionConfiguration? Load(Func<string, string?> getVariable, out string? error)
     {
@@ -20,19 +23,22 @@ internal sealed record FunctionConfiguration(SnsTopic? Topic, bool DryRun, Rende
         var dryRun = settings.DryRun();
         var renderOptions = settings.RenderOptions();
         var folding = settings.Folding();
-        error = dryRun.Error ?? renderOptions.Error ?? folding.Error;
+        var chatTopic = settings.ChatTopic();
+        error = dryRun.Error ?? renderOptions.Error ?? folding.Error ?? chatTopic.Error;
         if (error is not null)
         {
             return null;
         }
 
+        var options = renderOptions.Value with { ChatCards = chatTopic.Value is not null };
+
         var (topicName, topicText) = settings.TopicArnText();
         if (settings.SamLocal && topicText is not null && !topicText.StartsWith("arn:", StringComparison.Ordinal))
         {
             // sam local invoke without --env-vars resolves !Ref NotificationTopic to the logical id.
-            return new FunctionConfiguration(null, DryRun: true, renderOptions.Value,
+            return new FunctionConfiguration(null, DryRun: true, options,
                 $"{NotifierSettings.SamLocalVariable}=true and {topicName} is '{topicText}', not an ARN (sam local without --env-vars?): "
-                + "dry run, nothing is published") { Folding = folding.Value };
+                + "dry run, nothing is published") { Folding = folding.Value, ChatTopic = chatTopic.Value };
         }
 
         var topic = settings.Topic();
@@ -48,6 +54,6 @@ internal sealed record FunctionConfiguration(SnsTopic? Topic, bool DryRun, Rende
             return null;
         }
 
-        return new FunctionConfiguration(topic.Value, dryRun.Value, renderOptions.Value) { Folding = folding.Value };
+        return new FunctionConfiguration(topic.Value, dryRun.Value, options) { Folding = folding.Value, ChatTopic = chatTopic.Value };
     }
 }

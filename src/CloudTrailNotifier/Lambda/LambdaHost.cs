@@ -43,14 +43,22 @@ internal static class LambdaHost
                 log.Runtime("WARN", notice);
             }
 
+            var publisher = new SnsPublisher(aws.Http, aws.Credentials, aws.Clock, RetryStrategyOptions.Default(aws.Jitter));
+            var store = configuration.Folding is { } table
+                ? new State.DynamoStateStore(new State.DynamoDbClient(aws.Http, aws.Credentials, aws.Clock, table.Endpoint, table.Region,
+                    new RetryStrategy(RetryStrategyOptions.StateStore(aws.Jitter), aws.Clock)), table.Table)
+                : null;
             INotificationSink sink = configuration is { DryRun: false, Topic: { } topic }
-                ? new SnsSink(new SnsPublisher(aws.Http, aws.Credentials, aws.Clock, RetryStrategyOptions.Default(aws.Jitter)), topic)
-                : new DryRunSink(configuration.Topic?.Arn);
+                ? new SnsSink(publisher, topic)
+                : new DryRunSink(configuration.Topic?.Arn, configuration.ChatTopic?.Arn);
+            if (configuration is { DryRun: false, Topic: not null, ChatTopic: { } chatTopic })
+            {
+                sink = new ChatTopicSink(sink, publisher, chatTopic, store, aws.Clock);
+            }
+
             if (configuration.Folding is { } folding)
             {
-                var client = new State.DynamoDbClient(aws.Http, aws.Credentials, aws.Clock, folding.Endpoint, folding.Region,
-                    new RetryStrategy(RetryStrategyOptions.StateStore(aws.Jitter), aws.Clock));
-                sink = new Folding.NoiseControlSink(sink, new State.DynamoStateStore(client, folding.Table), folding, configuration.RenderOptions, aws.Clock);
+                sink = new Folding.NoiseControlSink(sink, store!, folding, configuration.RenderOptions, aws.Clock);
             }
 
             var handler = new InvocationHandler(new Notifier(configuration.RenderOptions).Notify, sink);

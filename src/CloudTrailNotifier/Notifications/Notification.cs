@@ -9,4 +9,11 @@ internal sealed record Notification(
     string Subject,
     string Message,
     IReadOnlyList<MessageAttribute> Attributes,
-    string? EventId);
+    string? EventId)
+{
+    /// <summary>
+    /// The same alert as an Amazon Q Developer custom notification (JSON, see Rendering/Chat), rendered from the same
+    /// redacted facts; null unless <see cref="Rendering.RenderOptions.ChatCards"/> asked for it.
+    /// </summary>
+    public string? ChatCard { get; init; }
+}

@@ -6,6 +6,8 @@ using CloudTrailNotifier.Events;
 using CloudTrailNotifier.Input;
 using CloudTrailNotifier.Redaction;
 using CloudTrailNotifier.Rendering;
+using CloudTrailNotifier.Rendering.Chat;
+using CloudTrailNotifier.Sns;
 using CloudTrailNotifier.Rendering.Languages;
 
 namespace CloudTrailNotifier.Notifications;
@@ -126,8 +128,11 @@ internal sealed class Notifier(RenderOptions options)
             region = JsonFields.String(e, "region") ?? JsonFields.String(detail, "awsRegion");
         }
 
-        return FallbackNotification.Create(
-            new UninterpretableEvent(text, receivedBytes ?? raw.Length, problem, Redact(source), Redact(account), Redact(region)), _texts);
+        var uninterpretable = new UninterpretableEvent(text, receivedBytes ?? raw.Length, problem, Redact(source), Redact(account), Redact(region));
+        var notification = FallbackNotification.Create(uninterpretable, _texts);
+        return options.ChatCards
+            ? notification with { ChatCard = ChatCardJson.Write(ChatFallbackCard.Render(uninterpretable, options, FifoMessageIds.For(notification))) }
+            : notification;
     }
 
     private string? Redact(string? value) => value is null ? null : TextRedactor.Redact(value, _redactor.Markers);

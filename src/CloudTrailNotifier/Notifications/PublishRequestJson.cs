@@ -37,7 +37,12 @@ internal static class PublishRequestJson
             writer.WriteString("TopicArn", topicArn);
         }
 
-        writer.WriteString("Subject", notification.Subject);
+        if (notification.Subject.Length > 0)
+        {
+            // A chat card's publish has no subject (as PublishForm sends none).
+            writer.WriteString("Subject", notification.Subject);
+        }
+
         writer.WriteString("Message", notification.Message);
         if (fifoId is not null)
         {
@@ -45,16 +50,20 @@ internal static class PublishRequestJson
             writer.WriteString("MessageDeduplicationId", fifoId);
         }
 
-        writer.WriteStartObject("MessageAttributes");
-        foreach (var attribute in notification.Attributes)
+        if (notification.Attributes.Count > 0)
         {
-            writer.WriteStartObject(attribute.Name);
-            writer.WriteString("DataType", MessageAttribute.DataType);
-            writer.WriteString("StringValue", attribute.Value);
+            writer.WriteStartObject("MessageAttributes");
+            foreach (var attribute in notification.Attributes)
+            {
+                writer.WriteStartObject(attribute.Name);
+                writer.WriteString("DataType", MessageAttribute.DataType);
+                writer.WriteString("StringValue", attribute.Value);
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 
-        writer.WriteEndObject();
         writer.WriteEndObject();
         writer.Flush();
     }

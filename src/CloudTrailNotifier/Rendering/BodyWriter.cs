@@ -40,57 +40,35 @@ internal static class BodyWriter
 
     private static void WriteSummary(TextLayout layout, EventFacts facts, RenderOptions options, Texts t)
     {
-        var evt = facts.Event;
-        var action = Safe(facts.EventName) ?? t.UnknownEvent;
-        var service = Safe(facts.ServiceName);
-        var actorName = Safe(facts.Actor.Name) ?? t.UnknownCaller;
-        var errorCode = Safe(facts.ErrorCode);
-        var resourcePhrase = facts.Resources.Count == 0
-            ? null
-            : ResourcePhrase(facts.Resources[0], t) + (facts.Resources.Count > 1 ? $" (+{facts.Resources.Count - 1})" : string.Empty);
-
-        layout.Line(facts.IsSignIn
-            ? t.SignInHeadline(facts.Outcome, action, actorName, errorCode)
-            : evt.EventType == "AwsServiceEvent"
-                ? t.Assessment.ServiceEventHeadline(action, service, resourcePhrase)
-                : t.Headline(facts.Outcome, action, service, resourcePhrase, actorName, errorCode));
+        var phrases = new SummaryPhrases(t, SummaryPhrases.Email);
+        layout.Line(phrases.Headline(facts));
         layout.BlankLine();
 
-        AssessmentWriter.WriteSummary(layout, facts, t.Assessment);
-        layout.Field(t.Who, t.Actor(facts.Actor, ActorStrings(facts.Actor, actorName)) + (Safe(facts.Via) is { } via ? t.Assessment.Via(via) : string.Empty));
-        var readOnly = IssuesCredentials(evt) ? t.Assessment.IssuesCredentials : evt.ReadOnly switch
-        {
-            true => t.ReadOnlyCall,
-            false => t.WriteCall,
-            null => t.ReadOnlyUnknown,
-        };
-        layout.Field(t.Action, t.ActionOn(action, service, readOnly));
-        layout.Field(t.Result, facts.Outcome switch
-        {
-            Outcome.Denied => t.Denied(errorCode ?? t.Unknown),
-            Outcome.Failed => t.Failed(errorCode ?? t.Unknown),
-            _ => t.Succeeded,
-        });
+        AssessmentWriter.WriteSummary(layout, facts, phrases);
+        layout.Field(t.Who, phrases.Who(facts));
+        layout.Field(t.Action, phrases.Action(facts));
+        layout.Field(t.Result, phrases.Result(facts));
         layout.UntrustedField(t.ErrorMessage, facts.ErrorMessage, t.CharactersOmitted);
 
-        WriteResources(layout, facts.Resources, t);
-        AssessmentWriter.WriteSharing(layout, facts, t.Assessment);
+        WriteResources(layout, facts.Resources, phrases);
+        AssessmentWriter.WriteSharing(layout, facts, phrases);
 
-        if (Safe(evt.RecipientAccount) is { } account)
+        if (phrases.Account(facts) is { } account)
         {
-            layout.Field(t.Account, t.AccountInRegion(t.NamedAccount(account, Safe(facts.AccountName)), Safe(evt.Region)));
+            layout.Field(t.Account, account);
         }
 
-        layout.Field(t.From, t.Source(facts.Source, Safe(facts.Source.Address) ?? string.Empty));
-        layout.Field(t.Client, ClientPhrase.Describe(facts.Client, evt.UserAgent, t));
-        WriteTime(layout, facts, options.TimeZone, t);
+        layout.Field(t.From, phrases.From(facts));
+        layout.Field(t.Client, phrases.Client(facts));
+        layout.Field(t.When, phrases.When(facts, options.TimeZone));
     }
 
-    private static void WriteResources(TextLayout layout, IReadOnlyList<ResourceRef> resources, Texts t)
+    private static void WriteResources(TextLayout layout, IReadOnlyList<ResourceRef> resources, SummaryPhrases phrases)
     {
+        var t = phrases.Texts;
         if (resources.Count == 1)
         {
-            layout.Field(t.Resource, ResourceWithIdentifier(resources[0], t));
+            layout.Field(t.Resource, phrases.ResourceWithIdentifier(resources[0], TextLayout.MaxValueChars));
             return;
         }
 
@@ -102,33 +80,13 @@ internal static class BodyWriter
         layout.ListLabel(t.Resources);
         foreach (var resource in resources)
         {
-            layout.Item(ResourceWithIdentifier(resource, t));
+            layout.Item(phrases.ResourceWithIdentifier(resource, TextLayout.MaxValueChars));
         }
 
         if (resources.Count >= ResourceDescriber.MaxResources)
         {
             layout.Item(t.MoreResources(resources.Count));
         }
-    }
-
-    /// <summary>"secret prod/db (arn:...)": the identifier folded into the line when it says more than the name.</summary>
-    private static string ResourceWithIdentifier(ResourceRef resource, Texts t) =>
-        resource.Identifier == resource.Name
-            ? ResourcePhrase(resource, t)
-            : $"{ResourcePhrase(resource, t)} ({SafeText.Clean(resource.Identifier, TextLayout.MaxValueChars)})";
-
-    private static string ResourcePhrase(ResourceRef resource, Texts t) =>
-        $"{t.ResourceLabel(resource.Kind, SafeText.Clean(resource.Source, 64))} {SafeText.Clean(resource.Name, MaxPiece)}";
-
-    private static void WriteTime(TextLayout layout, EventFacts facts, TimeZoneInfo zone, Texts t)
-    {
-        if (facts.Time is not { } time)
-        {
-            layout.Field(t.When, Safe(facts.Event.TimeText) is { } raw ? t.TimeNotReadable(raw) : t.NoTime);
-            return;
-        }
-
-        layout.Field(t.When, WhenPhrase.Describe(time, zone));
     }
 
     private static void WriteSignals(TextLayout layout, EventFacts facts, Texts t)
@@ -138,21 +96,10 @@ internal static class BodyWriter
             return;
         }
 
-        var context = new SignalContext(
-            Safe(facts.ErrorCode),
-            Safe(facts.Actor.AccountId) is { } caller ? t.NamedAccount(caller, Safe(facts.CallerAccountName)) : null,
-            Safe(facts.Event.RecipientAccount) is { } recipient ? t.NamedAccount(recipient, Safe(facts.AccountName)) : null,
-            Safe(facts.Actor.InvokedBy ?? (facts.Actor.Kind == ActorKind.AWSService ? facts.Actor.Name : null)
-                ?? (facts.Source.Kind == SourceKind.AwsService ? facts.Source.Address : null)))
-        {
-            TamperTarget = facts.Tamper?.Target ?? default,
-            TamperName = Safe(facts.Tamper?.Name),
-        };
-
         layout.Section(t.SignalsTitle);
-        foreach (var signal in SignalOrder.In(facts.Signals))
+        foreach (var signal in new SummaryPhrases(t, SummaryPhrases.Email).Signals(facts))
         {
-            layout.Marked('!', t.Signal(signal, context));
+            layout.Marked('!', signal);
         }
     }
 
@@ -274,21 +221,6 @@ internal static class BodyWriter
         layout.UntrustedField(t.EventVersion, evt.EventVersion, t.CharactersOmitted);
         layout.UntrustedField(t.DetailType, evt.DetailType, t.CharactersOmitted);
     }
-
-    private static ActorStrings ActorStrings(Actor actor, string name) => new(
-        name,
-        Safe(actor.AccountAlias),
-        Safe(actor.RoleName),
-        Safe(actor.SessionName),
-        Safe(actor.PermissionSet),
-        Safe(actor.IdentityProvider),
-        Safe(actor.AccountId),
-        Safe(actor.TypeText));
-
-    /// <summary>STS calls CloudTrail marks read-only that hand out credentials, which is not "reading".</summary>
-    private static bool IssuesCredentials(CloudTrailEvent evt) =>
-        evt.EventSource == "sts.amazonaws.com" && evt.EventName is { } name
-        && (name.StartsWith("AssumeRole", StringComparison.Ordinal) || name is "GetSessionToken" or "GetFederationToken" or "AssumeRoot");
 
     private static string? Safe(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : SafeText.Clean(value, MaxPiece);

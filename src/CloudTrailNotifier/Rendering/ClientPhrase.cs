@@ -1,33 +1,32 @@
 using System.Text;
 using CloudTrailNotifier.Describing.UserAgents;
-using CloudTrailNotifier.Rendering.Languages;
 
 namespace CloudTrailNotifier.Rendering;
 
 /// <summary>The summary's "Client" value: name, version and detail of what made the call, then its kind.</summary>
 internal static class ClientPhrase
 {
-    private const int MaxPiece = 256;
-
-    public static string Describe(ClientDescription client, string? userAgent, Texts t)
+    /// <param name="phrases">How values from the event are made safe in this format.</param>
+    public static string Describe(ClientDescription client, string? userAgent, SummaryPhrases phrases)
     {
+        var t = phrases.Texts;
         if (client.Kind == ClientKind.Unknown && string.IsNullOrWhiteSpace(userAgent))
         {
             return t.NoUserAgent;
         }
 
         var text = new StringBuilder();
-        if (Safe(client.Name) is { } name)
+        if (phrases.Safe(client.Name) is { } name)
         {
             text.Append(name);
         }
 
-        if (Safe(client.Version) is { } version)
+        if (phrases.Safe(client.Version) is { } version)
         {
             text.Append(text.Length > 0 ? " " : string.Empty).Append(version);
         }
 
-        if (Safe(client.Detail) is { } detail)
+        if (phrases.Safe(client.Detail) is { } detail)
         {
             text.Append(text.Length > 0 ? ", " : string.Empty).Append(detail);
         }
@@ -36,12 +35,9 @@ internal static class ClientPhrase
         if (text.Length == 0 && client.Kind == ClientKind.Unknown && userAgent is not null)
         {
             // Nothing recognised: the user agent itself (shortened) says more than a label.
-            return $"{SafeText.Clean(userAgent, 96)} ({kind})";
+            return $"{phrases.Safe(userAgent, 96) ?? string.Empty} ({kind})";
         }
 
         return text.Length == 0 ? kind : text.Append(" (").Append(kind).Append(')').ToString();
     }
-
-    private static string? Safe(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : SafeText.Clean(value, MaxPiece);
 }

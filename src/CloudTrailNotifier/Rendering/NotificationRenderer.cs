@@ -1,6 +1,8 @@
 using CloudTrailNotifier.Describing;
 using CloudTrailNotifier.Notifications;
+using CloudTrailNotifier.Rendering.Chat;
 using CloudTrailNotifier.Rendering.Languages;
+using CloudTrailNotifier.Sns;
 
 namespace CloudTrailNotifier.Rendering;
 
@@ -17,6 +19,9 @@ internal sealed class NotificationRenderer(RenderOptions options)
         var attributes = MessageAttributesBuilder.Build(facts);
         var body = BodyWriter.Write(facts, Options, _texts);
         var message = MessageLimits.Fit(body, attributes, _texts.SectionTruncated(MessageLimits.MaxPublishBytes));
-        return new Notification(subject, message, attributes, facts.Event.EventId);
+        var notification = new Notification(subject, message, attributes, facts.Event.EventId);
+        return Options.ChatCards
+            ? notification with { ChatCard = ChatCardJson.Write(ChatCardRenderer.Render(facts, Options, FifoMessageIds.For(notification))) }
+            : notification;
     }
 }

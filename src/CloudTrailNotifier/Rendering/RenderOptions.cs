@@ -11,6 +11,9 @@ internal sealed record RenderOptions(NotificationLanguage Language, TimeZoneInfo
     /// <summary>The organization's accounts by name (ACCOUNT_NAMES); an account outside a given list is a signal.</summary>
     public Describing.AccountNames AccountNames { get; init; } = Describing.AccountNames.None;
 
+    /// <summary>Render the chat card beside the email (<see cref="Notification.ChatCard"/>): for a chat topic or <c>--output chat</c>.</summary>
+    public bool ChatCards { get; init; }
+
     public static RenderOptions Default { get; } = new(NotificationLanguage.English, TimeZoneInfo.Utc);
 
     /// <summary>Secrets whose every touch is critical (<c>DECOY_SECRETS</c>, <c>--decoy-secrets</c>).</summary>

@@ -73,7 +73,8 @@ internal static class SubjectBuilder
         return SubjectText.Shorten(subject, max, ascii);
     }
 
-    private static List<string> Tags(EventFacts facts, Texts texts)
+    /// <summary>The severity, decoy and signal tags, most alarming first (the chat card's title shows them too).</summary>
+    internal static List<string> Tags(EventFacts facts, Texts texts)
     {
         var tags = new List<string>(6);
         if (texts.Assessment.SubjectTag(facts.Assessment.Severity) is { } severity)

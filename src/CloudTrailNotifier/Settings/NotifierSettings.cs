@@ -13,6 +13,9 @@ namespace CloudTrailNotifier.Settings;
 internal sealed class NotifierSettings(Func<string, string?> getVariable, SettingOverrides? overrides = null, bool lambdaFace = false)
 {
     public const string TopicArnVariable = "TOPIC_ARN";
+
+    /// <summary>The second topic, for Amazon Q Developer in chat applications: it gets the chat card.</summary>
+    public const string ChatTopicArnVariable = "CHAT_TOPIC_ARN";
     public const string DryRunVariable = "DRY_RUN";
     public const string LanguageVariable = "NOTIFICATION_LANGUAGE";
     public const string TimeZoneVariable = "NOTIFICATION_TIME_ZONE";
@@ -110,6 +113,18 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
     public SettingResult<SnsTopic?> Topic()
     {
         var (name, text) = TopicArnText();
+        return TopicFrom(name, text);
+    }
+
+    /// <summary>The chat topic (flag, else <c>CHAT_TOPIC_ARN</c>) and its endpoint, chosen as for the email topic; null when not given.</summary>
+    public SettingResult<SnsTopic?> ChatTopic()
+    {
+        var (name, text) = Source(_flags.ChatTopicArn, SettingOverrides.ChatTopicArnFlag, ChatTopicArnVariable);
+        return TopicFrom(name, NullIfBlank(text));
+    }
+
+    private SettingResult<SnsTopic?> TopicFrom(string name, string? text)
+    {
         if (text is null)
         {
             return SettingResult<SnsTopic?>.Ok(null);

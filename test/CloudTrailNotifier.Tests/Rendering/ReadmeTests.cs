@@ -35,4 +35,21 @@ public sealed class ReadmeTests
         Assert.Equal(approvedText, readme[(start + Open.Length)..end]);
         Assert.Contains("What to do", approvedText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_readme_shows_the_seed_chat_card_exactly_as_approved()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
+        const string Open = "<!-- chat-card:start -->\n```text\n";
+        var start = readme.IndexOf(Open, StringComparison.Ordinal);
+        var end = readme.IndexOf("\n```\n<!-- chat-card:end -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "README has no chat card");
+
+        var golden = File.ReadAllText(Path.Combine(Golden.Directory, "Chat", "secretsmanager-get-secret-value.en.approved.txt"));
+        const string Shown = "\n----- as the chat shows it -----\n";
+        var approvedCard = golden[(golden.IndexOf(Shown, StringComparison.Ordinal) + Shown.Length)..].TrimEnd('\n');
+
+        Assert.Equal(approvedCard, readme[(start + Open.Length)..end]);
+        Assert.Contains("`sample/secret`", approvedCard, StringComparison.Ordinal);
+    }
 }

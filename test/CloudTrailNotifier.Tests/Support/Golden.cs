@@ -12,6 +12,7 @@ internal static class Golden
     {
         var approvedPath = Path.Combine(Directory, name + ".approved.txt");
         var receivedPath = Path.Combine(Directory, name + ".received.txt");
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(approvedPath)!); // a name may have a folder: Digests/, Chat/
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(approvedPath, actual);

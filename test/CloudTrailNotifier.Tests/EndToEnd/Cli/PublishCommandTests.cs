@@ -71,6 +71,23 @@ public sealed class PublishCommandTests(MotoServer moto) : IDisposable
         Assert.StartsWith("error: SignatureDoesNotMatch: ", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Publish_with_a_chat_topic_prints_both_ids_and_the_card_arrives_on_the_chat_topic()
+    {
+        var (topicArn, queueUrl) = await moto.CreateSubscribedTopicAsync("cli-chat-email");
+        var (chatArn, chatQueue) = await moto.CreateSubscribedTopicAsync("cli-chat-chat");
+
+        var (exit, stdout, stderr) = Run(["publish", RepositoryFiles.SampleEventPath, "--topic-arn", topicArn, "--chat-topic-arn", chatArn], Environment());
+
+        Assert.True(exit == ExitCodes.Success, stderr);
+        var ids = stdout.Trim().Split(' ');
+        Assert.Equal(2, ids.Length);
+        Assert.Equal(ids[0], Assert.Single(await moto.ReceiveAsync(queueUrl)).GetProperty("MessageId").GetString());
+        var chat = Assert.Single(await moto.ReceiveAsync(chatQueue));
+        Assert.Equal(ids[1], chat.GetProperty("MessageId").GetString());
+        Assert.Equal(new Notifier(RenderOptions.Default with { ChatCards = true }).Notify(RepositoryFiles.SampleEvent).ChatCard, chat.GetProperty("Message").GetString());
+    }
+
     [Theory]
     [InlineData(new string[] { "publish", "EVENT" }, "--topic-arn is required")]
     [InlineData(new string[] { "publish", "EVENT", "--topic-arn", "arn:aws:sqs:us-east-1:123456789012:q" }, "not an SNS topic ARN")]
