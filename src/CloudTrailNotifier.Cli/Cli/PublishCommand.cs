@@ -29,6 +29,7 @@ internal static class PublishCommand
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(common.File)!,
             common.Settings(parse, environment, parse.GetValue(topicArn)),
+            parse.GetValue(common.Match),
             environment,
             aws,
             cancellationToken));
@@ -38,6 +39,7 @@ internal static class PublishCommand
     private static async Task<int> RunAsync(
         string path,
         NotifierSettings settings,
+        string? matchPath,
         CliEnvironment environment,
         Func<AwsEdges> createEdges,
         CancellationToken cancellationToken)
@@ -56,13 +58,20 @@ internal static class PublishCommand
             return ExitCodes.BadInput;
         }
 
+        MatchFilter? filter = null;
+        if (matchPath is not null && (filter = MatchFilter.Load(matchPath, out var matchError)) is null)
+        {
+            environment.WriteError(matchError!);
+            return ExitCodes.BadInput;
+        }
+
         var input = new InputFiles(path, environment);
         SnsPublisher? publisher = null; // created at the first event: an unreadable input touches no credentials
         var renderer = new Notifier(options.Value);
         var stdout = environment.StandardOutput;
         var number = 0;
         var gen0 = new Gen0Bound();
-        foreach (var evt in input.Events())
+        foreach (var evt in filter?.Apply(input.Events()) ?? input.Events())
         {
             number++;
             gen0.AfterEvent();
@@ -95,6 +104,7 @@ internal static class PublishCommand
         }
 
         stdout.Flush();
+        filter?.WriteSummary(environment);
         return input.HadProblems ? ExitCodes.BadInput : ExitCodes.Success;
     }
 }

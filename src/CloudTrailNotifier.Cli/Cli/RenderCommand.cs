@@ -25,15 +25,23 @@ internal static class RenderCommand
             parse.GetValue(common.File)!,
             parse.GetValue(output) == "json",
             common.Settings(parse, environment).RenderOptions(),
+            parse.GetValue(common.Match),
             environment));
         return command;
     }
 
-    private static int Run(string path, bool json, SettingResult<RenderOptions> settings, CliEnvironment environment)
+    private static int Run(string path, bool json, SettingResult<RenderOptions> settings, string? matchPath, CliEnvironment environment)
     {
         if (!settings.IsValid)
         {
             environment.WriteError(settings.Error!);
+            return ExitCodes.BadInput;
+        }
+
+        MatchFilter? filter = null;
+        if (matchPath is not null && (filter = MatchFilter.Load(matchPath, out var matchError)) is null)
+        {
+            environment.WriteError(matchError!);
             return ExitCodes.BadInput;
         }
 
@@ -48,7 +56,7 @@ internal static class RenderCommand
             Notification? waiting = null;
             var count = 0;
             var gen0 = new Gen0Bound();
-            foreach (var evt in input.Events())
+            foreach (var evt in filter?.Apply(input.Events()) ?? input.Events())
             {
                 gen0.AfterEvent();
                 var notification = renderer.Notify(evt);
@@ -78,6 +86,7 @@ internal static class RenderCommand
         }
 
         stdout.Flush();
+        filter?.WriteSummary(environment);
         return input.HadProblems ? ExitCodes.BadInput : ExitCodes.Success;
     }
 
