@@ -36,6 +36,12 @@ internal sealed class CommonOptions
         Description = $"Account names shown beside the ids, e.g. 111111111111=prod,222222222222=staging; an account not listed is a signal (default: ${NotifierSettings.AccountNamesVariable}).",
     };
 
+    public Option<string?> Match { get; } = new(MatchFilter.Flag)
+    {
+        Description = MatchFilter.Description,
+        HelpName = "PATTERN.json",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(File);
@@ -44,6 +50,7 @@ internal sealed class CommonOptions
         command.Options.Add(TamperWatchResources);
         command.Options.Add(DecoySecrets);
         command.Options.Add(AccountNames);
+        command.Options.Add(Match);
     }
 
     /// <summary>The settings with this command's flags in front of the environment.</summary>

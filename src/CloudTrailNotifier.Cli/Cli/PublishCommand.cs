@@ -38,6 +38,7 @@ internal static class PublishCommand
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(common.File)!,
             common.Settings(parse, environment, parse.GetValue(topicArn), parse.GetValue(chatTopicArn)),
+            parse.GetValue(common.Match),
             environment,
             aws,
             cancellationToken));
@@ -47,6 +48,7 @@ internal static class PublishCommand
     private static async Task<int> RunAsync(
         string path,
         NotifierSettings settings,
+        string? matchPath,
         CliEnvironment environment,
         Func<AwsEdges> createEdges,
         CancellationToken cancellationToken)
@@ -66,13 +68,20 @@ internal static class PublishCommand
             return ExitCodes.BadInput;
         }
 
+        MatchFilter? filter = null;
+        if (matchPath is not null && (filter = MatchFilter.Load(matchPath, out var matchError)) is null)
+        {
+            environment.WriteError(matchError!);
+            return ExitCodes.BadInput;
+        }
+
         var input = new InputFiles(path, environment);
         SnsPublisher? publisher = null; // created at the first event: an unreadable input touches no credentials
         var renderer = new Notifier(options.Value with { ChatCards = chatTopic.Value is not null });
         var stdout = environment.StandardOutput;
         var number = 0;
         var gen0 = new Gen0Bound();
-        foreach (var evt in input.Events())
+        foreach (var evt in filter?.Apply(input.Events()) ?? input.Events())
         {
             number++;
             gen0.AfterEvent();
@@ -122,6 +131,7 @@ internal static class PublishCommand
         }
 
         stdout.Flush();
+        filter?.WriteSummary(environment);
         return input.HadProblems ? ExitCodes.BadInput : ExitCodes.Success;
     }
 

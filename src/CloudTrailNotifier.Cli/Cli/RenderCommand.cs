@@ -26,15 +26,23 @@ internal static class RenderCommand
             parse.GetValue(common.File)!,
             parse.GetValue(output)!,
             common.Settings(parse, environment).RenderOptions(),
+            parse.GetValue(common.Match),
             environment));
         return command;
     }
 
-    private static int Run(string path, string output, SettingResult<RenderOptions> settings, CliEnvironment environment)
+    private static int Run(string path, string output, SettingResult<RenderOptions> settings, string? matchPath, CliEnvironment environment)
     {
         if (!settings.IsValid)
         {
             environment.WriteError(settings.Error!);
+            return ExitCodes.BadInput;
+        }
+
+        MatchFilter? filter = null;
+        if (matchPath is not null && (filter = MatchFilter.Load(matchPath, out var matchError)) is null)
+        {
+            environment.WriteError(matchError!);
             return ExitCodes.BadInput;
         }
 
@@ -51,7 +59,7 @@ internal static class RenderCommand
             Notification? waiting = null;
             var count = 0;
             var gen0 = new Gen0Bound();
-            foreach (var evt in input.Events())
+            foreach (var evt in filter?.Apply(input.Events()) ?? input.Events())
             {
                 gen0.AfterEvent();
                 var notification = renderer.Notify(evt);
@@ -89,6 +97,7 @@ internal static class RenderCommand
         }
 
         stdout.Flush();
+        filter?.WriteSummary(environment);
         return input.HadProblems ? ExitCodes.BadInput : ExitCodes.Success;
     }
 
