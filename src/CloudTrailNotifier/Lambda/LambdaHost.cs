@@ -48,9 +48,10 @@ internal static class LambdaHost
                 : new DryRunSink(configuration.Topic?.Arn);
             if (configuration.Folding is { } folding)
             {
-                var client = new State.DynamoDbClient(aws.Http, aws.Credentials, aws.Clock, folding.Endpoint, folding.Region,
-                    new RetryStrategy(RetryStrategyOptions.StateStore(aws.Jitter), aws.Clock));
-                sink = new Folding.NoiseControlSink(sink, new State.DynamoStateStore(client, folding.Table), folding, configuration.RenderOptions, aws.Clock);
+                var retry = RetryStrategyOptions.StateStore(aws.Jitter);
+                var client = State.DynamoDbClients.Create(aws.Http, aws.Credentials, folding.Endpoint, folding.Region, retry.AttemptTimeout);
+                var calls = new State.DynamoDbCalls(client, new RetryStrategy(retry, aws.Clock), aws.Clock);
+                sink = new Folding.NoiseControlSink(sink, new State.DynamoStateStore(calls, folding.Table), folding, configuration.RenderOptions, aws.Clock);
             }
 
             var handler = new InvocationHandler(new Notifier(configuration.RenderOptions).Notify, sink);
