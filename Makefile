@@ -3,7 +3,7 @@
 # Paths are taken from this file's location, so make works whatever directory SAM runs it from.
 
 ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
-PROJECT := $(ROOT)/src/CloudTrailNotifier
+PROJECT := $(ROOT)/src/CloudTrailNotifier.Function
 # Must match `Architectures: [x86_64]` in template.yaml.
 RUNTIME_ID := linux-x64
 # Intermediate and publish output stay out of the source tree's bin/ and obj/.
@@ -16,4 +16,4 @@ build-NotifierFunction:
 	rm -rf "$(BUILD_DIR)/publish"
 	dotnet publish "$(PROJECT)" -c Release -r $(RUNTIME_ID) --artifacts-path "$(BUILD_DIR)" -o "$(BUILD_DIR)/publish"
 	mkdir -p "$(ARTIFACTS_DIR)"
-	install -m 0755 "$(BUILD_DIR)/publish/CloudTrailNotifier" "$(ARTIFACTS_DIR)/bootstrap"
+	install -m 0755 "$(BUILD_DIR)/publish/bootstrap" "$(ARTIFACTS_DIR)/bootstrap"

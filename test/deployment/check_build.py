@@ -63,12 +63,14 @@ def bootstrap_is_an_x86_64_linux_executable_for_glibc_2_34():
 
 
 def bootstrap_runs_on_its_own():
+    """The packaged executable starts with nothing beside it; outside Lambda it says so in one line and exits 2."""
     assert result.get("built"), "the build failed"
     env = {"PATH": "/usr/bin:/bin", "HOME": str(WORK)}
-    completed = subprocess.run([str(ARTIFACTS / "bootstrap"), "--help"], capture_output=True, text=True, env=env,
-                               timeout=60)
-    assert completed.returncode == 0, f"bootstrap --help exited {completed.returncode}: {completed.stderr}"
-    assert "render" in completed.stdout, completed.stdout
+    completed = subprocess.run([str(ARTIFACTS / "bootstrap")], capture_output=True, text=True, env=env, timeout=60)
+    assert completed.returncode == 2, f"bootstrap exited {completed.returncode}: {completed.stderr}"
+    lines = completed.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: AWS_LAMBDA_RUNTIME_API is not set"), completed.stderr
+    assert completed.stdout == "", completed.stdout
 
 
 def make_without_artifacts_dir_fails_with_one_clear_line():

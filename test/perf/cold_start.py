@@ -13,6 +13,7 @@ to every contender's time.
 """
 
 import argparse
+import http.server
 import json
 import os
 import re
@@ -20,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 
@@ -45,10 +47,83 @@ def run_once(command, env):
     return elapsed_ms, out if ok else None
 
 
-def peak_rss_once(command, env, time_program):
+class RuntimeApi:
+    """A one-invocation-at-a-time Lambda Runtime API on loopback, as Lambda serves a cold start: the first
+    invocation/next gets the event; its response (the function answers after publishing) stops the clock; the next
+    invocation/next is answered 500, which ends the bootstrap (as a runtime that lost its API would end)."""
+
+    def __init__(self):
+        api = self
+        self._lock = threading.Lock()
+        self._event = None
+        self.answered = threading.Event()
+        self.answered_at = None
+        self.response = None
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                with api._lock:
+                    event, api._event = api._event, None
+                if event is None or not self.path.endswith("/runtime/invocation/next"):
+                    self.send_response(500)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("Lambda-Runtime-Aws-Request-Id", "cold-start-request")
+                self.send_header("Lambda-Runtime-Deadline-Ms", str(int(time.time() * 1000) + 30000))
+                self.send_header("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:%s:123456789012:function:cold-start" % REGION)
+                self.send_header("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000")
+                self.send_header("Content-Length", str(len(event)))
+                self.end_headers()
+                self.wfile.write(event)
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                api.answered_at = time.perf_counter_ns()
+                api.response = (self.path, body)
+                self.send_response(202)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                api.answered.set()
+
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.address = "127.0.0.1:%d" % self._server.server_address[1]
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    def arm(self, event):
+        with self._lock:
+            self._event = event
+        self.answered.clear()
+        self.answered_at = None
+        self.response = None
+
+
+def run_bootstrap_once(command, env, api, event):
+    """Wall milliseconds from process start to the invocation's response (sent after publishing), and the MessageId."""
+    api.arm(event)
+    start = time.perf_counter_ns()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    answered = api.answered.wait(60)
+    process.wait(60)
+    err = process.stderr.read().decode("utf-8", "replace").strip()
+    process.stderr.close()
+    message_id = None
+    if answered and api.response[0].endswith("/response"):
+        message_id = json.loads(api.response[1]).get("messageId")
+    if message_id is None or MESSAGE_ID.match(message_id) is None:
+        print("  failed run of %s: response %r, stderr %r" % (command[-1], api.response, err[:300]), file=sys.stderr)
+        return None, None
+    return (api.answered_at - start) / 1e6, message_id
+
+
+def peak_rss_once(command, env, time_program, runner=run_once):
     """Peak RSS in KiB of one run under GNU time, and the MessageId (None if the run failed)."""
     with tempfile.NamedTemporaryFile(prefix="ctn-perf-rss-", mode="r") as report:
-        _, message_id = run_once([time_program, "-f", "%M", "-o", report.name] + command, env)
+        _, message_id = runner([time_program, "-f", "%M", "-o", report.name] + command, env)
         text = report.read().strip().splitlines()
     return (int(text[-1]) if text and text[-1].isdigit() else None), message_id
 
@@ -66,9 +141,10 @@ def main():
     parser.add_argument("--endpoint", required=True)
     parser.add_argument("--event", required=True)
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--aot", required=True, help="the Native AOT executable (bootstrap)")
+    parser.add_argument("--aot", required=True, help="the Native AOT command-line tool (ctn)")
+    parser.add_argument("--bootstrap", required=True, help="the Native AOT Lambda function (bootstrap)")
     parser.add_argument("--dotnet", required=True)
-    parser.add_argument("--dll", required=True, help="CloudTrailNotifier.dll of the framework-dependent Release build")
+    parser.add_argument("--dll", required=True, help="ctn.dll of the framework-dependent Release build")
     parser.add_argument("--python", required=True)
     parser.add_argument("--script", required=True, help="publish_boto3.py")
     parser.add_argument("--time", default="/usr/bin/time", help="GNU time")
@@ -91,16 +167,25 @@ def measure(args, topic, home):
         "AWS_ENDPOINT_URL_SNS": args.endpoint,
     }
     tail = [args.event, "--topic-arn", topic]
+    api = RuntimeApi()
+    with open(args.event, "rb") as f:
+        event = f.read()
+    lambda_env = dict(env, AWS_LAMBDA_RUNTIME_API=api.address, TOPIC_ARN=topic, AWS_REGION=REGION,
+                      AWS_LAMBDA_FUNCTION_NAME="cold-start")
+    runners = {
+        "AOT `bootstrap` (Runtime API, as Lambda runs it)": lambda command, _: run_bootstrap_once(command, lambda_env, api, event),
+    }
     contenders = [
-        ("AOT `bootstrap publish`", [args.aot, "publish"] + tail),
-        ("JIT `dotnet CloudTrailNotifier.dll publish`", [args.dotnet, args.dll, "publish"] + tail),
+        ("AOT `bootstrap` (Runtime API, as Lambda runs it)", [args.bootstrap]),
+        ("AOT `ctn publish`", [args.aot, "publish"] + tail),
+        ("JIT `dotnet ctn.dll publish`", [args.dotnet, args.dll, "publish"] + tail),
         ("Python 3 + boto3 (`publish_boto3.py`)", [args.python, args.script] + tail),
     ]
 
     # Warm-up: one publish each (moto's first request is slow; page cache is filled for every contender).
     published = {name: [] for name, _ in contenders}
     for name, command in contenders:
-        _, message_id = run_once(command, env)
+        _, message_id = runners.get(name, run_once)(command, env)
         if message_id is None:
             sys.exit("warm-up publish failed for %s" % name)
         published[name].append(message_id)
@@ -109,13 +194,13 @@ def measure(args, topic, home):
     failed = {name: 0 for name, _ in contenders}
     for _ in range(args.runs):
         for name, command in contenders:
-            elapsed, message_id = run_once(command, env)
+            elapsed, message_id = runners.get(name, run_once)(command, env)
             if message_id is None:
                 failed[name] += 1
             else:
                 results[name][0].append(elapsed)
                 published[name].append(message_id)
-            rss, message_id = peak_rss_once(command, env, args.time)
+            rss, message_id = peak_rss_once(command, env, args.time, runners.get(name, run_once))
             if message_id is None or rss is None:
                 failed[name] += 1
             else:
@@ -146,9 +231,11 @@ def measure(args, topic, home):
             statistics.median(rss) / 1024, max(rss) / 1024, len(times), failed[name],
             len((sample[2] or "").encode()) + len(sample[1].encode())))
     print()
-    aot, jit, python = (name for name, _ in contenders)
+    function, aot, jit, python = (name for name, _ in contenders)
+    if function in medians and python in medians:
+        print("Python + boto3 / AOT bootstrap median: %.1f× (the budget: at least 20×)" % (medians[python] / medians[function]))
     if aot in medians and python in medians:
-        print("Python + boto3 / AOT median: %.1f×" % (medians[python] / medians[aot]))
+        print("Python + boto3 / AOT ctn median: %.1f×" % (medians[python] / medians[aot]))
     if aot in medians and jit in medians:
         print("JIT / AOT median: %.1f×" % (medians[jit] / medians[aot]))
     print("moto recorded all %d printed MessageIds (timed runs, memory runs and one warm-up each)." % len(printed))

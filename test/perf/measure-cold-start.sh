@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Cold start, side by side: process start to "message published" for
-#   (a) the Native AOT executable (`bootstrap publish`),
-#   (b) the same program, framework-dependent Release build, run with `dotnet CloudTrailNotifier.dll publish` (JIT),
+#   (0) the Lambda function as Lambda runs it: the Native AOT `bootstrap` against a one-invocation Runtime API on
+#       loopback (timed to its invocation response, which it sends after publishing),
+#   (a) the Native AOT command-line tool (`ctn publish`, the same library code as the function's bootstrap),
+#   (b) the same program, framework-dependent Release build, run with `dotnet ctn.dll publish` (JIT),
 #   (c) test/perf/publish_boto3.py, a small Python 3 formatter that publishes with boto3,
 # all against one topic of a moto_server on loopback; plus each one's peak RSS and the zipped deployment package.
 # Run on demand (not part of `dotnet test` or CI):  test/perf/measure-cold-start.sh
@@ -39,28 +41,35 @@ cleanup() {
 trap cleanup EXIT
 
 if [[ -n ${CTN_PERF_BUILD_DIR:-} ]]; then work=$CTN_PERF_BUILD_DIR; mkdir -p "$work"; else work=$(mktemp -d -t ctn-perf-XXXXXX); fi
-aot=$work/aot/CloudTrailNotifier
-dll=$work/jit/CloudTrailNotifier.dll
+aot=$work/aot/ctn
+bootstrap=$work/function/bootstrap
+dll=$work/jit/ctn.dll
 
 if [[ ! -x $aot ]]; then
-    echo "Native AOT publish (dotnet publish src/CloudTrailNotifier -c Release -r linux-x64) ..." >&2
-    dotnet publish "$repo/src/CloudTrailNotifier" -c Release -r linux-x64 --artifacts-path "$work/aot-artifacts" \
+    echo "Native AOT publish (dotnet publish src/CloudTrailNotifier.Cli -c Release -r linux-x64) ..." >&2
+    dotnet publish "$repo/src/CloudTrailNotifier.Cli" -c Release -r linux-x64 --artifacts-path "$work/aot-artifacts" \
         -o "$work/aot" --disable-build-servers -nodeReuse:false >"$work/aot-publish.log" 2>&1 \
         || { tail -20 "$work/aot-publish.log" >&2; exit 1; }
 fi
+if [[ ! -x $bootstrap ]]; then
+    echo "Native AOT publish (dotnet publish src/CloudTrailNotifier.Function -c Release -r linux-x64) ..." >&2
+    dotnet publish "$repo/src/CloudTrailNotifier.Function" -c Release -r linux-x64 --artifacts-path "$work/aot-artifacts" \
+        -o "$work/function" --disable-build-servers -nodeReuse:false >"$work/function-publish.log" 2>&1 \
+        || { tail -20 "$work/function-publish.log" >&2; exit 1; }
+fi
 if [[ ! -f $dll ]]; then
     echo "Framework-dependent Release build (dotnet publish -c Release --no-self-contained) ..." >&2
-    dotnet publish "$repo/src/CloudTrailNotifier" -c Release -p:PublishAot=false --no-self-contained --artifacts-path "$work/jit-artifacts" \
+    dotnet publish "$repo/src/CloudTrailNotifier.Cli" -c Release -p:PublishAot=false --no-self-contained --artifacts-path "$work/jit-artifacts" \
         -o "$work/jit" --disable-build-servers -nodeReuse:false >"$work/jit-publish.log" 2>&1 \
         || { tail -20 "$work/jit-publish.log" >&2; exit 1; }
 fi
 
 # The deployment package as `sam build` makes it: the executable alone, named bootstrap, zipped.
 mkdir -p "$work/package"
-cp "$aot" "$work/package/bootstrap"
+cp "$bootstrap" "$work/package/bootstrap"
 rm -f "$work/function.zip"
 (cd "$work/package" && zip -q -9 "$work/function.zip" bootstrap)
-exe_bytes=$(stat -c %s "$aot")
+exe_bytes=$(stat -c %s "$bootstrap")
 zip_bytes=$(stat -c %s "$work/function.zip")
 
 port=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
@@ -82,7 +91,7 @@ echo ".NET SDK $(dotnet --version), $("$python" --version 2>&1), boto3 $("$pytho
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 "$python" "$repo/test/perf/cold_start.py" --endpoint "$endpoint" --event "$event" --runs "$runs" \
-    --aot "$aot" --dotnet "$dotnet_host" --dll "$dll" --python "$python" --script "$repo/test/perf/publish_boto3.py"
+    --aot "$aot" --bootstrap "$bootstrap" --dotnet "$dotnet_host" --dll "$dll" --python "$python" --script "$repo/test/perf/publish_boto3.py"
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "Deployment package: bootstrap $(awk -v b="$exe_bytes" 'BEGIN { printf "%.2f", b / 1e6 }') MB, function.zip (zip -9) $(awk -v b="$zip_bytes" 'BEGIN { printf "%.2f", b / 1e6 }') MB ($zip_bytes bytes)"

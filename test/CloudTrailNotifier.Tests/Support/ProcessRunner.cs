@@ -60,12 +60,18 @@ internal static class ProcessRunner
         return new ProcessResult(process.ExitCode, await stdout, await stderr, stopwatch.Elapsed);
     }
 
-    /// <summary>Runs the program under test (the framework-dependent build next to the tests).</summary>
+    /// <summary>Runs the command-line tool under test (the framework-dependent build of ctn next to the tests).</summary>
     public static Task<ProcessResult> RunNotifierAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+        => RunBuiltAsync("ctn.dll", arguments, environment);
+
+    /// <summary>Runs the Lambda function's executable under test (the framework-dependent build of bootstrap).</summary>
+    public static Task<ProcessResult> RunFunctionAsync(IReadOnlyDictionary<string, string> environment)
+        => RunBuiltAsync("bootstrap.dll", [], environment);
+
+    private static Task<ProcessResult> RunBuiltAsync(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var program = Path.Combine(AppContext.BaseDirectory, "CloudTrailNotifier.dll");
-        return RunAsync(dotnet, [program, .. arguments], environment);
+        return RunAsync(dotnet, [Path.Combine(AppContext.BaseDirectory, assembly), .. arguments], environment);
     }
 }
 

@@ -56,7 +56,7 @@ public sealed class TimeZoneDatabaseTests : IDisposable
     public async Task A_zone_the_database_lacks_fails_the_function_at_init_naming_the_variable()
     {
         await using var api = new FakeRuntimeApi();
-        var run = ProcessRunner.RunNotifierAsync([], new Dictionary<string, string>
+        var run = ProcessRunner.RunFunctionAsync(new Dictionary<string, string>
         {
             ["AWS_LAMBDA_RUNTIME_API"] = api.Address,
             ["TZDIR"] = _zoneInfo,

@@ -68,7 +68,7 @@ public sealed class AotCredentialsTests(PublishedExecutable published, MotoServe
         var zip = Path.Combine(_home, "function.zip");
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
         {
-            archive.CreateEntryFromFile(published.ExecutablePath, "bootstrap", CompressionLevel.SmallestSize);
+            archive.CreateEntryFromFile(published.BootstrapPath, "bootstrap", CompressionLevel.SmallestSize);
         }
 
         var size = new FileInfo(zip).Length;

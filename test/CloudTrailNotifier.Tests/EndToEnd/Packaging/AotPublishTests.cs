@@ -23,14 +23,18 @@ public sealed partial class AotPublishTests(PublishedExecutable published, MotoS
         var warnings = WarningPattern().Matches(published.Publish.StandardOutput + published.Publish.StandardError);
         Assert.True(warnings.Count == 0, string.Join('\n', warnings.Select(w => w.Value)));
         Assert.True(File.Exists(published.ExecutablePath));
+        Assert.True(File.Exists(published.BootstrapPath));
     }
 
-    [Fact]
-    public async Task The_executable_needs_no_glibc_newer_than_Amazon_Linux_2023_has()
+    [Theory]
+    [InlineData("bootstrap")]
+    [InlineData("ctn")]
+    public async Task The_executable_needs_no_glibc_newer_than_Amazon_Linux_2023_has(string executable)
     {
         Assert.True(published.Publish.ExitCode == 0, published.Publish.ToString());
+        var path = executable == "bootstrap" ? published.BootstrapPath : published.ExecutablePath;
 
-        var objdump = await ProcessRunner.RunAsync("objdump", ["-T", published.ExecutablePath], new Dictionary<string, string>());
+        var objdump = await ProcessRunner.RunAsync("objdump", ["-T", path], new Dictionary<string, string>());
 
         Assert.Equal(0, objdump.ExitCode);
         var versions = GlibcPattern().Matches(objdump.StandardOutput)
@@ -91,7 +95,7 @@ public sealed partial class AotPublishTests(PublishedExecutable published, MotoS
         Assert.True(published.Publish.ExitCode == 0, published.Publish.ToString());
         var (topicArn, queueUrl) = await moto.CreateSubscribedTopicAsync("aot-bootstrap");
         await using var api = new FakeRuntimeApi();
-        var start = new ProcessStartInfo(published.ExecutablePath) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(published.BootstrapPath) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (name, value) in Credentials())
         {
             start.Environment[name] = value;
@@ -123,13 +127,27 @@ public sealed partial class AotPublishTests(PublishedExecutable published, MotoS
     }
 
     [Fact]
-    public async Task The_executable_keeps_state_in_DynamoDB_through_the_SDK_client_and_sends_a_duplicate_once()
+    public async Task The_bootstrap_outside_Lambda_says_so_in_one_line()
+    {
+        Assert.True(published.Publish.ExitCode == 0, published.Publish.ToString());
+
+        var result = await ProcessRunner.RunAsync(published.BootstrapPath, ["render", RepositoryFiles.SampleEventPath], Credentials());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.StandardOutput);
+        Assert.Equal(
+            "error: AWS_LAMBDA_RUNTIME_API is not set: bootstrap runs inside AWS Lambda (or sam local); for the command line use ctn",
+            Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public async Task The_bootstrap_keeps_state_in_DynamoDB_through_the_SDK_client_and_sends_a_duplicate_once()
     {
         Assert.True(published.Publish.ExitCode == 0, published.Publish.ToString());
         var (topicArn, queueUrl) = await moto.CreateSubscribedTopicAsync("aot-state");
         var table = await Folding.StateTable.CreateAsync(moto, "aot-state-table");
         await using var api = new FakeRuntimeApi();
-        var start = new ProcessStartInfo(published.ExecutablePath) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(published.BootstrapPath) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (name, value) in Credentials())
         {
             start.Environment[name] = value;
