@@ -1,14 +1,20 @@
 using BenchmarkDotNet.Attributes;
+using CloudTrailNotifier.Aws;
 using CloudTrailNotifier.Folding;
+using CloudTrailNotifier.Lambda;
 using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Rendering;
+using CloudTrailNotifier.Resilience;
 using CloudTrailNotifier.State;
 
 namespace CloudTrailNotifier.Benchmarks;
 
 /// <summary>
-/// The CPU that noise control adds to one event, apart from its two DynamoDB round trips: reading the fold facts,
-/// the never-fold predicate, the pure decision and the conditional PutItem's JSON.
+/// The CPU that noise control adds to one event, apart from the network: the whole path through
+/// <see cref="NoiseControlSink"/>, the state store and the AWSSDK.DynamoDBv2 client (marshalling, SigV4 signing,
+/// unmarshalling), answered in process by <see cref="CannedDynamoDb"/>, in front of a sink that does nothing. A first
+/// event makes four calls (claim, open the window, rate counter, done), a folded one four (claim, open refused with
+/// the group returned, fold, done). <see cref="FoldDecision"/> alone is the pure part.
 /// </summary>
 [MemoryDiagnoser]
 public class FoldingBenchmarks
@@ -17,6 +23,10 @@ public class FoldingBenchmarks
     private byte[] _event = [];
     private Notification _notification = null!;
     private GroupState _open = null!;
+    private NoiseControlSink _first = null!;
+    private NoiseControlSink _folded = null!;
+    private Invocation _invocation = null!;
+    private readonly List<IDisposable> _owned = [];
 
     [GlobalSetup]
     public void Setup()
@@ -24,26 +34,50 @@ public class FoldingBenchmarks
         _event = File.ReadAllBytes(RenderBenchmarks.FindSeedEvent());
         _notification = new Notifier(RenderOptions.Default).Notify(_event);
         var evt = FoldEventReader.Read(_event)!;
-        _open = FoldDecider.Decide(null, evt, DateTimeOffset.UnixEpoch, Window, rateAllows: true).NewState with { Version = 1 };
+        _open = FoldDecider.Decide(null, evt, DateTimeOffset.UtcNow, Window, rateAllows: true).NewState with { Version = 1 };
+        _invocation = new Invocation("bench", null, null, _event);
+        _first = Sink(new CannedDynamoDb(null));
+        _folded = Sink(new CannedDynamoDb(_open));
+        Expect(_first, InvocationResultKind.Published, "recorded");
+        Expect(_folded, InvocationResultKind.Folded, "folded");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _owned.ForEach(o => o.Dispose());
+
+    [Benchmark]
+    public int FoldDecision()
+    {
+        var evt = FoldEventReader.Read(_event)!;
+        return FoldingPolicy.IsUnfoldable(_notification)
+            ? -1
+            : (int)FoldDecider.Decide(_open, evt, DateTimeOffset.UtcNow, Window, rateAllows: true).Kind;
     }
 
     [Benchmark]
-    public int FoldOneEvent()
-    {
-        var evt = FoldEventReader.Read(_event)!;
-        if (FoldingPolicy.IsUnfoldable(_notification))
-        {
-            return 0;
-        }
+    public async Task<int> FirstEvent() => (int)(await _first.DeliverAsync(_notification, _invocation, CancellationToken.None)).Kind;
 
-        var decision = FoldDecider.Decide(_open, evt, DateTimeOffset.UnixEpoch.AddSeconds(10), Window, rateAllows: true);
-        var body = DynamoJson.Request(w =>
+    [Benchmark]
+    public async Task<int> FoldedEvent() => (int)(await _folded.DeliverAsync(_notification, _invocation, CancellationToken.None)).Kind;
+
+    /// <summary>A benchmark of the fail-open path would measure the wrong thing: check each path once first.</summary>
+    private void Expect(NoiseControlSink sink, InvocationResultKind kind, string stateStore)
+    {
+        var delivery = sink.DeliverAsync(_notification, _invocation, CancellationToken.None).GetAwaiter().GetResult();
+        if (delivery.Kind != kind || delivery.StateStore != stateStore)
         {
-            w.WriteString("TableName", "state");
-            w.WriteStartObject("Item");
-            GroupItem.Write(w, decision.NewState, TimeSpan.FromDays(2));
-            w.WriteEndObject();
-        });
-        return body.Length;
+            throw new InvalidOperationException($"expected {kind}/{stateStore}, got {delivery.Kind}/{delivery.StateStore}: {delivery.Note}");
+        }
+    }
+
+    private NoiseControlSink Sink(CannedDynamoDb answers)
+    {
+        var http = new HttpClient(answers);
+        var client = DynamoDbClients.Create(http, AwsCredentialsSource.Fixed("AKIDBENCH", "bench-secret"), new Uri("http://127.0.0.1:1/"), "us-east-1", TimeSpan.FromSeconds(2));
+        _owned.Add(http);
+        _owned.Add(client);
+        var calls = new DynamoDbCalls(client, new RetryStrategy(RetryStrategyOptions.StateStore(() => 0.5), TimeProvider.System), TimeProvider.System);
+        var settings = new FoldingSettings("state", Window, 1_000_000, null, "us-east-1");
+        return new NoiseControlSink(new NothingSink(), new DynamoStateStore(calls, "state"), settings, RenderOptions.Default, TimeProvider.System);
     }
 }

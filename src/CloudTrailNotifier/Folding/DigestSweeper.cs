@@ -41,11 +41,11 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
 #pragma warning restore CA1031
             {
                 failures.Add(ex.Message);
-                await UpdateAsync(key, claimed, s => s with { LeaseEnd = null, LeaseId = null }, deadline, cancellationToken).ConfigureAwait(false);
+                await UpdateAsync(claimed, s => s with { LeaseEnd = null, LeaseId = null }, deadline, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            await UpdateAsync(key, claimed, s => FoldDecider.AfterDigest(s, claimed), deadline, cancellationToken).ConfigureAwait(false);
+            await UpdateAsync(claimed, s => FoldDecider.AfterDigest(s, claimed), deadline, cancellationToken).ConfigureAwait(false);
         }
 
         if (failures.Count > 0)
@@ -58,38 +58,47 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
 
     private async Task<GroupState?> ClaimAsync(string key, string leaseId, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
+        var state = await store.ReadGroupAsync(key, deadline, cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; attempt < MaxConflicts; attempt++)
         {
-            var state = await store.ReadGroupAsync(key, deadline, cancellationToken).ConfigureAwait(false);
             if (state is null || FoldDecider.Claim(state, clock.GetUtcNow(), Lease, leaseId) is not { } claim)
             {
                 return null;
             }
 
-            if (await store.WriteGroupAsync(claim, state.Version, deadline, cancellationToken).ConfigureAwait(false))
+            var write = await store.WriteGroupAsync(claim, state.Version, deadline, cancellationToken).ConfigureAwait(false);
+            if (write.Written)
             {
-                return claim with { Version = state.Version + 1 };
+                return write.Current;
             }
+
+            state = write.Current;
         }
 
         return null;
     }
 
-    /// <summary>Changes the group only while this sweep still holds its lease.</summary>
-    private async Task UpdateAsync(string key, GroupState claimed, Func<GroupState, GroupState> change, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes the group only while this sweep still holds its lease. It starts from the claimed state (its version is
+    /// known) without reading; events folded meanwhile refuse the write, which returns the group as it now is.
+    /// </summary>
+    private async Task UpdateAsync(GroupState claimed, Func<GroupState, GroupState> change, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
+        GroupState? state = claimed;
         for (var attempt = 0; attempt < MaxConflicts; attempt++)
         {
-            var state = await store.ReadGroupAsync(key, deadline, cancellationToken).ConfigureAwait(false);
             if (state is null || state.LeaseId != claimed.LeaseId)
             {
                 return;
             }
 
-            if (await store.WriteGroupAsync(change(state), state.Version, deadline, cancellationToken).ConfigureAwait(false))
+            var write = await store.WriteGroupAsync(change(state), state.Version, deadline, cancellationToken).ConfigureAwait(false);
+            if (write.Written)
             {
                 return;
             }
+
+            state = write.Current;
         }
     }
 

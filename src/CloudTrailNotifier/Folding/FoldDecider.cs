@@ -8,35 +8,32 @@ internal static class FoldDecider
 {
     public static FoldDecision Decide(GroupState? state, FoldEvent evt, DateTimeOffset now, TimeSpan window, bool rateAllows)
     {
-        window = window > GroupState.MaxWindow ? GroupState.MaxWindow : window;
-        var windowOpen = state is not null && state.WindowEnd > now;
-        var digestPending = state is { Folded: > 0 };
-        if (!windowOpen && !digestPending && rateAllows)
+        if ((state is null || CanOpen(state, now)) && rateAllows)
         {
-            var opened = (state ?? Empty(evt, now)) with
-            {
-                Identity = evt.Identity,
-                WindowEnd = now + window,
-                Folded = 0,
-                FirstFolded = null,
-                LastFolded = null,
-                Addresses = [],
-                UserAgents = [],
-                EventIds = [],
-                RateGuarded = false,
-            };
-            return new FoldDecision(FoldDecisionKind.SendNow, opened);
+            var opened = Opened(evt, now, window);
+            return new FoldDecision(FoldDecisionKind.SendNow,
+                state is null ? opened : opened with { Version = state.Version, LeaseEnd = state.LeaseEnd, LeaseId = state.LeaseId });
         }
 
         var current = state ?? Empty(evt, now);
-        if (!windowOpen && !digestPending)
+        if (state is null || CanOpen(state, now))
         {
             // The rate guard held a first event back: it opens a window all the same, and waits for its digest.
-            current = current with { WindowEnd = now + window };
+            current = current with { WindowEnd = now + Capped(window) };
         }
 
         return new FoldDecision(FoldDecisionKind.Fold, Fold(current, evt, now, rateGuarded: !rateAllows));
     }
+
+    /// <summary>
+    /// A first event may be sent at once: the group's window has ended and nothing is waiting for a digest. The state
+    /// store's open-window write carries exactly this as its condition (<c>windowEnd &lt;= now AND folded &lt;= 0</c>).
+    /// </summary>
+    public static bool CanOpen(GroupState state, DateTimeOffset now) => state.WindowEnd <= now && state.Folded <= 0;
+
+    /// <summary>The group after a first event sent at once: a new window, nothing folded (version and lease are the store's).</summary>
+    public static GroupState Opened(FoldEvent evt, DateTimeOffset now, TimeSpan window) =>
+        Empty(evt, now) with { WindowEnd = now + Capped(window) };
 
     /// <summary>The state after a sweep sent a digest of <paramref name="sent"/>: what folded since stays for the next one.</summary>
     public static GroupState AfterDigest(GroupState current, GroupState sent)
@@ -78,6 +75,8 @@ internal static class FoldDecider
 
     private static IReadOnlyList<string> AddDistinct(IReadOnlyList<string> values, string? value) =>
         value is null || values.Contains(value, StringComparer.Ordinal) ? values : [.. values, value];
+
+    private static TimeSpan Capped(TimeSpan window) => window > GroupState.MaxWindow ? GroupState.MaxWindow : window;
 
     private static GroupState Empty(FoldEvent evt, DateTimeOffset now) =>
         new(evt.GroupKey, 0, evt.Identity, now, 0, null, null, [], [], [], false, null, null);

@@ -9,6 +9,9 @@ namespace CloudTrailNotifier.Folding;
 /// <summary>
 /// Duplicates, folding and the rate guard in front of the real sink. Order: claim the event id (conditional
 /// write), decide, publish, mark done; a failed publish releases the claim so Lambda's retry is not a duplicate.
+/// The claim comes first because only it keeps a second delivery from publishing; "done" comes only after the
+/// publish succeeded, so a crash in between leaves a claim that expires (the event stays retryable), never a
+/// "done" for an alert that was not sent. A first event costs four calls: claim, open the window, rate counter, done.
 /// When the state table cannot be used the notification is sent anyway (fail open) and the delivery says
 /// <c>stateStore: skipped</c>. A <c>Scheduled Event</c> runs the digest sweep instead.
 /// </summary>
@@ -83,20 +86,42 @@ internal sealed class NoiseControlSink(INotificationSink inner, IStateStore stor
         return delivery with { StateStore = marked ? "recorded" : "skipped" };
     }
 
+    /// <summary>
+    /// The group's decision in as few calls as it takes. A first event is the common case worth a fast path: one
+    /// conditional update opens the window (it succeeds only when <see cref="FoldDecider.CanOpen"/> holds), then the
+    /// rate guard's counter. Anything else (a window open, a digest pending, a lost race, the rate guard refusing)
+    /// goes to the pure decision with the group that the refused write returned, written back with a version check.
+    /// </summary>
     private async Task<FoldDecisionKind> DecideAsync(FoldEvent evt, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        var open = await store.OpenGroupAsync(FoldDecider.Opened(evt, now, settings.Window), now, deadline, cancellationToken).ConfigureAwait(false);
+        var rateRefused = false;
+        if (open.Written)
+        {
+            if (await store.TakeRateSlotAsync(now, settings.PerMinute, deadline, cancellationToken).ConfigureAwait(false))
+            {
+                return FoldDecisionKind.SendNow;
+            }
+
+            // Held back by the rate guard: the window just opened stays, and this event folds into its digest.
+            rateRefused = true;
+        }
+
+        var state = open.Current;
         for (var attempt = 1; ; attempt++)
         {
-            var now = clock.GetUtcNow();
-            var state = await store.ReadGroupAsync(evt.GroupKey, deadline, cancellationToken).ConfigureAwait(false);
-            var decision = FoldDecider.Decide(state, evt, now, settings.Window, rateAllows: true);
+            now = clock.GetUtcNow();
+            var decision = FoldDecider.Decide(state, evt, now, settings.Window, rateAllows: !rateRefused);
             if (decision.Kind == FoldDecisionKind.SendNow
                 && !await store.TakeRateSlotAsync(now, settings.PerMinute, deadline, cancellationToken).ConfigureAwait(false))
             {
+                rateRefused = true;
                 decision = FoldDecider.Decide(state, evt, now, settings.Window, rateAllows: false);
             }
 
-            if (await store.WriteGroupAsync(decision.NewState, state?.Version ?? 0, deadline, cancellationToken).ConfigureAwait(false))
+            var write = await store.WriteGroupAsync(decision.NewState, state?.Version ?? 0, deadline, cancellationToken).ConfigureAwait(false);
+            if (write.Written)
             {
                 return decision.Kind;
             }
@@ -105,6 +130,8 @@ internal sealed class NoiseControlSink(INotificationSink inner, IStateStore stor
             {
                 throw new StateStoreException("ConflictLimit", $"the group changed under {MaxConflicts} attempts in a row");
             }
+
+            state = write.Current;
         }
     }
 

@@ -44,10 +44,14 @@ internal static class LambdaHost
             }
 
             var publisher = new SnsPublisher(aws.Http, aws.Credentials, aws.Clock, RetryStrategyOptions.Default(aws.Jitter));
-            var store = configuration.Folding is { } table
-                ? new State.DynamoStateStore(new State.DynamoDbClient(aws.Http, aws.Credentials, aws.Clock, table.Endpoint, table.Region,
-                    new RetryStrategy(RetryStrategyOptions.StateStore(aws.Jitter), aws.Clock)), table.Table)
-                : null;
+            State.IStateStore? store = null;
+            if (configuration.Folding is { } table)
+            {
+                var retry = RetryStrategyOptions.StateStore(aws.Jitter);
+                var client = State.DynamoDbClients.Create(aws.Http, aws.Credentials, table.Endpoint, table.Region, retry.AttemptTimeout);
+                store = new State.DynamoStateStore(new State.DynamoDbCalls(client, new RetryStrategy(retry, aws.Clock), aws.Clock), table.Table);
+            }
+
             INotificationSink sink = configuration is { DryRun: false, Topic: { } topic }
                 ? new SnsSink(publisher, topic)
                 : new DryRunSink(configuration.Topic?.Arn, configuration.ChatTopic?.Arn);

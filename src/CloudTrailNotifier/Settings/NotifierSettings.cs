@@ -201,9 +201,8 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
             return new SettingResult<Folding.FoldingSettings?>(null, endpoint.Error);
         }
 
-        var uri = endpoint.Value ?? new Uri($"https://dynamodb.{region}.{(region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com")}/");
         return SettingResult<Folding.FoldingSettings?>.Ok(
-            new Folding.FoldingSettings(table, TimeSpan.FromSeconds(window.Value), perMinute.Value, uri, region));
+            new Folding.FoldingSettings(table, TimeSpan.FromSeconds(window.Value), perMinute.Value, endpoint.Value, region));
     }
 
     private SettingResult<int> Whole(string variable, int fallback, int min, int max)

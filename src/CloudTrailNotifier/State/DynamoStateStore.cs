@@ -1,15 +1,19 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using CloudTrailNotifier.Folding;
 
 namespace CloudTrailNotifier.State;
 
 /// <summary>
-/// The state table in DynamoDB: one string key <c>pk</c>, items expiring through TTL on <c>expiresAt</c>, and a
-/// sparse index <c>due</c> that holds only groups with a digest to send. Operations used: GetItem, PutItem,
-/// UpdateItem, DeleteItem, Query (the template grants exactly these).
+/// The state table in DynamoDB, through the SDK's low-level client: one string key <c>pk</c>, items expiring through
+/// TTL on <c>expiresAt</c>, and a sparse index <c>due</c> that holds only groups with a digest to send. Operations
+/// used: GetItem, PutItem, UpdateItem, DeleteItem, Query (the template grants exactly these). Every conditional write
+/// asks for the item that refused it (<c>ReturnValuesOnConditionCheckFailure: ALL_OLD</c>), so a refusal costs no
+/// second read.
 /// </summary>
-internal sealed class DynamoStateStore(DynamoDbClient client, string table) : IStateStore
+internal sealed class DynamoStateStore(DynamoDbCalls calls, string table) : IStateStore
 {
     public const string DueIndex = "due";
     private static readonly TimeSpan Keep = TimeSpan.FromDays(2);
@@ -19,172 +23,192 @@ internal sealed class DynamoStateStore(DynamoDbClient client, string table) : IS
 
     public async Task<ClaimResult> ClaimEventAsync(string eventKey, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
-        var body = DynamoJson.Request(w =>
+        var request = new PutItemRequest
         {
-            w.WriteString("TableName", table);
-            w.WriteStartObject("Item");
-            DynamoJson.S(w, "pk", "event#" + eventKey);
-            DynamoJson.S(w, "status", "claimed");
-            DynamoJson.N(w, "claimUntil", (now + ClaimLifetime).ToUnixTimeMilliseconds());
-            DynamoJson.N(w, "expiresAt", (now + Keep).ToUnixTimeSeconds());
-            w.WriteEndObject();
-            w.WriteString("ConditionExpression", "attribute_not_exists(pk) OR (#s = :claimed AND claimUntil < :now)");
-            w.WriteStartObject("ExpressionAttributeNames");
-            w.WriteString("#s", "status");
-            w.WriteEndObject();
-            w.WriteStartObject("ExpressionAttributeValues");
-            DynamoJson.S(w, ":claimed", "claimed");
-            DynamoJson.N(w, ":now", now.ToUnixTimeMilliseconds());
-            w.WriteEndObject();
-        });
-        var answer = await client.CallAsync("PutItem", body, deadline, cancellationToken).ConfigureAwait(false);
+            TableName = table,
+            Item = new()
+            {
+                ["pk"] = DynamoItems.S("event#" + eventKey),
+                ["status"] = DynamoItems.S("claimed"),
+                ["claimUntil"] = DynamoItems.N((now + ClaimLifetime).ToUnixTimeMilliseconds()),
+                ["expiresAt"] = DynamoItems.N((now + Keep).ToUnixTimeSeconds()),
+            },
+            ConditionExpression = "attribute_not_exists(pk) OR (#s = :claimed AND claimUntil < :now)",
+            ExpressionAttributeNames = new() { ["#s"] = "status" },
+            ExpressionAttributeValues = new() { [":claimed"] = DynamoItems.S("claimed"), [":now"] = DynamoItems.N(now.ToUnixTimeMilliseconds()) },
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
+        var answer = await calls.CallAsync("PutItem", (c, t) => c.PutItemAsync(request, t), deadline, cancellationToken).ConfigureAwait(false);
         if (!answer.ConditionFailed)
         {
             return ClaimResult.Claimed;
         }
 
-        var item = await GetAsync("event#" + eventKey, deadline, cancellationToken).ConfigureAwait(false);
-        return item is { } found && DynamoJson.GetS(found, "status") == "claimed" ? ClaimResult.InProgress : ClaimResult.Done;
+        var item = answer.Current ?? await GetAsync("event#" + eventKey, deadline, cancellationToken).ConfigureAwait(false);
+        return item is { } found && DynamoItems.GetS(found, "status") == "claimed" ? ClaimResult.InProgress : ClaimResult.Done;
     }
 
     public async Task MarkEventDoneAsync(string eventKey, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
-        var body = DynamoJson.Request(w =>
+        var request = new PutItemRequest
         {
-            w.WriteString("TableName", table);
-            w.WriteStartObject("Item");
-            DynamoJson.S(w, "pk", "event#" + eventKey);
-            DynamoJson.S(w, "status", "done");
-            DynamoJson.N(w, "expiresAt", (now + Keep).ToUnixTimeSeconds());
-            w.WriteEndObject();
-        });
-        await client.CallAsync("PutItem", body, deadline, cancellationToken).ConfigureAwait(false);
+            TableName = table,
+            Item = new()
+            {
+                ["pk"] = DynamoItems.S("event#" + eventKey),
+                ["status"] = DynamoItems.S("done"),
+                ["expiresAt"] = DynamoItems.N((now + Keep).ToUnixTimeSeconds()),
+            },
+        };
+        await calls.CallAsync("PutItem", (c, t) => c.PutItemAsync(request, t), deadline, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ReleaseEventAsync(string eventKey, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
-        var body = DynamoJson.Request(w =>
+        var request = new DeleteItemRequest
         {
-            w.WriteString("TableName", table);
-            DynamoJson.Key(w, "event#" + eventKey);
-            w.WriteString("ConditionExpression", "#s = :claimed");
-            w.WriteStartObject("ExpressionAttributeNames");
-            w.WriteString("#s", "status");
-            w.WriteEndObject();
-            w.WriteStartObject("ExpressionAttributeValues");
-            DynamoJson.S(w, ":claimed", "claimed");
-            w.WriteEndObject();
-        });
-        await client.CallAsync("DeleteItem", body, deadline, cancellationToken).ConfigureAwait(false);
+            TableName = table,
+            Key = DynamoItems.Key("event#" + eventKey),
+            ConditionExpression = "#s = :claimed",
+            ExpressionAttributeNames = new() { ["#s"] = "status" },
+            ExpressionAttributeValues = new() { [":claimed"] = DynamoItems.S("claimed") },
+        };
+        await calls.CallAsync("DeleteItem", (c, t) => c.DeleteItemAsync(request, t), deadline, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<GroupState?> ReadGroupAsync(string groupKey, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    public async Task<GroupState?> ReadGroupAsync(string groupKey, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
+        GroupItem.ReadOrNull(groupKey, await GetAsync("group#" + groupKey, deadline, cancellationToken).ConfigureAwait(false));
+
+    public async Task<GroupWrite> OpenGroupAsync(GroupState opened, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
-        var item = await GetAsync("group#" + groupKey, deadline, cancellationToken).ConfigureAwait(false);
-        return item is { } found ? GroupItem.Read(groupKey, found) : null;
+        // Every attribute of the opened state but the key, the version and the lease (a lease is the sweep's; with
+        // nothing folded there is none to keep or clear), and the optional ones it lacks removed.
+        var item = GroupItem.Write(opened, Keep);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal) { ["#ver"] = "ver", ["#we"] = "windowEnd", ["#fo"] = "folded" };
+        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        {
+            [":zero"] = DynamoItems.N(0),
+            [":one"] = DynamoItems.N(1),
+            [":now"] = DynamoItems.N(now.ToUnixTimeMilliseconds()),
+        };
+        var set = new StringBuilder("SET #ver = if_not_exists(#ver, :zero) + :one");
+        var i = 0;
+        foreach (var (name, value) in item)
+        {
+            if (name is "pk" or "ver" or "leaseEnd" or "leaseId")
+            {
+                continue;
+            }
+
+            names["#a" + i] = name;
+            values[":a" + i] = value;
+            set.Append(CultureInfo.InvariantCulture, $", #a{i} = :a{i}");
+            i++;
+        }
+
+        var remove = GroupItem.Optional.Where(name => name is not ("leaseEnd" or "leaseId") && !item.ContainsKey(name)).ToList();
+        for (var r = 0; r < remove.Count; r++)
+        {
+            names["#r" + r] = remove[r];
+        }
+
+        var request = new UpdateItemRequest
+        {
+            TableName = table,
+            Key = DynamoItems.Key("group#" + opened.GroupKey),
+            UpdateExpression = set + (remove.Count == 0 ? "" : " REMOVE " + string.Join(", ", remove.Select((_, r) => "#r" + r))),
+            ConditionExpression = "attribute_not_exists(pk) OR (#we <= :now AND #fo <= :zero)",
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
+            ReturnValues = ReturnValue.ALL_NEW,
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
+        var answer = await calls.CallAsync("UpdateItem", (c, t) => c.UpdateItemAsync(request, t), deadline, cancellationToken).ConfigureAwait(false);
+        return answer.Result is { } done
+            ? new GroupWrite(true, GroupItem.ReadOrNull(opened.GroupKey, done.Attributes) ?? opened)
+            : await RefusedAsync(opened.GroupKey, answer.Current, deadline, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> WriteGroupAsync(GroupState state, long expectedVersion, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    public async Task<GroupWrite> WriteGroupAsync(GroupState state, long expectedVersion, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
-        var body = DynamoJson.Request(w =>
+        var written = state with { Version = expectedVersion + 1 };
+        var request = new PutItemRequest
         {
-            w.WriteString("TableName", table);
-            w.WriteStartObject("Item");
-            GroupItem.Write(w, state with { Version = expectedVersion + 1 }, Keep);
-            w.WriteEndObject();
-            if (expectedVersion == 0)
-            {
-                w.WriteString("ConditionExpression", "attribute_not_exists(pk)");
-            }
-            else
-            {
-                w.WriteString("ConditionExpression", "ver = :v");
-                w.WriteStartObject("ExpressionAttributeValues");
-                DynamoJson.N(w, ":v", expectedVersion);
-                w.WriteEndObject();
-            }
-        });
-        var answer = await client.CallAsync("PutItem", body, deadline, cancellationToken).ConfigureAwait(false);
-        return !answer.ConditionFailed;
+            TableName = table,
+            Item = GroupItem.Write(written, Keep),
+            ConditionExpression = expectedVersion == 0 ? "attribute_not_exists(pk)" : "ver = :v",
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
+        if (expectedVersion != 0)
+        {
+            request.ExpressionAttributeValues = new() { [":v"] = DynamoItems.N(expectedVersion) };
+        }
+
+        var answer = await calls.CallAsync("PutItem", (c, t) => c.PutItemAsync(request, t), deadline, cancellationToken).ConfigureAwait(false);
+        return answer.ConditionFailed
+            ? await RefusedAsync(state.GroupKey, answer.Current, deadline, cancellationToken).ConfigureAwait(false)
+            : new GroupWrite(true, written);
     }
 
     public async Task<bool> TakeRateSlotAsync(DateTimeOffset now, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         var minute = now.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
-        var body = DynamoJson.Request(w =>
+        var request = new UpdateItemRequest
         {
-            w.WriteString("TableName", table);
-            DynamoJson.Key(w, "rate#" + minute);
-            w.WriteString("UpdateExpression", "ADD sent :one SET expiresAt = :expires");
-            w.WriteString("ConditionExpression", "attribute_not_exists(sent) OR sent < :limit");
-            w.WriteStartObject("ExpressionAttributeValues");
-            DynamoJson.N(w, ":one", 1);
-            DynamoJson.N(w, ":limit", limit);
-            DynamoJson.N(w, ":expires", (now + TimeSpan.FromHours(1)).ToUnixTimeSeconds());
-            w.WriteEndObject();
-        });
-        var answer = await client.CallAsync("UpdateItem", body, deadline, cancellationToken).ConfigureAwait(false);
+            TableName = table,
+            Key = DynamoItems.Key("rate#" + minute),
+            UpdateExpression = "ADD sent :one SET expiresAt = :expires",
+            ConditionExpression = "attribute_not_exists(sent) OR sent < :limit",
+            ExpressionAttributeValues = new()
+            {
+                [":one"] = DynamoItems.N(1),
+                [":limit"] = DynamoItems.N(limit),
+                [":expires"] = DynamoItems.N((now + TimeSpan.FromHours(1)).ToUnixTimeSeconds()),
+            },
+        };
+        var answer = await calls.CallAsync("UpdateItem", (c, t) => c.UpdateItemAsync(request, t), deadline, cancellationToken).ConfigureAwait(false);
         return !answer.ConditionFailed;
     }
 
     public async Task<IReadOnlyList<string>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         var keys = new List<string>();
-        string? startKey = null;
+        Dictionary<string, AttributeValue>? startKey = null;
         do
         {
-            var from = startKey;
-            var body = DynamoJson.Request(w =>
+            var request = new QueryRequest
             {
-                w.WriteString("TableName", table);
-                w.WriteString("IndexName", DueIndex);
-                w.WriteString("KeyConditionExpression", "dueShard = :due AND dueAt <= :now");
-                w.WriteString("ProjectionExpression", "pk");
-                w.WriteStartObject("ExpressionAttributeValues");
-                DynamoJson.S(w, ":due", GroupItem.DueShard);
-                DynamoJson.N(w, ":now", now.ToUnixTimeMilliseconds());
-                w.WriteEndObject();
-                if (from is not null)
-                {
-                    w.WritePropertyName("ExclusiveStartKey");
-                    w.WriteRawValue(from);
-                }
-            });
-            var answer = await client.CallAsync("Query", body, deadline, cancellationToken).ConfigureAwait(false);
-            startKey = null;
-            if (answer.Body is { } json)
+                TableName = table,
+                IndexName = DueIndex,
+                KeyConditionExpression = "dueShard = :due AND dueAt <= :now",
+                ProjectionExpression = "pk",
+                ExpressionAttributeValues = new() { [":due"] = DynamoItems.S(GroupItem.DueShard), [":now"] = DynamoItems.N(now.ToUnixTimeMilliseconds()) },
+                ExclusiveStartKey = startKey,
+            };
+            var answer = await calls.CallAsync("Query", (c, t) => c.QueryAsync(request, t), deadline, cancellationToken).ConfigureAwait(false);
+            foreach (var item in answer.Result?.Items ?? [])
             {
-                if (json.TryGetProperty("Items", out var items))
+                if (DynamoItems.GetS(item, "pk") is { } pk && pk.StartsWith("group#", StringComparison.Ordinal))
                 {
-                    foreach (var item in items.EnumerateArray())
-                    {
-                        if (DynamoJson.GetS(item, "pk") is { } pk && pk.StartsWith("group#", StringComparison.Ordinal))
-                        {
-                            keys.Add(pk["group#".Length..]);
-                        }
-                    }
-                }
-
-                if (json.TryGetProperty("LastEvaluatedKey", out var last) && last.ValueKind == JsonValueKind.Object)
-                {
-                    startKey = last.GetRawText();
+                    keys.Add(pk["group#".Length..]);
                 }
             }
+
+            startKey = answer.Result?.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
         while (startKey is not null && keys.Count < 1000);
 
         return keys;
     }
 
-    private async Task<JsonElement?> GetAsync(string pk, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    /// <summary>A refused group write: the group as the refusal returned it, read only if DynamoDB did not return it.</summary>
+    private async Task<GroupWrite> RefusedAsync(string groupKey, Dictionary<string, AttributeValue>? current, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
+        new(false, GroupItem.ReadOrNull(groupKey, current ?? await GetAsync("group#" + groupKey, deadline, cancellationToken).ConfigureAwait(false)));
+
+    private async Task<Dictionary<string, AttributeValue>?> GetAsync(string pk, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
-        var body = DynamoJson.Request(w =>
-        {
-            w.WriteString("TableName", table);
-            DynamoJson.Key(w, pk);
-            w.WriteBoolean("ConsistentRead", true);
-        });
-        var answer = await client.CallAsync("GetItem", body, deadline, cancellationToken).ConfigureAwait(false);
-        return answer.Body is { } json && json.TryGetProperty("Item", out var item) ? item : null;
+        var request = new GetItemRequest { TableName = table, Key = DynamoItems.Key(pk), ConsistentRead = true };
+        var answer = await calls.CallAsync("GetItem", (c, t) => c.GetItemAsync(request, t), deadline, cancellationToken).ConfigureAwait(false);
+        return answer.Result?.Item is { Count: > 0 } item ? item : null;
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
 using CloudTrailNotifier.Folding;
 
 namespace CloudTrailNotifier.State;
@@ -9,72 +9,83 @@ internal static class GroupItem
     /// <summary>The one partition of the sparse <c>due</c> index: only groups with folded events carry it.</summary>
     public const string DueShard = "due";
 
-    public static void Write(Utf8JsonWriter w, GroupState s, TimeSpan keep)
+    /// <summary>Attributes an item has only sometimes; a write that sets the whole state removes the absent ones.</summary>
+    public static readonly string[] Optional = ["firstFolded", "lastFolded", "leaseEnd", "leaseId", "dueShard", "dueAt"];
+
+    public static Dictionary<string, AttributeValue> Write(GroupState s, TimeSpan keep)
     {
-        DynamoJson.S(w, "pk", "group#" + s.GroupKey);
-        DynamoJson.N(w, "ver", s.Version);
-        DynamoJson.S(w, "account", s.Identity.Account);
-        DynamoJson.S(w, "principal", s.Identity.Principal);
-        DynamoJson.S(w, "eventSource", s.Identity.EventSource);
-        DynamoJson.S(w, "eventName", s.Identity.EventName);
-        DynamoJson.S(w, "resource", s.Identity.Resource);
-        DynamoJson.S(w, "outcome", s.Identity.Outcome);
-        DynamoJson.S(w, "region", s.Identity.Region);
-        DynamoJson.N(w, "windowEnd", s.WindowEnd.ToUnixTimeMilliseconds());
-        DynamoJson.N(w, "folded", s.Folded);
-        Time(w, "firstFolded", s.FirstFolded);
-        Time(w, "lastFolded", s.LastFolded);
-        DynamoJson.List(w, "addresses", s.Addresses);
-        DynamoJson.List(w, "userAgents", s.UserAgents);
-        DynamoJson.List(w, "eventIds", s.EventIds);
-        DynamoJson.Bool(w, "rateGuarded", s.RateGuarded);
-        Time(w, "leaseEnd", s.LeaseEnd);
+        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        {
+            ["pk"] = DynamoItems.S("group#" + s.GroupKey),
+            ["ver"] = DynamoItems.N(s.Version),
+            ["account"] = DynamoItems.S(s.Identity.Account),
+            ["principal"] = DynamoItems.S(s.Identity.Principal),
+            ["eventSource"] = DynamoItems.S(s.Identity.EventSource),
+            ["eventName"] = DynamoItems.S(s.Identity.EventName),
+            ["resource"] = DynamoItems.S(s.Identity.Resource),
+            ["outcome"] = DynamoItems.S(s.Identity.Outcome),
+            ["region"] = DynamoItems.S(s.Identity.Region),
+            ["windowEnd"] = DynamoItems.N(s.WindowEnd.ToUnixTimeMilliseconds()),
+            ["folded"] = DynamoItems.N(s.Folded),
+            ["addresses"] = DynamoItems.List(s.Addresses),
+            ["userAgents"] = DynamoItems.List(s.UserAgents),
+            ["eventIds"] = DynamoItems.List(s.EventIds),
+            ["rateGuarded"] = DynamoItems.Bool(s.RateGuarded),
+        };
+        Time(item, "firstFolded", s.FirstFolded);
+        Time(item, "lastFolded", s.LastFolded);
+        Time(item, "leaseEnd", s.LeaseEnd);
         if (s.LeaseId is not null)
         {
-            DynamoJson.S(w, "leaseId", s.LeaseId);
+            item["leaseId"] = DynamoItems.S(s.LeaseId);
         }
 
         var last = s.WindowEnd;
         if (s.DueAt is { } due)
         {
-            DynamoJson.S(w, "dueShard", DueShard);
-            DynamoJson.N(w, "dueAt", due.ToUnixTimeMilliseconds());
+            item["dueShard"] = DynamoItems.S(DueShard);
+            item["dueAt"] = DynamoItems.N(due.ToUnixTimeMilliseconds());
             last = due > last ? due : last;
         }
 
-        DynamoJson.N(w, "expiresAt", (last + keep).ToUnixTimeSeconds());
+        item["expiresAt"] = DynamoItems.N((last + keep).ToUnixTimeSeconds());
+        return item;
     }
 
-    public static GroupState Read(string groupKey, JsonElement item) => new(
+    public static GroupState Read(string groupKey, Dictionary<string, AttributeValue> item) => new(
         groupKey,
-        DynamoJson.GetN(item, "ver") ?? 0,
+        DynamoItems.GetN(item, "ver") ?? 0,
         new GroupIdentity(
-            DynamoJson.GetS(item, "account") ?? "",
-            DynamoJson.GetS(item, "principal") ?? "",
-            DynamoJson.GetS(item, "eventSource") ?? "",
-            DynamoJson.GetS(item, "eventName") ?? "",
-            DynamoJson.GetS(item, "resource") ?? "",
-            DynamoJson.GetS(item, "outcome") ?? "",
-            DynamoJson.GetS(item, "region") ?? ""),
+            DynamoItems.GetS(item, "account") ?? "",
+            DynamoItems.GetS(item, "principal") ?? "",
+            DynamoItems.GetS(item, "eventSource") ?? "",
+            DynamoItems.GetS(item, "eventName") ?? "",
+            DynamoItems.GetS(item, "resource") ?? "",
+            DynamoItems.GetS(item, "outcome") ?? "",
+            DynamoItems.GetS(item, "region") ?? ""),
         Time(item, "windowEnd") ?? DateTimeOffset.UnixEpoch,
-        (int)(DynamoJson.GetN(item, "folded") ?? 0),
+        (int)(DynamoItems.GetN(item, "folded") ?? 0),
         Time(item, "firstFolded"),
         Time(item, "lastFolded"),
-        DynamoJson.GetList(item, "addresses"),
-        DynamoJson.GetList(item, "userAgents"),
-        DynamoJson.GetList(item, "eventIds"),
-        DynamoJson.GetBool(item, "rateGuarded"),
+        DynamoItems.GetList(item, "addresses"),
+        DynamoItems.GetList(item, "userAgents"),
+        DynamoItems.GetList(item, "eventIds"),
+        DynamoItems.GetBool(item, "rateGuarded"),
         Time(item, "leaseEnd"),
-        DynamoJson.GetS(item, "leaseId"));
+        DynamoItems.GetS(item, "leaseId"));
 
-    private static void Time(Utf8JsonWriter w, string name, DateTimeOffset? value)
+    /// <summary>The group of a stored item, or null when there is none.</summary>
+    public static GroupState? ReadOrNull(string groupKey, Dictionary<string, AttributeValue>? item) =>
+        item is { Count: > 0 } found ? Read(groupKey, found) : null;
+
+    private static void Time(Dictionary<string, AttributeValue> item, string name, DateTimeOffset? value)
     {
         if (value is { } time)
         {
-            DynamoJson.N(w, name, time.ToUnixTimeMilliseconds());
+            item[name] = DynamoItems.N(time.ToUnixTimeMilliseconds());
         }
     }
 
-    private static DateTimeOffset? Time(JsonElement item, string name) =>
-        DynamoJson.GetN(item, name) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    private static DateTimeOffset? Time(Dictionary<string, AttributeValue> item, string name) =>
+        DynamoItems.GetN(item, name) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 }

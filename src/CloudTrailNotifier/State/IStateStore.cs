@@ -19,9 +19,16 @@ internal interface IStateStore
 
     Task<GroupState?> ReadGroupAsync(string groupKey, DateTimeOffset? deadline, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes <paramref name="opened"/> (<see cref="FoldDecider.Opened"/>) in one conditional update, only if the group
+    /// does not exist or <see cref="FoldDecider.CanOpen"/> holds for it at <paramref name="now"/>; the version goes up
+    /// by one either way it was. Refused, the answer carries the group as it is.
+    /// </summary>
+    Task<GroupWrite> OpenGroupAsync(GroupState opened, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken);
+
     /// <summary>Writes <paramref name="state"/> if the stored version is still <paramref name="expectedVersion"/> (0: none).</summary>
-    /// <returns>False when another writer came first: read again and decide again.</returns>
-    Task<bool> WriteGroupAsync(GroupState state, long expectedVersion, DateTimeOffset? deadline, CancellationToken cancellationToken);
+    /// <returns>Refused when another writer came first, with the group as that writer left it: decide again.</returns>
+    Task<GroupWrite> WriteGroupAsync(GroupState state, long expectedVersion, DateTimeOffset? deadline, CancellationToken cancellationToken);
 
     /// <summary>Counts one notification in the minute of <paramref name="now"/>; false when the minute's limit is reached.</summary>
     Task<bool> TakeRateSlotAsync(DateTimeOffset now, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken);

@@ -114,6 +114,33 @@ public sealed class FoldDeciderTests
         Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromDays(1), state.DueAt);
     }
 
+    [Theory]
+    [InlineData(-60, 0, true)]
+    [InlineData(0, 0, true)]
+    [InlineData(60, 0, false)]
+    [InlineData(-60, 3, false)]
+    [InlineData(60, 3, false)]
+    public void The_stores_open_window_condition_is_exactly_the_decision_to_send_at_once(int windowEndsIn, int folded, bool opens)
+    {
+        var now = _clock.GetUtcNow();
+        var state = FoldDecider.Decide(null, Event("e0"), now.AddHours(-1), Window, true).NewState
+            with { Version = 4, WindowEnd = now.AddSeconds(windowEndsIn), Folded = folded, FirstFolded = folded > 0 ? now.AddMinutes(-5) : null };
+
+        var decision = FoldDecider.Decide(state, Event("e1"), now, Window, rateAllows: true);
+        var opened = FoldDecider.Opened(Event("e1"), now, Window);
+
+        Assert.Equal(opens, FoldDecider.CanOpen(state, now));
+        Assert.Equal(opens ? FoldDecisionKind.SendNow : FoldDecisionKind.Fold, decision.Kind);
+        if (opens)
+        {
+            // What the conditional update writes is what the decision would have written (the version is the store's).
+            Assert.Equal((4L, opened.WindowEnd, 0, (DateTimeOffset?)null, false), (decision.NewState.Version, decision.NewState.WindowEnd,
+                decision.NewState.Folded, decision.NewState.FirstFolded, decision.NewState.RateGuarded));
+            Assert.Equal(opened with { Version = 4 }, decision.NewState with { Addresses = opened.Addresses, UserAgents = opened.UserAgents, EventIds = opened.EventIds });
+            Assert.Empty(decision.NewState.EventIds);
+        }
+    }
+
     private FoldEvent Event(string id, string address = "198.51.100.7")
     {
         var identity = new GroupIdentity("111122223333", "arn:aws:iam::111122223333:role/app", "secretsmanager.amazonaws.com",

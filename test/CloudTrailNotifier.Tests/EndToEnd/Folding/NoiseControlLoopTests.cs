@@ -34,6 +34,26 @@ public sealed class NoiseControlLoopTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task AWS_ENDPOINT_URL_DYNAMODB_alone_points_the_state_table_at_moto_and_wins_over_AWS_ENDPOINT_URL()
+    {
+        var (topic, queue, table) = await SetUpAsync("noise-endpoint");
+        await using var api = new FakeRuntimeApi();
+        var variables = Variables(topic, table, window: 900);
+        variables["AWS_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next()}/"; // nothing listens there
+        variables["AWS_ENDPOINT_URL_SNS"] = moto.Endpoint.ToString();
+        variables["AWS_ENDPOINT_URL_DYNAMODB"] = moto.Endpoint.ToString();
+        await using var host = new LambdaHostRun(api, variables, moto.Credentials);
+
+        api.Enqueue("first", Event("endpoint-1"), DateTimeOffset.UtcNow.AddSeconds(30));
+        api.Enqueue("again", Event("endpoint-1"), DateTimeOffset.UtcNow.AddSeconds(30));
+        Assert.Equal(RuntimeReportKind.Response, (await api.NextReportAsync()).Kind);
+        Assert.Equal("""{"duplicate":true}""", (await api.NextReportAsync()).Body);
+
+        Assert.Single(await moto.ReceiveAsync(queue));
+        Assert.Contains(host.LogLines, line => line.Contains("\"stateStore\":\"recorded\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Repeats_fold_into_one_digest_that_one_sweep_sends_and_an_overlapping_sweep_does_not_repeat()
     {
         var (topic, queue, table) = await SetUpAsync("noise-fold");

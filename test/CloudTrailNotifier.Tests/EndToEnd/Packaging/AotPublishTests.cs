@@ -140,6 +140,43 @@ public sealed partial class AotPublishTests(PublishedExecutable published, MotoS
             Assert.Single(result.ErrorLines));
     }
 
+    [Fact]
+    public async Task The_bootstrap_keeps_state_in_DynamoDB_through_the_SDK_client_and_sends_a_duplicate_once()
+    {
+        Assert.True(published.Publish.ExitCode == 0, published.Publish.ToString());
+        var (topicArn, queueUrl) = await moto.CreateSubscribedTopicAsync("aot-state");
+        var table = await Folding.StateTable.CreateAsync(moto, "aot-state-table");
+        await using var api = new FakeRuntimeApi();
+        var start = new ProcessStartInfo(published.BootstrapPath) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in Credentials())
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["AWS_LAMBDA_RUNTIME_API"] = api.Address;
+        start.Environment["TOPIC_ARN"] = topicArn;
+        start.Environment["STATE_TABLE_NAME"] = table;
+        start.Environment["AWS_REGION"] = MotoServer.Region;
+        start.Environment["AWS_ENDPOINT_URL_DYNAMODB"] = moto.Endpoint.ToString();
+        using var process = Process.Start(start)!;
+        try
+        {
+            api.Enqueue("aot-first", RepositoryFiles.SampleEvent, DateTimeOffset.UtcNow.AddSeconds(30));
+            api.Enqueue("aot-again", RepositoryFiles.SampleEvent, DateTimeOffset.UtcNow.AddSeconds(30));
+            Assert.Equal(RuntimeReportKind.Response, (await api.NextReportAsync()).Kind);
+            Assert.Equal("""{"duplicate":true}""", (await api.NextReportAsync()).Body);
+            Assert.Single(await moto.ReceiveAsync(queueUrl));
+        }
+        finally
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+
+        var lines = (await process.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, line => line.Contains("\"stateStore\":\"recorded\"", StringComparison.Ordinal));
+    }
+
     private Dictionary<string, string> Credentials() => new()
     {
         ["AWS_ACCESS_KEY_ID"] = moto.AccessKeyId,
