@@ -6,12 +6,12 @@ namespace CloudTrailNotifier.Cli;
 /// <summary>The command-line tool: parses arguments and runs one command.</summary>
 internal static class CliApp
 {
-    /// <param name="aws">The AWS edges for <c>publish</c>; null creates the process's own when first needed.</param>
+    /// <param name="aws">The AWS edges for <c>publish</c> and S3 input; null creates the process's own when first needed.</param>
     public static int Run(string[] args, CliEnvironment environment, AwsEdges? aws = null)
     {
         var root = new RootCommand("CloudTrailNotifier: readable notifications for CloudTrail events.")
         {
-            RenderCommand.Create(environment),
+            RenderCommand.Create(environment, () => aws ?? AwsEdges.FromProcess()),
             PublishCommand.Create(environment, () => aws ?? AwsEdges.FromProcess()),
         };
 

@@ -27,7 +27,8 @@ internal static class PublishCommand
         common.AddTo(command);
         command.Options.Add(topicArn);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(common.File)!,
+            parse,
+            common,
             common.Settings(parse, environment, parse.GetValue(topicArn)),
             environment,
             aws,
@@ -36,7 +37,8 @@ internal static class PublishCommand
     }
 
     private static async Task<int> RunAsync(
-        string path,
+        ParseResult parse,
+        CommonOptions common,
         NotifierSettings settings,
         CliEnvironment environment,
         Func<AwsEdges> createEdges,
@@ -56,7 +58,11 @@ internal static class PublishCommand
             return ExitCodes.BadInput;
         }
 
-        var input = new InputFiles(path, environment);
+        if (common.Input(parse, environment, createEdges) is not { } input)
+        {
+            return ExitCodes.BadInput;
+        }
+
         SnsPublisher? publisher = null; // created at the first event: an unreadable input touches no credentials
         var renderer = new Notifier(options.Value);
         var stdout = environment.StandardOutput;

@@ -8,7 +8,8 @@ namespace CloudTrailNotifier.Cli;
 /// <summary><c>render FILE [--output text|json]</c>: prints what a recipient would receive.</summary>
 internal static class RenderCommand
 {
-    public static Command Create(CliEnvironment environment)
+    /// <param name="aws">Creates the AWS edges when S3 is read.</param>
+    public static Command Create(CliEnvironment environment, Func<Aws.AwsEdges> aws)
     {
         var common = new CommonOptions();
         var output = new Option<string>("--output")
@@ -22,14 +23,16 @@ internal static class RenderCommand
         common.AddTo(command);
         command.Options.Add(output);
         command.SetAction(parse => Run(
-            parse.GetValue(common.File)!,
+            parse,
+            common,
+            aws,
             parse.GetValue(output) == "json",
             common.Settings(parse, environment).RenderOptions(),
             environment));
         return command;
     }
 
-    private static int Run(string path, bool json, SettingResult<RenderOptions> settings, CliEnvironment environment)
+    private static int Run(ParseResult parse, CommonOptions common, Func<Aws.AwsEdges> aws, bool json, SettingResult<RenderOptions> settings, CliEnvironment environment)
     {
         if (!settings.IsValid)
         {
@@ -37,7 +40,11 @@ internal static class RenderCommand
             return ExitCodes.BadInput;
         }
 
-        var input = new InputFiles(path, environment);
+        if (common.Input(parse, environment, aws) is not { } input)
+        {
+            return ExitCodes.BadInput;
+        }
+
         var renderer = new Notifier(settings.Value);
         var stdout = environment.StandardOutput;
         using var jsonLines = new JsonLinesOutput(stdout);
