@@ -6,13 +6,15 @@ namespace CloudTrailNotifier.Cli;
 /// <summary>The command-line tool: parses arguments and runs one command.</summary>
 internal static class CliApp
 {
-    /// <param name="aws">The AWS edges for <c>publish</c>; null creates the process's own when first needed.</param>
+    /// <param name="aws">The AWS edges for <c>publish</c> and S3 input; null creates the process's own when first needed.</param>
     public static int Run(string[] args, CliEnvironment environment, AwsEdges? aws = null)
     {
+        // One set of edges per run, made at first use: reading S3 and publishing share the credentials.
+        var edges = new Lazy<AwsEdges>(() => aws ?? AwsEdges.FromProcess());
         var root = new RootCommand("CloudTrailNotifier: readable notifications for CloudTrail events.")
         {
-            RenderCommand.Create(environment),
-            PublishCommand.Create(environment, () => aws ?? AwsEdges.FromProcess()),
+            RenderCommand.Create(environment, () => edges.Value),
+            PublishCommand.Create(environment, () => edges.Value),
         };
 
         var parse = root.Parse(args);

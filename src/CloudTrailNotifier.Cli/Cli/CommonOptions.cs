@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CloudTrailNotifier.LogFiles;
 using CloudTrailNotifier.Settings;
 
 namespace CloudTrailNotifier.Cli;
@@ -8,7 +9,17 @@ internal sealed class CommonOptions
 {
     public Argument<string> File { get; } = new("FILE")
     {
-        Description = "An EventBridge event, a CloudTrail record, a CloudTrail log file (also .json.gz) or JSON Lines; - reads standard input.",
+        Description = "An EventBridge event, a CloudTrail record, a CloudTrail log file (also .json.gz) or JSON Lines; - reads standard input; s3://BUCKET/PREFIX reads CloudTrail's log files in S3.",
+    };
+
+    public Option<string?> Since { get; } = new(TimeWindow.SinceFlag)
+    {
+        Description = "Only events at or after this time (ISO 8601 date or date-time, UTC); with s3:// only the days needed are listed.",
+    };
+
+    public Option<string?> Until { get; } = new(TimeWindow.UntilFlag)
+    {
+        Description = "Only events before this time (ISO 8601, UTC; a date alone includes that whole day).",
     };
 
     public Option<string?> Language { get; } = new(SettingOverrides.LanguageFlag)
@@ -51,6 +62,21 @@ internal sealed class CommonOptions
         command.Options.Add(DecoySecrets);
         command.Options.Add(AccountNames);
         command.Options.Add(Match);
+        command.Options.Add(Since);
+        command.Options.Add(Until);
+    }
+
+    /// <summary>The input FILE names, with the --since/--until window; null, with the line already written, when unusable.</summary>
+    public IEventInput? Input(ParseResult parse, CliEnvironment environment, Func<Aws.AwsEdges> aws)
+    {
+        if (!TimeWindow.TryParse(parse.GetValue(Since), parse.GetValue(Until), out var window, out var problem)
+            || EventInputs.Open(parse.GetValue(File)!, window, environment, aws, out problem) is not { } input)
+        {
+            environment.WriteError(problem!);
+            return null;
+        }
+
+        return input;
     }
 
     /// <summary>The settings with this command's flags in front of the environment.</summary>

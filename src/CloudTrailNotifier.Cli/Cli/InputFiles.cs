@@ -7,7 +7,7 @@ namespace CloudTrailNotifier.Cli;
 /// Reads a FILE argument (<c>-</c> is standard input) as a stream of events, writing one error line for each part that
 /// cannot be read (flushing what was rendered before it, so the two stay in order) and remembering that one was.
 /// </summary>
-internal sealed class InputFiles(string path, CliEnvironment environment)
+internal sealed class InputFiles(string path, CliEnvironment environment) : IEventInput
 {
     /// <summary>Whether any part of the input could not be read (the exit status is then 2).</summary>
     public bool HadProblems { get; private set; }

@@ -36,7 +36,8 @@ internal static class PublishCommand
         command.Options.Add(topicArn);
         command.Options.Add(chatTopicArn);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(common.File)!,
+            parse,
+            common,
             common.Settings(parse, environment, parse.GetValue(topicArn), parse.GetValue(chatTopicArn)),
             parse.GetValue(common.Match),
             environment,
@@ -46,7 +47,8 @@ internal static class PublishCommand
     }
 
     private static async Task<int> RunAsync(
-        string path,
+        ParseResult parse,
+        CommonOptions common,
         NotifierSettings settings,
         string? matchPath,
         CliEnvironment environment,
@@ -75,7 +77,11 @@ internal static class PublishCommand
             return ExitCodes.BadInput;
         }
 
-        var input = new InputFiles(path, environment);
+        if (common.Input(parse, environment, createEdges) is not { } input)
+        {
+            return ExitCodes.BadInput;
+        }
+
         SnsPublisher? publisher = null; // created at the first event: an unreadable input touches no credentials
         var renderer = new Notifier(options.Value with { ChatCards = chatTopic.Value is not null });
         var stdout = environment.StandardOutput;

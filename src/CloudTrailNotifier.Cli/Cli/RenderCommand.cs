@@ -8,7 +8,8 @@ namespace CloudTrailNotifier.Cli;
 /// <summary><c>render FILE [--output text|json|chat]</c>: prints what a recipient would receive.</summary>
 internal static class RenderCommand
 {
-    public static Command Create(CliEnvironment environment)
+    /// <param name="aws">Creates the AWS edges when S3 is read.</param>
+    public static Command Create(CliEnvironment environment, Func<Aws.AwsEdges> aws)
     {
         var common = new CommonOptions();
         var output = new Option<string>("--output")
@@ -23,7 +24,9 @@ internal static class RenderCommand
         common.AddTo(command);
         command.Options.Add(output);
         command.SetAction(parse => Run(
-            parse.GetValue(common.File)!,
+            parse,
+            common,
+            aws,
             parse.GetValue(output)!,
             common.Settings(parse, environment).RenderOptions(),
             parse.GetValue(common.Match),
@@ -31,7 +34,7 @@ internal static class RenderCommand
         return command;
     }
 
-    private static int Run(string path, string output, SettingResult<RenderOptions> settings, string? matchPath, CliEnvironment environment)
+    private static int Run(ParseResult parse, CommonOptions common, Func<Aws.AwsEdges> aws, string output, SettingResult<RenderOptions> settings, string? matchPath, CliEnvironment environment)
     {
         if (!settings.IsValid)
         {
@@ -46,7 +49,11 @@ internal static class RenderCommand
             return ExitCodes.BadInput;
         }
 
-        var input = new InputFiles(path, environment);
+        if (common.Input(parse, environment, aws) is not { } input)
+        {
+            return ExitCodes.BadInput;
+        }
+
         var chat = output == "chat";
         var json = output == "json";
         var renderer = new Notifier(chat ? settings.Value with { ChatCards = true } : settings.Value);

@@ -32,6 +32,8 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
     public const string RateGuardVariable = "RATE_GUARD_PER_MINUTE";
     public const string DynamoDbEndpointVariable = "AWS_ENDPOINT_URL_DYNAMODB";
     public const string RegionVariable = "AWS_REGION";
+    public const string DefaultRegionVariable = "AWS_DEFAULT_REGION";
+    public const string S3EndpointVariable = "AWS_ENDPOINT_URL_S3";
 
     /// <summary>Fifteen minutes: a window long enough to fold a Terraform plan or a scanner's sweep.</summary>
     public const int DefaultDigestWindowSeconds = 900;
@@ -203,6 +205,30 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
 
         return SettingResult<Folding.FoldingSettings?>.Ok(
             new Folding.FoldingSettings(table, TimeSpan.FromSeconds(window.Value), perMinute.Value, endpoint.Value, region));
+    }
+
+    /// <summary>
+    /// Where <c>ctn render s3://...</c> reads: <c>AWS_ENDPOINT_URL_S3</c>, then <c>AWS_ENDPOINT_URL</c> (null: S3 itself),
+    /// and the Region (<c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, else us-east-1). Plain http only to a loopback
+    /// address, in every face: the requests carry signatures and the session token.
+    /// </summary>
+    public SettingResult<(Uri? Endpoint, string Region)> S3()
+    {
+        var region = NullIfBlank(getVariable(RegionVariable)) ?? NullIfBlank(getVariable(DefaultRegionVariable)) ?? "us-east-1";
+        var endpoint = ConfiguredEndpoint([S3EndpointVariable, EndpointVariable]);
+        if (!endpoint.IsValid)
+        {
+            return new SettingResult<(Uri?, string)>(default, endpoint.Error);
+        }
+
+        if (endpoint.Value is { Scheme: "http" } uri && !SnsEndpoint.IsLoopback(uri))
+        {
+            var variable = NullIfBlank(getVariable(S3EndpointVariable)) is null ? EndpointVariable : S3EndpointVariable;
+            return SettingResult<(Uri?, string)>.Fail(variable,
+                $"plain http to '{uri.Host}' would send signed requests, session token included, in the clear; use https, or http only to localhost, 127.0.0.0/8 or ::1");
+        }
+
+        return SettingResult<(Uri?, string)>.Ok((endpoint.Value, region));
     }
 
     private SettingResult<int> Whole(string variable, int fallback, int min, int max)
