@@ -87,7 +87,8 @@ internal sealed partial class EventStreamReader(Stream stream)
 
     /// <summary>
     /// JSON Lines when the first line is a whole value followed by more input, or when the first two lines both
-    /// start an object (which one JSON document never does), so a damaged first line loses only itself.
+    /// start an object and do not read on as one JSON document (a damaged first line then loses only itself, while a
+    /// pretty-printed <c>{"Records": [{...},</c> whose next line opens the next record stays one document).
     /// </summary>
     private bool DetectLineMode()
     {
@@ -109,7 +110,39 @@ internal sealed partial class EventStreamReader(Stream stream)
             return NextLineStart(newline) >= 0;
         }
 
-        return _in.Span[0] == (byte)'{' && NextLineStart(newline) is var next and >= 0 && _in.Span[next] == (byte)'{';
+        return _in.Span[0] == (byte)'{' && NextLineStart(newline) is var next and >= 0 && _in.Span[next] == (byte)'{'
+            && !ReadsOnAsOneDocument();
+    }
+
+    /// <summary>
+    /// Whether the input held (up to the lookahead) reads, past the first line break, as the valid beginning of one
+    /// JSON value, or as one whole value. Damaged JSON Lines fail within a line or two: their next line opens an
+    /// object where a document would need a comma or a closing bracket.
+    /// </summary>
+    private bool ReadsOnAsOneDocument()
+    {
+        while (_in.Count < LineModeLookahead && _in.FillMore())
+        {
+        }
+
+        var reader = new Utf8JsonReader(_in.Span[..Math.Min(_in.Count, LineModeLookahead)], isFinalBlock: false,
+            new JsonReaderState(new JsonReaderOptions { MaxDepth = DocumentOptions.MaxDepth }));
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth == 0 && reader.TokenType is JsonTokenType.EndObject)
+                {
+                    return true;
+                }
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The index of the first byte that is not white space after <paramref name="from"/>, or -1.</summary>

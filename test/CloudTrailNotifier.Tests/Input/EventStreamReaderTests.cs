@@ -50,6 +50,24 @@ public sealed class EventStreamReaderTests
     }
 
     [Fact]
+    public void A_records_file_whose_next_line_opens_the_next_record_is_one_document()
+    {
+        Assert.Equal(["event A", "event B", "event C"], Read("{\"Records\":[{\"eventName\":\"A\"},\n{\"eventName\":\"B\"},\n{\"eventName\":\"C\"}]}\n"));
+        Assert.Equal(["event A", "event B"], Read("{\"Records\":[{\"eventName\":\"A\"},\n{\"eventName\":\"B\"}]}\n{\"Records\":[]}\n"));
+    }
+
+    [Fact]
+    public void Json_lines_whose_first_line_is_cut_inside_a_value_still_lose_only_that_line()
+    {
+        var items = Read("{\"eventName\":\"A\", \"requestParameters\": {\"x\": [1,\n{\"eventName\":\"B\"}\n{\"eventName\":\"C\"}\n");
+
+        Assert.Equal(3, items.Count);
+        Assert.StartsWith("problem line 1: ", items[0], StringComparison.Ordinal);
+        Assert.Equal("event B", items[1]);
+        Assert.Equal("event C", items[2]);
+    }
+
+    [Fact]
     public void A_damaged_record_is_reported_by_index_and_the_other_records_are_read()
     {
         var items = Read("{\"Records\": [{\"eventName\":\"A\"}, {\"eventName\":tru}, {\"eventName\":\"C\"}], \"x\": {\"y\": [1]}}");
