@@ -8,6 +8,12 @@ internal static class FoldDecider
 {
     public static FoldDecision Decide(GroupState? state, FoldEvent evt, DateTimeOffset now, TimeSpan window, bool rateAllows)
     {
+        if (state is not null && IsRetryOfOpener(state, evt, now) && rateAllows)
+        {
+            // The event this window was opened for, delivered again because its publish failed: it is still the first.
+            return new FoldDecision(FoldDecisionKind.SendNow, state);
+        }
+
         if ((state is null || CanOpen(state, now)) && rateAllows)
         {
             var opened = Opened(evt, now, window);
@@ -19,7 +25,12 @@ internal static class FoldDecider
         if (state is null || CanOpen(state, now))
         {
             // The rate guard held a first event back: it opens a window all the same, and waits for its digest.
-            current = current with { WindowEnd = now + Capped(window) };
+            current = current with { WindowEnd = now + Capped(window), OpenedBy = null };
+        }
+        else if (IsRetryOfOpener(current, evt, now))
+        {
+            // Held back by the rate guard on its retry: it folds, and the window no longer counts as sent for it.
+            current = current with { OpenedBy = null };
         }
 
         return new FoldDecision(FoldDecisionKind.Fold, Fold(current, evt, now, rateGuarded: !rateAllows));
@@ -33,7 +44,11 @@ internal static class FoldDecider
 
     /// <summary>The group after a first event sent at once: a new window, nothing folded (version and lease are the store's).</summary>
     public static GroupState Opened(FoldEvent evt, DateTimeOffset now, TimeSpan window) =>
-        Empty(evt, now) with { WindowEnd = now + Capped(window) };
+        Empty(evt, now) with { WindowEnd = now + Capped(window), OpenedBy = evt.EventKey };
+
+    /// <summary>The window is still open and was opened for this very event (a retry after its publish failed).</summary>
+    private static bool IsRetryOfOpener(GroupState state, FoldEvent evt, DateTimeOffset now) =>
+        state.WindowEnd > now && state.OpenedBy is { } opener && string.Equals(opener, evt.EventKey, StringComparison.Ordinal);
 
     /// <summary>The state after a sweep sent a digest of <paramref name="sent"/>: what folded since stays for the next one.</summary>
     public static GroupState AfterDigest(GroupState current, GroupState sent)

@@ -8,6 +8,8 @@ namespace CloudTrailNotifier.Folding;
 /// <param name="Folded">Events folded and not yet in a digest.</param>
 /// <param name="Addresses">The distinct source addresses of the first <see cref="GroupState.DetailLimit"/> folded events.</param>
 /// <param name="LeaseEnd">A sweep that claimed the digest owns it until then.</param>
+/// <param name="OpenedBy">The event key of the first event the window opened for, sent at once: Lambda's retry of that
+/// event, after its publish failed, is sent again rather than folded into the window it opened itself.</param>
 internal sealed record GroupState(
     string GroupKey,
     long Version,
@@ -21,7 +23,8 @@ internal sealed record GroupState(
     IReadOnlyList<string> EventIds,
     bool RateGuarded,
     DateTimeOffset? LeaseEnd,
-    string? LeaseId)
+    string? LeaseId,
+    string? OpenedBy = null)
 {
     /// <summary>Addresses, user agents and event ids are kept for the first this many folded events.</summary>
     public const int DetailLimit = 5;

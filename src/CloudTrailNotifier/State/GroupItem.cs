@@ -10,7 +10,7 @@ internal static class GroupItem
     public const string DueShard = "due";
 
     /// <summary>Attributes an item has only sometimes; a write that sets the whole state removes the absent ones.</summary>
-    public static readonly string[] Optional = ["firstFolded", "lastFolded", "leaseEnd", "leaseId", "dueShard", "dueAt"];
+    public static readonly string[] Optional = ["firstFolded", "lastFolded", "leaseEnd", "leaseId", "dueShard", "dueAt", "openedBy"];
 
     public static Dictionary<string, AttributeValue> Write(GroupState s, TimeSpan keep)
     {
@@ -38,6 +38,11 @@ internal static class GroupItem
         if (s.LeaseId is not null)
         {
             item["leaseId"] = DynamoItems.S(s.LeaseId);
+        }
+
+        if (s.OpenedBy is not null)
+        {
+            item["openedBy"] = DynamoItems.S(s.OpenedBy);
         }
 
         var last = s.WindowEnd;
@@ -72,7 +77,8 @@ internal static class GroupItem
         DynamoItems.GetList(item, "eventIds"),
         DynamoItems.GetBool(item, "rateGuarded"),
         Time(item, "leaseEnd"),
-        DynamoItems.GetS(item, "leaseId"));
+        DynamoItems.GetS(item, "leaseId"),
+        DynamoItems.GetS(item, "openedBy"));
 
     /// <summary>The group of a stored item, or null when there is none.</summary>
     public static GroupState? ReadOrNull(string groupKey, Dictionary<string, AttributeValue>? item) =>

@@ -44,6 +44,32 @@ public sealed class FoldDeciderTests
     }
 
     [Fact]
+    public void The_event_a_window_was_opened_for_is_sent_again_on_its_retry_and_others_still_fold()
+    {
+        var state = FoldDecider.Decide(null, Event("e1"), _clock.GetUtcNow(), Window, true).NewState;
+        _clock.Advance(TimeSpan.FromSeconds(20));
+
+        var retry = FoldDecider.Decide(state, Event("e1"), _clock.GetUtcNow(), Window, true);
+        var other = FoldDecider.Decide(state, Event("e2"), _clock.GetUtcNow(), Window, true);
+
+        Assert.Equal("e1", state.OpenedBy);
+        Assert.Equal((FoldDecisionKind.SendNow, 0, state.WindowEnd), (retry.Kind, retry.NewState.Folded, retry.NewState.WindowEnd));
+        Assert.Equal((FoldDecisionKind.Fold, 1, "e1"), (other.Kind, other.NewState.Folded, other.NewState.OpenedBy));
+    }
+
+    [Fact]
+    public void A_retry_the_rate_guard_holds_back_folds_and_no_longer_counts_as_sent()
+    {
+        var state = FoldDecider.Decide(null, Event("e1"), _clock.GetUtcNow(), Window, true).NewState;
+
+        var held = FoldDecider.Decide(state, Event("e1"), _clock.GetUtcNow(), Window, rateAllows: false);
+
+        Assert.Equal(FoldDecisionKind.Fold, held.Kind);
+        Assert.Null(held.NewState.OpenedBy);
+        Assert.True(held.NewState.RateGuarded);
+    }
+
+    [Fact]
     public void After_the_window_with_nothing_folded_the_next_event_is_sent_again()
     {
         var state = FoldDecider.Decide(null, Event("e1"), _clock.GetUtcNow(), Window, true).NewState;

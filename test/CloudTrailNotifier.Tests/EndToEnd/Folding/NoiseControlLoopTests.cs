@@ -94,8 +94,11 @@ public sealed class NoiseControlLoopTests(MotoServer moto)
         var (topic, queue, table) = await SetUpAsync("noise-sweep-fail");
 
         // Each host gets a Runtime API of its own: a stopped host's pending "next" must not take the next stage's event.
+        // The window is long enough for both events to land in it on a loaded machine; the wait is for its end only.
+        const int window = 5;
+        var opened = DateTimeOffset.UtcNow;
         await using (var api = new FakeRuntimeApi())
-        await using (var host = new LambdaHostRun(api, Variables(topic, table, window: 1), moto.Credentials))
+        await using (var host = new LambdaHostRun(api, Variables(topic, table, window), moto.Credentials))
         {
             foreach (var id in (string[])["s-1", "s-2"])
             {
@@ -104,10 +107,12 @@ public sealed class NoiseControlLoopTests(MotoServer moto)
             }
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        Assert.True(DateTimeOffset.UtcNow - opened < TimeSpan.FromSeconds(window), "both events must land in the window");
+        var wait = opened + TimeSpan.FromSeconds(window + 0.5) - DateTimeOffset.UtcNow;
+        await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
         var missing = $"arn:aws:sns:{MotoServer.Region}:{MotoServer.AccountId}:noise-no-such-topic";
         await using (var api = new FakeRuntimeApi())
-        await using (var broken = new LambdaHostRun(api, Variables(missing, table, window: 1), moto.Credentials))
+        await using (var broken = new LambdaHostRun(api, Variables(missing, table, window), moto.Credentials))
         {
             api.Enqueue("sweep-fails", Encoding.UTF8.GetBytes(Sweep), DateTimeOffset.UtcNow.AddSeconds(30));
             var failed = await api.NextReportAsync();
@@ -116,12 +121,38 @@ public sealed class NoiseControlLoopTests(MotoServer moto)
         }
 
         await using var healthyApi = new FakeRuntimeApi();
-        await using var healthy = new LambdaHostRun(healthyApi, Variables(topic, table, window: 1), moto.Credentials);
+        await using var healthy = new LambdaHostRun(healthyApi, Variables(topic, table, window), moto.Credentials);
         healthyApi.Enqueue("sweep-ok", Encoding.UTF8.GetBytes(Sweep), DateTimeOffset.UtcNow.AddSeconds(30));
         Assert.Equal(RuntimeReportKind.Response, (await healthyApi.NextReportAsync()).Kind);
         var messages = await moto.ReceiveAsync(queue);
         Assert.Equal(2, messages.Count);
         Assert.Contains(messages, m => m.GetProperty("Subject").GetString()!.StartsWith("Digest: 1 more", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_first_event_whose_publish_failed_is_sent_on_its_retry_not_folded_into_its_own_window()
+    {
+        var (topic, queue, table) = await SetUpAsync("noise-retry");
+        var missing = $"arn:aws:sns:{MotoServer.Region}:{MotoServer.AccountId}:noise-retry-no-such-topic";
+        await using (var api = new FakeRuntimeApi())
+        await using (var broken = new LambdaHostRun(api, Variables(missing, table, window: 900), moto.Credentials))
+        {
+            api.Enqueue("attempt-1", Event("retry-1"), DateTimeOffset.UtcNow.AddSeconds(30));
+            Assert.Equal(RuntimeReportKind.Error, (await api.NextReportAsync()).Kind);
+        }
+
+        await using var retryApi = new FakeRuntimeApi();
+        await using var healthy = new LambdaHostRun(retryApi, Variables(topic, table, window: 900), moto.Credentials);
+        retryApi.Enqueue("attempt-2", Event("retry-1"), DateTimeOffset.UtcNow.AddSeconds(30));
+        retryApi.Enqueue("repeat", Event("retry-2"), DateTimeOffset.UtcNow.AddSeconds(30));
+        var retried = await retryApi.NextReportAsync();
+        var repeat = await retryApi.NextReportAsync();
+
+        Assert.Equal(RuntimeReportKind.Response, retried.Kind);
+        Assert.Contains("messageId", retried.Body, StringComparison.Ordinal);
+        Assert.Equal((RuntimeReportKind.Response, """{"folded":true}"""), (repeat.Kind, repeat.Body));
+        var sent = Assert.Single(await moto.ReceiveAsync(queue));
+        Assert.Contains("retry-1", sent.GetProperty("Message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
