@@ -26,7 +26,10 @@ public sealed class NoiseControlCostTests(MotoServer moto, ITestOutputHelper out
 
         output.WriteLine($"median durationMs over {Events} events: stateless {stateless:0.0}, with state table {stateful:0.0}, "
             + $"added {stateful - stateless:0.0}");
-        Assert.True(stateful - stateless < 500, $"noise control added {stateful - stateless} ms per event on loopback");
+        // Four state calls against the same moto as the one publish: on a loaded machine every call slows alike, so the
+        // bound scales with the stateless figure (each state call costs about what the publish costs), with a floor.
+        var bound = Math.Max(500, 6 * stateless);
+        Assert.True(stateful - stateless < bound, $"noise control added {stateful - stateless} ms per event on loopback (bound {bound} ms)");
     }
 
     private async Task<double> MedianAsync(string topic, string? table, string prefix)
