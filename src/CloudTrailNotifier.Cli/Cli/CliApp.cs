@@ -6,13 +6,14 @@ namespace CloudTrailNotifier.Cli;
 /// <summary>The command-line tool: parses arguments and runs one command.</summary>
 internal static class CliApp
 {
-    /// <param name="aws">The AWS edges for <c>publish</c>; null creates the process's own when first needed.</param>
+    /// <param name="aws">The AWS edges for <c>publish</c> and <c>redrive</c>; null creates the process's own when first needed.</param>
     public static int Run(string[] args, CliEnvironment environment, AwsEdges? aws = null)
     {
         var root = new RootCommand("CloudTrailNotifier: readable notifications for CloudTrail events.")
         {
             RenderCommand.Create(environment),
             PublishCommand.Create(environment, () => aws ?? AwsEdges.FromProcess()),
+            RedriveCommand.Create(environment, () => aws ?? AwsEdges.FromProcess()),
         };
 
         var parse = root.Parse(args);
