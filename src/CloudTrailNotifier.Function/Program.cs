@@ -11,13 +11,12 @@ if (Environment.GetEnvironmentVariable(LambdaHost.RuntimeApiVariable) is not { L
     return 2;
 }
 
-// The composition root is the one place that touches the SDK's process-wide registry (see AwsRuntimeDependencies).
-AwsRuntimeDependencies.Register(Amazon.RuntimeDependencies.GlobalRuntimeDependencyRegistry.Instance);
-
+// Credentials come from the environment Lambda sets from the execution role, so the STS and SSO clients the
+// command line registers (AwsRuntimeDependencies) are neither registered nor shipped here.
 return await LambdaHost.RunAsync(
     runtimeApi,
     Environment.GetEnvironmentVariable,
     Environment.SetEnvironmentVariable,
     Console.Out,
-    AwsEdges.FromProcess(),
+    AwsEdges.ForFunction(Environment.GetEnvironmentVariable),
     CancellationToken.None).ConfigureAwait(false);

@@ -29,6 +29,27 @@ internal sealed class AwsCredentialsSource
         TimeProvider.System,
         DefaultTimeout).Resolve());
 
+    /// <summary>
+    /// The execution role's keys that Lambda puts in the function's environment (<c>AWS_ACCESS_KEY_ID</c>,
+    /// <c>AWS_SECRET_ACCESS_KEY</c>, <c>AWS_SESSION_TOKEN</c>), and nothing else: the function never reads profiles,
+    /// SSO caches or web identity files, so none of that code ships in its executable or runs at its cold start.
+    /// </summary>
+    public static AwsCredentialsSource FromEnvironment(Func<string, string?> getVariable) => new(() =>
+    {
+        var accessKey = getVariable("AWS_ACCESS_KEY_ID");
+        var secretKey = getVariable("AWS_SECRET_ACCESS_KEY");
+        if (string.IsNullOrWhiteSpace(accessKey) || string.IsNullOrWhiteSpace(secretKey))
+        {
+            throw new CredentialsProblem(
+                "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set (Lambda sets them from the function's execution role)");
+        }
+
+        var sessionToken = getVariable("AWS_SESSION_TOKEN");
+        return string.IsNullOrEmpty(sessionToken)
+            ? new BasicAWSCredentials(accessKey, secretKey)
+            : new SessionAWSCredentials(accessKey, secretKey, sessionToken);
+    });
+
     /// <summary>Fixed keys, for tests and for callers that already hold credentials.</summary>
     public static AwsCredentialsSource Fixed(string accessKey, string secretKey, string? sessionToken = null) =>
         new(() => sessionToken is null
