@@ -6,7 +6,7 @@ namespace CloudTrailNotifier.Cli;
 /// <summary>The command-line tool: parses arguments and runs one command.</summary>
 internal static class CliApp
 {
-    /// <param name="aws">The AWS edges for <c>publish</c> and S3 input; null creates the process's own when first needed.</param>
+    /// <param name="aws">The AWS edges for <c>publish</c>, <c>redrive</c> and S3 input; null creates the process's own when first needed.</param>
     public static int Run(string[] args, CliEnvironment environment, AwsEdges? aws = null)
     {
         // One set of edges per run, made at first use: reading S3 and publishing share the credentials.
@@ -15,6 +15,7 @@ internal static class CliApp
         {
             RenderCommand.Create(environment, () => edges.Value),
             PublishCommand.Create(environment, () => edges.Value),
+            RedriveCommand.Create(environment, () => edges.Value),
         };
 
         var parse = root.Parse(args);
