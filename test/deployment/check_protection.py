@@ -152,8 +152,16 @@ def only_the_function_and_this_stacks_alarms_may_publish():
                                   source_arn="arn:aws:cloudwatch:ap-northeast-1:111111111111:alarm:someone-elses"),
           "denied", "another alarm")
     equal(publish_policy_decision(main, service="events.amazonaws.com"), "denied", "another service")
+    oncall = "arn:aws:iam::111111111111:role/oncall"
+    equal(publish_policy_decision(main, principal_arn=oncall), "denied", "redrive role without RedrivePublisherArns")
+    redrive = topic_statements("NotificationTopicPolicy", {"RedrivePublisherArns": oncall})
+    equal(publish_policy_decision(redrive, principal_arn=oncall), "not denied", "redrive role named in RedrivePublisherArns")
+    equal(publish_policy_decision(redrive, principal_arn=FUNCTION_ROLE_ARN), "not denied", "function role beside a redrive role")
+    equal(publish_policy_decision(redrive, principal_arn="arn:aws:iam::111111111111:role/Admin"), "denied", "anyone else")
     operations = topic_statements("OperationsTopicPolicy")
     equal(publish_policy_decision(operations, principal_arn=FUNCTION_ROLE_ARN), "denied", "function on operations topic")
+    equal(publish_policy_decision(topic_statements("OperationsTopicPolicy", {"RedrivePublisherArns": oncall}), principal_arn=oncall),
+          "denied", "a redrive role on the operations topic")
     equal(publish_policy_decision(operations, service="cloudwatch.amazonaws.com", source_arn=alarm), "not denied",
           "our alarm on operations topic")
 
