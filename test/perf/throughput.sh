@@ -4,7 +4,7 @@
 #
 #   test/perf/throughput.sh [EXECUTABLE] [COPIES] [RUNS]
 #
-# EXECUTABLE defaults to a fresh `make build-NotifierFunction` output. Prints one line per run (events/s, peak RSS)
+# EXECUTABLE defaults to a fresh Native AOT build of the command-line tool (src/CloudTrailNotifier.Cli, `ctn`). Prints one line per run (events/s, peak RSS)
 # and the load average before and after, since the machine may be shared.
 set -euo pipefail
 
@@ -18,8 +18,8 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
 if [[ -z "$EXE" ]]; then
-  make -C "$ROOT" build-NotifierFunction ARTIFACTS_DIR="$WORK/out" BUILD_DIR="$WORK/build" >/dev/null
-  EXE="$WORK/out/bootstrap"
+  dotnet publish "$ROOT/src/CloudTrailNotifier.Cli" -c Release -r linux-x64 --artifacts-path "$WORK/build" -o "$WORK/out" >/dev/null
+  EXE="$WORK/out/ctn"
 fi
 
 INPUT="$WORK/events.jsonl"
