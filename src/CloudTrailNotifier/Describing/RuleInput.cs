@@ -6,7 +6,8 @@ namespace CloudTrailNotifier.Describing;
 /// <summary>What a severity rule looks at: the event's facts, its request parameters and the decoy list.</summary>
 internal readonly record struct RuleInput(EventFacts Facts, JsonElement? Parameters, DecoySecrets Decoys)
 {
-    public string? Service => ResourceDescriber.ServicePrefix(Facts.Event.EventSource);
+    /// <summary>The service prefix (<c>secretsmanager</c>), worked out once for the whole table.</summary>
+    public string? Service { get; } = ResourceDescriber.ServicePrefix(Facts.Event.EventSource);
 
     public string? EventName => Facts.EventName;
 

@@ -8,10 +8,13 @@ namespace CloudTrailNotifier.Events;
 /// </summary>
 internal readonly struct CloudTrailEvent
 {
+    private readonly KnownFields? _known;
+
     private CloudTrailEvent(JsonElement? envelope, JsonElement record)
     {
         Envelope = envelope;
         Record = record;
+        _known = new KnownFields(envelope, record);
     }
 
     /// <summary>The EventBridge envelope, when there is one.</summary>
@@ -20,37 +23,35 @@ internal readonly struct CloudTrailEvent
     /// <summary>The CloudTrail record: the envelope's <c>detail</c>, or the bare record.</summary>
     public JsonElement Record { get; }
 
-    public string? EventName => Field("eventName");
-    public string? EventSource => Field("eventSource");
-    public string? EventType => Field("eventType");
-    public string? EventCategory => Field("eventCategory");
-    public string? EventId => Field("eventID");
-    public string? RequestId => Field("requestID");
-    public string? EventVersion => Field("eventVersion");
-    public string? SourceIpAddress => Field("sourceIPAddress");
-    public string? UserAgent => Field("userAgent");
-    public string? ErrorCode => Field("errorCode");
-    public string? ErrorMessage => Field("errorMessage");
-    public string? VpcEndpointId => Field("vpcEndpointId");
-    public bool? ReadOnly => JsonFields.Boolean(Record, "readOnly");
-    public JsonElement? UserIdentity => JsonFields.Object(Record, "userIdentity");
+    public string? EventName => _known?.EventName;
+    public string? EventSource => _known?.EventSource;
+    public string? EventType => _known?.EventType;
+    public string? EventCategory => _known?.EventCategory;
+    public string? EventId => _known?.EventId;
+    public string? RequestId => _known?.RequestId;
+    public string? EventVersion => _known?.EventVersion;
+    public string? SourceIpAddress => _known?.SourceIpAddress;
+    public string? UserAgent => _known?.UserAgent;
+    public string? ErrorCode => _known?.ErrorCode;
+    public string? ErrorMessage => _known?.ErrorMessage;
+    public string? VpcEndpointId => _known?.VpcEndpointId;
+    public bool? ReadOnly => _known?.ReadOnly;
+    public JsonElement? UserIdentity => _known?.UserIdentity;
 
     /// <summary>The region: the record's awsRegion, else the envelope's.</summary>
-    public string? Region => Field("awsRegion") ?? EnvelopeField("region");
+    public string? Region => _known?.Region;
 
     /// <summary>The account the event was delivered to.</summary>
-    public string? RecipientAccount =>
-        Field("recipientAccountId") ?? EnvelopeField("account") ?? (UserIdentity is { } id ? JsonFields.String(id, "accountId") : null);
+    public string? RecipientAccount => _known?.RecipientAccount;
 
     /// <summary>The event time as written: the record's eventTime, else the envelope's time.</summary>
-    public string? TimeText => Field("eventTime") ?? EnvelopeField("time");
+    public string? TimeText => _known?.TimeText;
 
-    public string? DetailType => EnvelopeField("detail-type");
-    public string? EventBridgeId => EnvelopeField("id");
+    public string? DetailType => _known?.DetailType;
+    public string? EventBridgeId => _known?.EventBridgeId;
 
     public string? Field(string name) => JsonFields.String(Record, name);
 
-    private string? EnvelopeField(string name) => Envelope is { } envelope ? JsonFields.String(envelope, name) : null;
 
     /// <summary>
     /// Recognises an envelope or a bare record. Fails, with a reason for a person, for anything else
