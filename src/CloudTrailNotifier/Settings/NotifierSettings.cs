@@ -151,33 +151,10 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
     /// </summary>
     public SettingResult<Uri> Endpoint(TopicArn topic)
     {
-        if (!IsTrue(getVariable(IgnoreEndpointsVariable)))
-        {
-            foreach (var variable in (ReadOnlySpan<string>)[SnsEndpointVariable, EndpointVariable])
-            {
-                var configured = NullIfBlank(getVariable(variable));
-                if (configured is null)
-                {
-                    continue;
-                }
-
-                if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-                {
-                    return SettingResult<Uri>.Fail(variable, $"not an http or https URL: '{configured}'");
-                }
-
-                if (InLambda && uri.Scheme == "http" && !SnsEndpoint.IsLoopback(uri))
-                {
-                    return SettingResult<Uri>.Fail(variable,
-                        $"plain http to '{uri.Host}' would send signed requests, session token included, in the clear; "
-                        + "in Lambda use https, or http only to localhost, 127.0.0.0/8 or ::1");
-                }
-
-                return SettingResult<Uri>.Ok(uri);
-            }
-        }
-
-        return SettingResult<Uri>.Ok(SnsEndpoint.Default(topic));
+        var endpoint = ConfiguredEndpoint([SnsEndpointVariable, EndpointVariable]);
+        return endpoint.IsValid
+            ? SettingResult<Uri>.Ok(endpoint.Value ?? SnsEndpoint.Default(topic))
+            : new SettingResult<Uri>(default!, endpoint.Error);
     }
 
     /// <summary>Noise control: null (stateless, as without it) when <c>STATE_TABLE_NAME</c> is empty or unset.</summary>
@@ -215,20 +192,10 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
     public SettingResult<(Uri? Endpoint, string Region)> S3()
     {
         var region = NullIfBlank(getVariable(RegionVariable)) ?? NullIfBlank(getVariable(DefaultRegionVariable)) ?? "us-east-1";
-        var endpoint = ConfiguredEndpoint([S3EndpointVariable, EndpointVariable]);
-        if (!endpoint.IsValid)
-        {
-            return new SettingResult<(Uri?, string)>(default, endpoint.Error);
-        }
-
-        if (endpoint.Value is { Scheme: "http" } uri && !SnsEndpoint.IsLoopback(uri))
-        {
-            var variable = NullIfBlank(getVariable(S3EndpointVariable)) is null ? EndpointVariable : S3EndpointVariable;
-            return SettingResult<(Uri?, string)>.Fail(variable,
-                $"plain http to '{uri.Host}' would send signed requests, session token included, in the clear; use https, or http only to localhost, 127.0.0.0/8 or ::1");
-        }
-
-        return SettingResult<(Uri?, string)>.Ok((endpoint.Value, region));
+        var endpoint = ConfiguredEndpoint([S3EndpointVariable, EndpointVariable], plainHttpOnlyToLoopbackEverywhere: true);
+        return endpoint.IsValid
+            ? SettingResult<(Uri?, string)>.Ok((endpoint.Value, region))
+            : new SettingResult<(Uri?, string)>(default, endpoint.Error);
     }
 
     private SettingResult<int> Whole(string variable, int fallback, int min, int max)
@@ -245,8 +212,11 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
             : SettingResult<int>.Fail(variable, $"must be a whole number from {min} to {max}, not '{text}'");
     }
 
-    /// <summary>The first configured endpoint among <paramref name="variables"/>, null when none; Lambda's plain-http rule applies.</summary>
-    private SettingResult<Uri?> ConfiguredEndpoint(string[] variables)
+    /// <summary>
+    /// The first configured endpoint among <paramref name="variables"/>, null when none. Plain http goes only to a
+    /// loopback address: in Lambda always, and in every face when <paramref name="plainHttpOnlyToLoopbackEverywhere"/>.
+    /// </summary>
+    private SettingResult<Uri?> ConfiguredEndpoint(string[] variables, bool plainHttpOnlyToLoopbackEverywhere = false)
     {
         if (IsTrue(getVariable(IgnoreEndpointsVariable)))
         {
@@ -266,11 +236,11 @@ internal sealed class NotifierSettings(Func<string, string?> getVariable, Settin
                 return SettingResult<Uri?>.Fail(variable, $"not an http or https URL: '{configured}'");
             }
 
-            if (InLambda && uri.Scheme == "http" && !SnsEndpoint.IsLoopback(uri))
+            if ((InLambda || plainHttpOnlyToLoopbackEverywhere) && uri.Scheme == "http" && !SnsEndpoint.IsLoopback(uri))
             {
                 return SettingResult<Uri?>.Fail(variable,
                     $"plain http to '{uri.Host}' would send signed requests, session token included, in the clear; "
-                    + "in Lambda use https, or http only to localhost, 127.0.0.0/8 or ::1");
+                    + (plainHttpOnlyToLoopbackEverywhere ? "use https" : "in Lambda use https") + ", or http only to localhost, 127.0.0.0/8 or ::1");
             }
 
             return SettingResult<Uri?>.Ok(uri);
