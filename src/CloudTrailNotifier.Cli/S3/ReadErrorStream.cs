@@ -1,27 +1,13 @@
+using CloudTrailNotifier.Input;
+
 namespace CloudTrailNotifier.Cli.S3;
 
 /// <summary>
 /// An object's body as the SDK streams it, whose failures (a checksum that does not match, a dropped connection)
 /// arrive as <see cref="IOException"/>, the one kind the input reader turns into a line. Disposes the response too.
 /// </summary>
-internal sealed class ReadErrorStream(Stream inner, IDisposable response) : Stream
+internal sealed class ReadErrorStream(Stream inner, IDisposable response) : ReadOnlyStream
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         try
@@ -35,16 +21,6 @@ internal sealed class ReadErrorStream(Stream inner, IDisposable response) : Stre
             throw new IOException((end < 0 ? message : message[..end]).Trim().ToString(), ex);
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,25 +1,9 @@
 namespace CloudTrailNotifier.Input;
 
 /// <summary>A read-only stream that yields a few bytes already read from another stream, then the rest of it.</summary>
-internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest) : Stream
+internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest) : ReadOnlyStream
 {
     private int _position;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -33,14 +17,4 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream res
 
         return rest.Read(buffer);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
