@@ -12,11 +12,14 @@ namespace CloudTrailNotifier.Redaction;
 /// arrays too, and JSON documents held in strings (policies), so the facts, the subject, the body, the
 /// attributes and every output format only ever see redacted values. Pure.
 /// </summary>
-internal sealed class JsonRedactor(RedactionMarkers markers)
+internal sealed partial class JsonRedactor(RedactionMarkers markers)
 {
     /// <summary>Deeper than this, a container that may hold a secret is redacted whole (nothing shows it anyway).</summary>
     private const int MaxDepth = 64;
     private const int MaxEmbeddedChars = 64 * 1024;
+
+    /// <summary>Longer strings are never taken for plain text without a closer look.</summary>
+    private const int MaxPlainChars = 512;
 
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
@@ -25,16 +28,28 @@ internal sealed class JsonRedactor(RedactionMarkers markers)
     /// <summary>The event as UTF-8 JSON with its secrets replaced; null when it has none.</summary>
     public byte[]? Redact(JsonElement root)
     {
+        var raw = JsonMarshal.GetRawUtf8Value(root);
+        if (Scan(raw) == ScanVerdict.Unchanged)
+        {
+            return null;
+        }
+
         var context = new Context(KeyVerdict.Neutral, InSecret: false, SecureString: false);
         if (!Changes(root, context, 0))
         {
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(JsonMarshal.GetRawUtf8Value(root).Length + 256);
+        var buffer = new ArrayBufferWriter<byte>(raw.Length + 256);
         Write(root, context, 0, buffer);
         return buffer.WrittenSpan.ToArray();
     }
+
+    /// <summary>For tests: whether the first look clears the event (it must never clear one the full walk changes).</summary>
+    internal bool FirstLookClears(JsonElement root) => Scan(JsonMarshal.GetRawUtf8Value(root)) == ScanVerdict.Unchanged;
+
+    /// <summary>For tests: whether the full walk changes the event.</summary>
+    internal bool FullWalkChanges(JsonElement root) => Changes(root, new Context(KeyVerdict.Neutral, InSecret: false, SecureString: false), 0);
 
     private readonly record struct Context(KeyVerdict Verdict, bool InSecret, bool SecureString)
     {
@@ -155,7 +170,12 @@ internal sealed class JsonRedactor(RedactionMarkers markers)
             return null;
         }
 
-        var text = JsonFields.Text(value);
+        return StringReplacement(JsonFields.Text(value), context.Hides);
+    }
+
+    /// <summary>What replaces a string that is not plain text (or that a secret hides), unencoded; null to keep it.</summary>
+    private string? StringReplacement(string text, bool hides)
+    {
         if (text.AsSpan().Trim().SequenceEqual(RedactionRules.CloudTrailHidden))
         {
             return markers.Hidden;
@@ -166,7 +186,7 @@ internal sealed class JsonRedactor(RedactionMarkers markers)
             return null;
         }
 
-        if (context.Hides)
+        if (hides)
         {
             return markers.Redacted(text.Length);
         }
@@ -184,10 +204,13 @@ internal sealed class JsonRedactor(RedactionMarkers markers)
     /// A string no rule can touch, judged from its UTF-8 without allocating: unescaped, short, not JSON, and
     /// holding none of the text rules' trigger words. Most strings of most events are such.
     /// </summary>
-    private static bool IsPlainText(JsonElement value)
+    private static bool IsPlainText(JsonElement value) => IsPlainText(JsonMarshal.GetRawUtf8Value(value));
+
+    /// <inheritdoc cref="IsPlainText(JsonElement)"/>
+    /// <param name="raw">The string as written, quotes included.</param>
+    private static bool IsPlainText(ReadOnlySpan<byte> raw)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(value);
-        if (raw.Length < 2 || raw.Length > 512 + 2 || raw.IndexOf((byte)'\\') >= 0)
+        if (raw.Length < 2 || raw.Length > MaxPlainChars + 2 || raw.IndexOf((byte)'\\') >= 0)
         {
             return false;
         }
@@ -199,7 +222,7 @@ internal sealed class JsonRedactor(RedactionMarkers markers)
             return false;
         }
 
-        Span<char> chars = stackalloc char[512];
+        Span<char> chars = stackalloc char[MaxPlainChars];
         return Encoding.UTF8.TryGetChars(content, chars, out var written) && !TextRedactor.MayContainSecret(chars[..written]);
     }
 

@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Json;
+using CloudTrailNotifier.Input;
+using CloudTrailNotifier.Redaction;
+using CloudTrailNotifier.Tests.Support;
+using FsCheck.Xunit;
+
+namespace CloudTrailNotifier.Tests.Redaction;
+
+/// <summary>
+/// The redactor's first look (one forward read) may clear an event only when the full walk changes nothing in it:
+/// otherwise a secret would be shown. Checked on the corpus, the sample events, planted secrets and crafted shapes.
+/// </summary>
+public sealed class FirstLookTests
+{
+    private readonly JsonRedactor _redactor = new(new RedactionMarkers(length => $"[redacted {length}]", "[hidden]"));
+
+    [Fact]
+    public void Every_secret_fragment_holds_a_trigger_word_the_first_look_searches_for()
+    {
+        // The first look clears a key of letters and digits when the whole-event search finds no trigger word in it.
+        foreach (var fragment in RedactionRules.SecretFragments)
+        {
+            Assert.True(TextRedactor.MayContainSecret(fragment), fragment);
+            Assert.True(TextRedactor.MayContainSecret(fragment.ToUpperInvariant()), fragment);
+        }
+    }
+
+    [Fact]
+    public void On_the_corpus_the_first_look_never_clears_an_event_the_full_walk_changes_and_clears_most()
+    {
+        var cleared = 0;
+        var events = Corpus.All.Select(e => (e.Name, Bytes: Encoding.UTF8.GetBytes(e.Json)))
+            .Concat(Corpus.SampleEventFiles().Select(path => (Path.GetFileName(path), File.ReadAllBytes(path))))
+            .ToList();
+        foreach (var (name, bytes) in events)
+        {
+            using var document = JsonDocument.Parse(bytes);
+            if (_redactor.FirstLookClears(document.RootElement))
+            {
+                cleared++;
+                Assert.False(_redactor.FullWalkChanges(document.RootElement), name);
+            }
+        }
+
+        Assert.True(cleared > events.Count / 2, $"the first look cleared only {cleared} of {events.Count} events");
+    }
+
+    [Property(Arbitrary = [typeof(SecretPlants)], MaxTest = 300)]
+    public void A_planted_secret_is_never_cleared(SecretPlant plant)
+    {
+        using var document = JsonDocument.Parse(plant.Apply());
+        if (_redactor.FullWalkChanges(document.RootElement))
+        {
+            Assert.False(_redactor.FirstLookClears(document.RootElement), plant.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"password": "hunter2-hunter2"}""")]
+    [InlineData("""{"se_cret": "hunter2-hunter2"}""")]
+    [InlineData("""{"client-Se.cret": "hunter2-hunter2"}""")]
+    [InlineData("""{"a": {"SECRETSTRING": "x1"}}""")]
+    [InlineData("""{"a": [{"Name": "/db/pw", "type": "SecureString", "value": "hunter2"}]}""")]
+    [InlineData("""{"a": [{"value": "hunter2", "Type": "securestring"}]}""")]
+    [InlineData("""{"a": [{"value": "hunter2", "type": "Secure\u0053tring"}]}""")]
+    [InlineData("""{"note": "HIDDEN_DUE_TO_SECURITY_REASONS"}""")]
+    [InlineData("""{"note": "login with password=hunter2-hunter2 please"}""")]
+    [InlineData("""{"note": "pass\u0077ord=hunter2-hunter2"}""")]
+    [InlineData("""{"note": "ünïcode password=hunter2-hunter2"}""")]
+    [InlineData("""{"policy": "{\"Statement\": [], \"secretKey\": \"abc123abc123\"}"}""")]
+    [InlineData("""{"policy": "%7B%22password%22%3A%22abc123abc123%22%7D"}""")]
+    [InlineData("""{"policy": "%7B%22pass%77ord%22%3A%22abc123abc123%22%7D"}""")]
+    [InlineData("""{"t": "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ"}""")]
+    [InlineData("""{"k": "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----"}""")]
+    [InlineData("""{/* "secret": */ "a": {"token": "abcdefabcdef"}}""")]
+    public void A_crafted_secret_is_never_cleared(string json)
+    {
+        using var document = JsonDocument.Parse(json, InputReader.Options);
+        Assert.True(_redactor.FullWalkChanges(document.RootElement), "the full walk should change: " + json);
+        Assert.False(_redactor.FirstLookClears(document.RootElement), json);
+    }
+
+    [Fact]
+    public void A_container_deeper_than_the_walk_goes_is_never_cleared()
+    {
+        var json = new string('[', 70) + "\"password=hunter2-hunter2\"" + new string(']', 70);
+        using var document = JsonDocument.Parse(json, InputReader.Options);
+        Assert.True(_redactor.FullWalkChanges(document.RootElement));
+        Assert.False(_redactor.FirstLookClears(document.RootElement));
+    }
+
+    [Theory]
+    [InlineData("""{"eventSource": "secretsmanager.amazonaws.com", "eventName": "GetSecretValue", "requestParameters": {"secretId": "prod/db"}}""")]
+    [InlineData("""{"userIdentity": {"sessionContext": {"attributes": {"mfaAuthenticated": "false"}}}, "accessKeyId": "ASIAEXAMPLE"}""")]
+    [InlineData("""{"userAgent": "Mozilla ünïcode", "principalId": "AIDAEXAMPLE", "tokenType": "Bearer"}""")]
+    [InlineData("""{"n": 3, "b": true, "z": null, "s": "", "nested": [[{"a": "b"}]]}""")]
+    public void An_event_with_nothing_to_redact_is_cleared(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        Assert.False(_redactor.FullWalkChanges(document.RootElement));
+        Assert.True(_redactor.FirstLookClears(document.RootElement), json);
+    }
+}
