@@ -12,11 +12,8 @@ namespace CloudTrailNotifier.Redaction;
 /// </summary>
 internal sealed partial class JsonRedactor
 {
-    private static readonly JsonReaderOptions ScanOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 4096,
-    };
+    /// <summary>What the first look stops at outside strings: strings, brackets, and the slash that opens a comment.</summary>
+    private static readonly SearchValues<byte> Structure = SearchValues.Create("\"{}[]/"u8);
 
     /// <summary>Key bytes that folding keeps as they are (lower-cased); any other byte may join two parts of a fragment.</summary>
     private static readonly SearchValues<byte> KeyLetters =
@@ -64,48 +61,93 @@ internal sealed partial class JsonRedactor
         }
     }
 
+    /// <summary>
+    /// The walk itself, over bytes already parsed as JSON (so valid): only strings and brackets matter, found with
+    /// one vectorized search each. A comment (the parser skips them) sends the event to the full walk.
+    /// </summary>
     private ScanVerdict Scan(ReadOnlySpan<byte> utf8, TriggerHits hits)
     {
-        var reader = new Utf8JsonReader(utf8, ScanOptions);
+        var depth = 0;
         var afterTypeKey = false;
-        while (reader.Read())
+        var i = 0;
+        while (true)
         {
-            var typeValue = afterTypeKey;
-            afterTypeKey = false;
-            switch (reader.TokenType)
+            var next = utf8[i..].IndexOfAny(Structure);
+            if (next < 0)
             {
-                case JsonTokenType.StartObject or JsonTokenType.StartArray when reader.CurrentDepth >= MaxDepth:
-                    return ScanVerdict.MayChange;
-                case JsonTokenType.PropertyName:
-                    if (IsSecretKey(ref reader, ref hits))
+                return ScanVerdict.Unchanged;
+            }
+
+            i += next;
+            switch (utf8[i])
+            {
+                case (byte)'{' or (byte)'[':
+                    if (depth++ >= MaxDepth)
                     {
                         return ScanVerdict.MayChange;
                     }
 
-                    afterTypeKey = reader.ValueTextEquals(RedactionRules.SecureStringTypeKey) || reader.ValueTextEquals("Type"u8);
+                    afterTypeKey = false;
+                    i++;
                     break;
-                case JsonTokenType.String:
-                    if ((typeValue && string.Equals(ReaderText(ref reader), RedactionRules.SecureStringType, StringComparison.OrdinalIgnoreCase))
-                        || (!IsPlainString(ref reader, utf8, ref hits) && StringReplacement(ReaderText(ref reader), hides: false) is not null))
+                case (byte)'}' or (byte)']':
+                    depth--;
+                    i++;
+                    break;
+                case (byte)'"':
+                    var start = i + 1;
+                    var length = StringLength(utf8[start..], out var escaped);
+                    i = start + length + 1;
+                    var content = utf8.Slice(start, length);
+                    if (utf8[i..].TrimStart(" \t\r\n"u8) is [(byte)':', ..])
+                    {
+                        if (IsSecretKey(content, start, escaped, ref hits))
+                        {
+                            return ScanVerdict.MayChange;
+                        }
+
+                        afterTypeKey = IsTypeKey(content, escaped, utf8.Slice(start - 1, length + 2));
+                        break;
+                    }
+
+                    var quoted = utf8.Slice(start - 1, length + 2);
+                    if ((afterTypeKey && string.Equals(Unescaped(quoted, escaped), RedactionRules.SecureStringType, StringComparison.OrdinalIgnoreCase))
+                        || (!IsPlainString(content, start, escaped, quoted, ref hits) && StringReplacement(Unescaped(quoted, escaped), hides: false) is not null))
                     {
                         return ScanVerdict.MayChange;
                     }
 
+                    afterTypeKey = false;
                     break;
+                default:
+                    return ScanVerdict.MayChange; // '/': a comment
             }
         }
-
-        return ScanVerdict.Unchanged;
     }
 
-    /// <summary>Whether the key being read classifies as secret (as <see cref="Member"/> judges it outside a secret).</summary>
-    private static bool IsSecretKey(ref Utf8JsonReader reader, ref TriggerHits hits)
+    /// <summary>The length of a string's content, up to its closing quote; whether it holds an escape.</summary>
+    private static int StringLength(ReadOnlySpan<byte> fromContent, out bool escaped)
     {
-        var name = reader.ValueSpan;
+        escaped = false;
+        var i = 0;
+        while (true)
+        {
+            i += fromContent[i..].IndexOfAny((byte)'"', (byte)'\\');
+            if (fromContent[i] == (byte)'"')
+            {
+                return i;
+            }
 
+            escaped = true;
+            i += 2; // the backslash and the character it escapes
+        }
+    }
+
+    /// <summary>Whether a key classifies as secret (as <see cref="Member"/> judges it outside a secret).</summary>
+    private static bool IsSecretKey(ReadOnlySpan<byte> name, int start, bool escaped, ref TriggerHits hits)
+    {
         // Every secret fragment holds a trigger word, so a key of letters and digits with no hit in it has none.
-        if (hits.Active && !reader.ValueIsEscaped && name.IndexOfAnyExcept(KeyLetters) < 0
-            && !hits.StartsWithin((int)reader.TokenStartIndex + 1, name.Length))
+        if (hits.Active && !escaped && name.IndexOfAnyExcept(KeyLetters) < 0 && !hits.StartsWithin(start, name.Length))
         {
             return false;
         }
@@ -113,24 +155,40 @@ internal sealed partial class JsonRedactor
         return RedactionRules.Classify(name, insideSecret: false) == KeyVerdict.Secret;
     }
 
-    /// <summary><see cref="IsPlainText(ReadOnlySpan{byte})"/> for the string being read, from the whole-event search when there is one.</summary>
-    private static bool IsPlainString(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, ref TriggerHits hits)
+    /// <summary>Whether a key is the <c>type</c> or <c>Type</c> that marks a secure string (as written or escaped).</summary>
+    private static bool IsTypeKey(ReadOnlySpan<byte> name, bool escaped, ReadOnlySpan<byte> quoted) => escaped
+        ? Unescaped(quoted, escaped) is RedactionRules.SecureStringTypeKey or "Type"
+        : name.SequenceEqual("type"u8) || name.SequenceEqual("Type"u8);
+
+    /// <summary><see cref="IsPlainText(ReadOnlySpan{byte})"/> for one string, from the whole-event search when there is one.</summary>
+    private static bool IsPlainString(ReadOnlySpan<byte> content, int start, bool escaped, ReadOnlySpan<byte> quoted, ref TriggerHits hits)
     {
-        if (reader.ValueIsEscaped)
+        if (escaped)
         {
             return false;
         }
 
-        var content = reader.ValueSpan;
-        var start = (int)reader.TokenStartIndex;
         if (!hits.Active)
         {
-            return IsPlainText(utf8.Slice(start, content.Length + 2));
+            return IsPlainText(quoted);
         }
 
         var trimmed = content.TrimStart(" \t"u8);
         return content.Length <= MaxPlainChars && !trimmed.IsEmpty && trimmed[0] is not ((byte)'{' or (byte)'%')
-            && !hits.StartsWithin(start + 1, content.Length);
+            && !hits.StartsWithin(start, content.Length);
+    }
+
+    /// <summary>A string's text, from its quoted UTF-8; unescaped strings need no reader.</summary>
+    private static string Unescaped(ReadOnlySpan<byte> quoted, bool escaped)
+    {
+        if (!escaped)
+        {
+            return Encoding.UTF8.GetString(quoted[1..^1]);
+        }
+
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        return ReaderText(ref reader);
     }
 
     /// <summary>The string being read, with the tolerance of <see cref="Events.JsonFields.Text"/> for escaped half surrogates.</summary>
