@@ -43,7 +43,9 @@ internal static class PublishRequestJson
             writer.WriteString("Subject", notification.Subject);
         }
 
-        writer.WriteString("Message", notification.Message);
+        // The message is long and full of line breaks: written without the encoder's character-by-character path.
+        writer.WritePropertyName("Message");
+        RelaxedJsonString.WriteValue(writer, notification.Message);
         if (fifoId is not null)
         {
             writer.WriteString("MessageGroupId", fifoId);

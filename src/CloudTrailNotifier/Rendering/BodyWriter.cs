@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using CloudTrailNotifier.Describing;
 using CloudTrailNotifier.Describing.Resources;
@@ -11,7 +10,11 @@ namespace CloudTrailNotifier.Rendering;
 /// Writes the message body: a headline sentence, a summary a reader takes in at a glance (who, what,
 /// result, resource, account, from where, with what, when), signals, links, then the details.
 /// </summary>
-internal static class BodyWriter
+/// <remarks>
+/// One per renderer: it keeps its text buffer from one body to the next (sized by the largest body so far), so a
+/// body costs one string, not a buffer grown piece by piece. Not for use by two threads at once.
+/// </remarks>
+internal sealed class BodyWriter
 {
     private const int MaxPiece = 256;
     private const int RequestParametersLines = 300;
@@ -19,28 +22,48 @@ internal static class BodyWriter
     private const int ExtraSectionLines = 120;
     private const int ExtraSectionChars = 8 * 1024;
 
-    public static string Write(EventFacts facts, RenderOptions options, Texts t)
+    private readonly RenderOptions _options;
+    private readonly Texts _texts;
+    private readonly TextLayout _layout = new(new StringBuilder(8 * 1024));
+    private readonly SummaryPhrases _phrases;
+    private readonly DetailsWriter _details;
+
+    /// <summary>The footer: it depends on the options only.</summary>
+    private readonly string _footer;
+
+    public BodyWriter(RenderOptions options, Texts texts)
     {
-        var layout = new TextLayout(new StringBuilder(4096));
-        WriteSummary(layout, facts, options, t);
-        WriteSignals(layout, facts, t);
+        _options = options;
+        _texts = texts;
+        _footer = texts.Footer(WhenPhrase.IsUtc(options.TimeZone) ? null : options.TimeZone.Id);
+        _phrases = new SummaryPhrases(texts, SummaryPhrases.Email);
+        _details = new DetailsWriter(_layout.Builder, texts);
+    }
+
+    public string Write(EventFacts facts)
+    {
+        var layout = _layout;
+        var t = _texts;
+        layout.Builder.Clear();
+        WriteSummary(layout, facts, _options, _phrases);
+        WriteSignals(layout, facts, _phrases);
         AssessmentWriter.WriteNextSteps(layout, facts, t.Assessment);
         WriteLinks(layout, facts, t);
         WriteIdentity(layout, facts.Actor, Safe(facts.CallerAccountName), t);
         WriteRequest(layout, facts, t);
-        WriteJsonSection(layout, facts.RequestParameters, t.RequestParametersTitle, RequestParametersLines, RequestParametersChars, t);
-        WriteJsonSection(layout, facts.AdditionalEventData, t.AdditionalEventDataTitle, ExtraSectionLines, ExtraSectionChars, t);
-        WriteJsonSection(layout, facts.ResponseElements, t.ResponseElementsTitle, ExtraSectionLines, ExtraSectionChars, t);
+        WriteJsonSection(layout, facts.RequestParameters, t.RequestParametersTitle, RequestParametersLines, RequestParametersChars);
+        WriteJsonSection(layout, facts.AdditionalEventData, t.AdditionalEventDataTitle, ExtraSectionLines, ExtraSectionChars);
+        WriteJsonSection(layout, facts.ResponseElements, t.ResponseElementsTitle, ExtraSectionLines, ExtraSectionChars);
         WriteIdentifiers(layout, facts.Event, t);
         layout.BlankLine();
         layout.Line("--");
-        layout.Line(t.Footer(WhenPhrase.IsUtc(options.TimeZone) ? null : options.TimeZone.Id));
+        layout.Line(_footer);
         return layout.Builder.ToString();
     }
 
-    private static void WriteSummary(TextLayout layout, EventFacts facts, RenderOptions options, Texts t)
+    private static void WriteSummary(TextLayout layout, EventFacts facts, RenderOptions options, SummaryPhrases phrases)
     {
-        var phrases = new SummaryPhrases(t, SummaryPhrases.Email);
+        var t = phrases.Texts;
         layout.Line(phrases.Headline(facts));
         layout.BlankLine();
 
@@ -89,15 +112,15 @@ internal static class BodyWriter
         }
     }
 
-    private static void WriteSignals(TextLayout layout, EventFacts facts, Texts t)
+    private static void WriteSignals(TextLayout layout, EventFacts facts, SummaryPhrases phrases)
     {
         if (facts.Signals == Signals.None)
         {
             return;
         }
 
-        layout.Section(t.SignalsTitle);
-        foreach (var signal in new SummaryPhrases(t, SummaryPhrases.Email).Signals(facts))
+        layout.Section(phrases.Texts.SignalsTitle);
+        foreach (var signal in phrases.Signals(facts))
         {
             layout.Marked('!', signal);
         }
@@ -160,7 +183,7 @@ internal static class BodyWriter
         if (actor.SessionCreated is { } created)
         {
             layout.Field(t.SessionStarted, EventTimes.Parse(created) is { } start
-                ? start.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)
+                ? WhenPhrase.Utc(start)
                 : SafeText.Clean(created, MaxPiece));
         }
 
@@ -201,7 +224,7 @@ internal static class BodyWriter
         }
     }
 
-    private static void WriteJsonSection(TextLayout layout, System.Text.Json.JsonElement? section, string title, int maxLines, int maxChars, Texts t)
+    private void WriteJsonSection(TextLayout layout, System.Text.Json.JsonElement? section, string title, int maxLines, int maxChars)
     {
         if (section is not { } value)
         {
@@ -209,7 +232,7 @@ internal static class BodyWriter
         }
 
         layout.Section(title);
-        new DetailsWriter(layout.Builder, t, maxLines, maxChars).Write(value);
+        _details.Write(value, maxLines, maxChars);
     }
 
     private static void WriteIdentifiers(TextLayout layout, CloudTrailEvent evt, Texts t)

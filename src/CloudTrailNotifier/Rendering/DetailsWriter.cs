@@ -11,33 +11,34 @@ namespace CloudTrailNotifier.Rendering;
 /// Bounded by construction: values, depth, lines and characters all have limits, and whatever is cut is
 /// said to be cut. JSON documents embedded as strings (policies) are unfolded.
 /// </summary>
-internal sealed class DetailsWriter
+/// <remarks>
+/// One per body writer, reused section after section: keys and values are decoded from the document's UTF-8 into
+/// one buffer it keeps, not into a string each.
+/// </remarks>
+internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
 {
     public const int MaxDepth = 12;
     public const int MaxValueChars = 512;
     public const int MaxKeyChars = 128;
     private const int MaxEmbeddedJsonChars = 64 * 1024;
 
-    private readonly StringBuilder _builder;
-    private readonly Texts _texts;
-    private readonly int _maxLines;
-    private readonly int _maxChars;
-    private readonly int _start;
+    private readonly StringBuilder _builder = builder;
+    private readonly Texts _texts = texts;
+    private char[] _chars = new char[1024];
+    private int _maxLines;
+    private int _maxChars;
+    private int _start;
     private int _lines;
     private bool _cut;
 
-    public DetailsWriter(StringBuilder builder, Texts texts, int maxLines, int maxChars)
+    /// <summary>Writes <paramref name="value"/>, saying so when the section had to be cut short.</summary>
+    public void Write(JsonElement value, int maxLines, int maxChars)
     {
-        _builder = builder;
-        _texts = texts;
         _maxLines = maxLines;
         _maxChars = maxChars;
-        _start = builder.Length;
-    }
-
-    /// <summary>Writes <paramref name="value"/>, saying so when the section had to be cut short.</summary>
-    public void Write(JsonElement value)
-    {
+        _start = _builder.Length;
+        _lines = 0;
+        _cut = false;
         if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
         {
             WriteChildren(value, indent: 1, depth: 0);
@@ -68,7 +69,7 @@ internal sealed class DetailsWriter
                     return;
                 }
 
-                AppendKey(JsonFields.Name(property));
+                AppendKey(property);
                 WriteMember(property.Value, indent, depth);
             }
         }
@@ -104,7 +105,7 @@ internal sealed class DetailsWriter
                 EndLine();
                 WriteChildren(value, indent + 1, depth + 1);
                 break;
-            case JsonValueKind.String when TryParseEmbedded(JsonFields.Text(value), out var document, out var urlEncoded):
+            case JsonValueKind.String when MayBeEmbedded(Text(value)) && TryParseEmbedded(JsonFields.Text(value), out var document, out var urlEncoded):
                 using (document)
                 {
                     _builder.Append(' ').Append(urlEncoded ? _texts.UrlEncodedJsonText : _texts.JsonText);
@@ -135,8 +136,7 @@ internal sealed class DetailsWriter
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                var text = JsonFields.Text(value);
-                var omitted = SafeText.Append(_builder, text, MaxValueChars);
+                var omitted = SafeText.Append(_builder, Text(value), MaxValueChars);
                 if (omitted > 0)
                 {
                     _builder.Append(' ').Append(_texts.CharactersOmitted(omitted));
@@ -149,15 +149,38 @@ internal sealed class DetailsWriter
             default:
                 // Numbers and booleans: their JSON text is already plain ASCII.
                 var raw = JsonMarshal.GetRawUtf8Value(value);
-                _builder.Append(Encoding.UTF8.GetString(raw.Length > MaxValueChars ? raw[..MaxValueChars] : raw));
+                _builder.Append(Decode(raw.Length > MaxValueChars ? raw[..MaxValueChars] : raw));
                 break;
         }
     }
 
-    private void AppendKey(string name)
+    private void AppendKey(JsonProperty property)
     {
-        SafeText.Append(_builder, name, MaxKeyChars);
+        // A name without escapes reads as its UTF-8 (as JsonFields.Name gives it); one with them is unescaped there.
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        SafeText.Append(_builder, raw.Contains((byte)'\\') ? JsonFields.Name(property) : Decode(raw), MaxKeyChars);
         _builder.Append(':');
+    }
+
+    /// <summary>
+    /// A string value's text, as <see cref="JsonFields.Text"/> gives it: without escapes, that is its UTF-8 decoded
+    /// (invalid bytes as U+FFFD either way); valid until the next call.
+    /// </summary>
+    private ReadOnlySpan<char> Text(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        var content = raw.Length >= 2 ? raw[1..^1] : raw;
+        return content.Contains((byte)'\\') ? JsonFields.Text(value) : Decode(content);
+    }
+
+    private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8)
+    {
+        if (_chars.Length < utf8.Length)
+        {
+            _chars = new char[Math.Max(utf8.Length, _chars.Length * 2)];
+        }
+
+        return _chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, _chars));
     }
 
     private bool StartLine(int indent)
@@ -178,6 +201,11 @@ internal sealed class DetailsWriter
     private static bool IsEmpty(JsonElement container) => container.ValueKind == JsonValueKind.Object
         ? !container.EnumerateObject().MoveNext()
         : container.GetArrayLength() == 0;
+
+    /// <summary>What <see cref="TryParseEmbedded"/> could unfold: the right length, and "{" or "%7B" first (after white space).</summary>
+    private static bool MayBeEmbedded(ReadOnlySpan<char> text) =>
+        text.Length is >= 2 and <= MaxEmbeddedJsonChars
+        && (text.StartsWith("%7B", StringComparison.OrdinalIgnoreCase) || text.TrimStart() is [ '{', .. ]);
 
     /// <summary>Policy documents and similar arrive as JSON inside a string, sometimes URL-encoded.</summary>
     private static bool TryParseEmbedded(string text, out JsonDocument document, out bool urlEncoded)

@@ -34,6 +34,11 @@ internal static class MessageLimits
     /// </summary>
     public static string Fit(string message, IReadOnlyList<MessageAttribute> attributes, string cutNote)
     {
+        if (SurelyFits(message, attributes, cutNote))
+        {
+            return message;
+        }
+
         var budget = MaxPublishBytes - Margin - AttributeBytes(attributes) - Encoding.UTF8.GetByteCount(cutNote);
         if (message.Length <= budget / 3 || Encoding.UTF8.GetByteCount(message) <= budget)
         {
@@ -60,5 +65,20 @@ internal static class MessageLimits
         cut = TextCut.Before(message, cut <= 0 ? low : cut + 1);
 
         return string.Concat(message.AsSpan(0, cut), cutNote, "\n");
+    }
+
+    /// <summary>
+    /// True when even at 3 UTF-8 bytes per UTF-16 unit (the most one takes) everything fits with the margin: the
+    /// usual case, told from lengths alone, without counting bytes.
+    /// </summary>
+    private static bool SurelyFits(string message, IReadOnlyList<MessageAttribute> attributes, string cutNote)
+    {
+        long units = message.Length + cutNote.Length;
+        foreach (var attribute in attributes)
+        {
+            units += attribute.Name.Length + MessageAttribute.DataType.Length + attribute.Value.Length;
+        }
+
+        return units * 3 <= MaxPublishBytes - Margin;
     }
 }

@@ -28,20 +28,32 @@ internal static class SafeText
         for (var i = 0; i < take; i++)
         {
             var c = value[i];
-            if (c == ' ' && markSpaceRuns && SpaceRun(value[i..take]) is var run && run >= MinShownSpaceRun)
+            if (c >= ' ' && c < 0x7F)
             {
+                // Printable ASCII stays as it is: skip to the next character that is not, or to a run of spaces
+                // (most values have no space at all: one search tells).
+                marks = 0;
+                var rest = value[i..take];
+                var next = rest.IndexOfAnyExceptInRange('!', '~');
+                if (next >= 0 && rest[next] == ' ')
+                {
+                    var plain = rest.IndexOfAnyExceptInRange(' ', '~');
+                    var spaces = markSpaceRuns ? (plain < 0 ? rest : rest[..plain])[next..].IndexOf(ThreeSpaces) : -1;
+                    next = spaces >= 0 ? next + spaces : plain;
+                }
+
+                if (next != 0)
+                {
+                    i += (next > 0 ? next : rest.Length) - 1;
+                    continue;
+                }
+
                 // A run of spaces would line text up in columns that only a monospaced font keeps, and could
                 // pass an event's text off as a layout column: it is shown, one dot per space.
+                var run = SpaceRun(rest);
                 builder.Append(value[runStart..i]).Append(SpaceMark, run);
                 i += run - 1;
                 runStart = i + 1;
-                marks = 0;
-                continue;
-            }
-
-            if (c >= ' ' && c < 0x7F)
-            {
-                marks = 0;
                 continue;
             }
 
@@ -95,7 +107,7 @@ internal static class SafeText
             return string.Empty;
         }
 
-        if (value.Length <= maxChars && IsPrintableAscii(value) && !(markSpaceRuns && value.Contains("   ", StringComparison.Ordinal)))
+        if (value.Length <= maxChars && !value.AsSpan().ContainsAnyExceptInRange(' ', '~') && !(markSpaceRuns && value.Contains(ThreeSpaces, StringComparison.Ordinal)))
         {
             return value;
         }
@@ -107,19 +119,6 @@ internal static class SafeText
         }
 
         return builder.Equals(value.AsSpan()) ? value : builder.ToString();
-    }
-
-    private static bool IsPrintableAscii(ReadOnlySpan<char> value)
-    {
-        foreach (var c in value)
-        {
-            if (c < ' ' || c >= 0x7F)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Characters that break, hide or reorder text (one UTF-16 unit; unpaired surrogates included).</summary>
@@ -171,6 +170,8 @@ internal static class SafeText
 
     /// <summary>How a space of a long run is shown: a middle dot, as editors show visible whitespace.</summary>
     public const char SpaceMark = '\u00B7';
+
+    private const string ThreeSpaces = "   ";
 
     private static int SpaceRun(ReadOnlySpan<char> rest)
     {

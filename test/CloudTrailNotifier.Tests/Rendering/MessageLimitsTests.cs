@@ -36,6 +36,25 @@ public sealed class MessageLimitsTests
     }
 
     [Fact]
+    public void A_long_ascii_message_whose_bytes_fit_is_returned_unchanged()
+    {
+        // More than a third of the limit in characters, so only counting its bytes shows that it fits.
+        var message = string.Concat(Enumerable.Repeat("an ascii line of the message\n", 200_000 / 29));
+
+        Assert.True(message.Length * 3 > MessageLimits.MaxPublishBytes);
+        Assert.Same(message, MessageLimits.Fit(message, Attributes, CutNote));
+    }
+
+    [Fact]
+    public void A_japanese_message_of_the_same_length_is_cut()
+    {
+        var message = string.Concat(Enumerable.Repeat("日本語のメッセージの一行です。\n", 100_000 / 16));
+
+        Assert.True(Encoding.UTF8.GetByteCount(message) > MessageLimits.MaxPublishBytes);
+        Assert.EndsWith(CutNote + "\n", MessageLimits.Fit(message, Attributes, CutNote), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_oversized_message_is_cut_at_a_line_end_and_says_so()
     {
         var line = new string('x', 99) + "\n";

@@ -49,4 +49,19 @@ public sealed class SafeTextTests
         Assert.Equal("ab", builder.ToString());
         Assert.Equal(4, omitted);
     }
+
+    [FsCheck.Xunit.Property(MaxTest = 3000)]
+    public FsCheck.Property Append_writes_what_the_character_by_character_reference_writes() =>
+        FsCheck.Fluent.Prop.ForAll(
+            FsCheck.Fluent.Arb.From(SafeTextSamples.Texts()),
+            FsCheck.Fluent.Arb.From(FsCheck.Fluent.Gen.Choose(0, 400)),
+            FsCheck.Fluent.Arb.From(FsCheck.Fluent.Gen.Elements(true, false)),
+            (text, maxChars, markSpaceRuns) =>
+            {
+                var ours = new StringBuilder("x");
+                var reference = new StringBuilder("x");
+                var omitted = SafeText.Append(ours, text, maxChars, markSpaceRuns);
+                var expectedOmitted = SafeTextReference.Append(reference, text, maxChars, markSpaceRuns);
+                return omitted == expectedOmitted && ours.ToString() == reference.ToString();
+            });
 }

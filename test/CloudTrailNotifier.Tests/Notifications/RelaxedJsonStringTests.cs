@@ -1,0 +1,131 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CloudTrailNotifier.Notifications;
+using CloudTrailNotifier.Rendering;
+using CloudTrailNotifier.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace CloudTrailNotifier.Tests.Notifications;
+
+/// <summary>The message's own JSON string writing gives exactly the bytes Utf8JsonWriter with the relaxed encoder gives.</summary>
+public sealed class RelaxedJsonStringTests
+{
+    private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Fact]
+    public void Every_utf16_unit_alone_and_between_text_is_written_as_the_writer_writes_it()
+    {
+        var mismatches = new List<string>();
+        for (var unit = 0; unit <= char.MaxValue; unit++)
+        {
+            var c = (char)unit;
+            foreach (var text in new[] { c.ToString(), "a" + c + "b", "\n" + c + c + "é\n" })
+            {
+                if (Ours(text) != Writers(text))
+                {
+                    mismatches.Add($"U+{unit:X4}: {Ours(text)} vs {Writers(text)}");
+                }
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("plain ascii only")]
+    [InlineData("line one\nline two\r\n\ttabbed \"quoted\" back\\slash /slash")]
+    [InlineData("\u0000\u0001\u001F\u007F\u0080\u009F\u00A0\u00AD")]
+    [InlineData("bidi \u202E override \u2066isolate\u2069 \u200B\u200D\uFEFF \u2028\u2029")]
+    [InlineData("日本語のテキスト、全角　スペース、半角ｶﾅ")]
+    [InlineData("emoji \U0001F600 flag \U0001F1EF\U0001F1F5 tag \U000E0041 private \U000F0000 \U0010FFFF")]
+    [InlineData("lone \uD800 high, lone \uDC00 low, reversed \uDC00\uD800, high at end \uD83D")]
+    [InlineData("\uDFFF")]
+    [InlineData("\uD83D\uD83D\uDE00\uDE00")]
+    [InlineData("replacement \uFFFD noncharacters \uFFFE\uFFFF unassigned \u0378 \u05FF")]
+    [InlineData("<script>&amp;'single' `back` +plus")]
+    public void Chosen_hostile_and_international_text_is_written_as_the_writer_writes_it(string text)
+    {
+        Assert.Equal(Writers(text), Ours(text));
+    }
+
+    [Property(MaxTest = 2000)]
+    public Property Any_text_is_written_as_the_writer_writes_it() =>
+        Prop.ForAll(Arb.From(Texts()), text => Ours(text) == Writers(text));
+
+    [Property(MaxTest = 300)]
+    public Property Any_fsCheck_string_is_written_as_the_writer_writes_it(string? text) =>
+        (Ours(text ?? string.Empty) == Writers(text ?? string.Empty)).ToProperty();
+
+    [Fact]
+    public void Every_corpus_message_in_both_languages_is_written_as_the_writer_writes_it()
+    {
+        foreach (var options in new[] { RenderOptions.Default, RenderOptions.Default with { Language = NotificationLanguage.Japanese } })
+        {
+            var notifier = new Notifier(options);
+            foreach (var corpusEvent in Corpus.All)
+            {
+                var message = notifier.Notify(Encoding.UTF8.GetBytes(corpusEvent.Json)).Message;
+                Assert.True(Ours(message) == Writers(message), corpusEvent.Name);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_value_follows_its_property_name_inside_a_writer()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("Subject", "s");
+            writer.WritePropertyName("Message");
+            RelaxedJsonString.WriteValue(writer, "a\nb");
+            writer.WriteString("After", "x");
+            writer.WriteEndObject();
+        }
+
+        Assert.Equal("""{"Subject":"s","Message":"a\nb","After":"x"}""", Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <summary>Text mixing what needs escaping with what does not: controls, line breaks, invisible and bidi
+    /// characters, surrogates paired and not, CJK, astral characters and plain ASCII.</summary>
+    private static Gen<string> Texts()
+    {
+        var unit = Gen.OneOf(
+            Gen.Choose(0x20, 0x7E).Select(i => ((char)i).ToString()),
+            Gen.Choose(0, 0x1F).Select(i => ((char)i).ToString()),
+            Gen.Elements("\n", "\r\n", "\t", "\"", "\\", "\u007F", "\u00A0", "\u00AD", "\u200B", "\u202E", "\u2028", "\uFEFF", "\uFFFD", "\u3000"),
+            Gen.Choose(0x80, 0xFFFF).Select(i => ((char)i).ToString()),
+            Gen.Choose(0xD800, 0xDFFF).Select(i => ((char)i).ToString()),
+            Gen.Choose(0x10000, 0x10FFFF).Select(char.ConvertFromUtf32),
+            Gen.Choose(0x3040, 0x9FFF).Select(i => ((char)i).ToString()));
+        return Gen.Choose(0, 300).SelectMany(n => unit.ListOf(n)).Select(parts => string.Concat(parts));
+    }
+
+    private static string Ours(string text)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
+        {
+            RelaxedJsonString.WriteValue(writer, text);
+        }
+
+        return Convert.ToHexString(buffer.WrittenSpan);
+    }
+
+    private static string Writers(string text)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
+        {
+            writer.WriteStringValue(text);
+        }
+
+        return Convert.ToHexString(buffer.WrittenSpan);
+    }
+}
