@@ -13,9 +13,11 @@ using CloudTrailNotifier.Rendering.Languages;
 namespace CloudTrailNotifier.Notifications;
 
 /// <summary>
-/// The pipeline: bytes or a parsed element, then the event, then its facts, then the notification. Pure,
-/// and total: every input, including bytes that are not JSON and records of shapes never seen before,
-/// yields a notification within SNS's limits (the fallback when it cannot be interpreted).
+/// The pipeline: bytes or a parsed element, then the event, then its facts, then the notification. Pure
+/// (the same event always gives the same notification), and total: every input, including bytes that are not
+/// JSON and records of shapes never seen before, yields a notification within SNS's limits (the fallback when
+/// it cannot be interpreted). Its renderer keeps buffers from one event to the next, so one notifier serves
+/// one thread at a time (the function handles one invocation at a time; the command line renders in order).
 /// </summary>
 internal sealed class Notifier(RenderOptions options)
 {
