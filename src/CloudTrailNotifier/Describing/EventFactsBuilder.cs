@@ -36,7 +36,7 @@ internal static class EventFactsBuilder
 
         var errorCode = evt.ErrorCode;
         var errorMessage = evt.ErrorMessage;
-        var responseElements = JsonFields.Object(evt.Record, "responseElements");
+        var responseElements = JsonFields.AsObject(evt.ResponseElements);
         if (errorCode is null && isSignIn && responseElements is { } response
             && JsonFields.String(response, "ConsoleLogin") is "Failure")
         {
@@ -44,7 +44,7 @@ internal static class EventFactsBuilder
         }
 
         var outcome = errorCode is null ? Outcome.Succeeded : IsDenial(errorCode) ? Outcome.Denied : Outcome.Failed;
-        var additional = JsonFields.Object(evt.Record, "additionalEventData");
+        var additional = JsonFields.AsObject(evt.AdditionalEventData);
         bool? signInMfa = additional is { } extra
             ? JsonFields.String(extra, "MFAUsed") switch
             {
@@ -126,10 +126,10 @@ internal static class EventFactsBuilder
             IsSignIn = isSignIn,
             SignInMfaUsed = signInMfa,
             Tls = Tls(evt),
-            VpcEndpointAccountId = evt.Field("vpcEndpointAccountId"),
-            RequestParameters = JsonFields.Present(evt.Record, "requestParameters"),
-            AdditionalEventData = JsonFields.Present(evt.Record, "additionalEventData"),
-            ResponseElements = JsonFields.Present(evt.Record, "responseElements"),
+            VpcEndpointAccountId = evt.VpcEndpointAccountId,
+            RequestParameters = JsonFields.PresentOf(evt.RequestParameters),
+            AdditionalEventData = JsonFields.PresentOf(evt.AdditionalEventData),
+            ResponseElements = JsonFields.PresentOf(evt.ResponseElements),
             Tamper = tamper,
             Via = via,
             AccountName = accountNames.NameOf(evt.RecipientAccount),
@@ -148,11 +148,11 @@ internal static class EventFactsBuilder
         isSignIn
         || evt.EventType == "AwsConsoleAction"
         || evt.EventSource == "signin.amazonaws.com"
-        || JsonFields.Boolean(evt.Record, "sessionCredentialFromConsole") == true
+        || evt.SessionCredentialFromConsole == true
         || client.Kind == ClientKind.ConsoleBrowser
             && (client.Name == UserAgentClassifier.ConsoleName || source.Kind == SourceKind.AwsInternal);
 
-    private static TlsFacts? Tls(CloudTrailEvent evt) => JsonFields.Object(evt.Record, "tlsDetails") is { } tls
+    private static TlsFacts? Tls(CloudTrailEvent evt) => JsonFields.AsObject(evt.TlsDetails) is { } tls
         ? new TlsFacts(
             JsonFields.String(tls, "tlsVersion"),
             JsonFields.String(tls, "cipherSuite"),
