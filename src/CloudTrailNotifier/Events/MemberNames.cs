@@ -16,9 +16,14 @@ namespace CloudTrailNotifier.Events;
 /// </remarks>
 internal sealed class MemberNames
 {
+    // Open addressing by a hash of the name's length and three of its bytes: a name that is not wanted (most of
+    // a record's) is usually turned away by an empty slot, a wanted one found with one comparison.
+    private const int SlotBits = 7;
+    private const int SlotMask = (1 << SlotBits) - 1;
+
     private readonly string[] _names;
     private readonly byte[][] _utf8;
-    private readonly int[][] _byLength;
+    private readonly sbyte[] _slots;
 
     public MemberNames(params string[] names)
     {
@@ -29,14 +34,23 @@ internal sealed class MemberNames
 
         _names = names;
         _utf8 = Array.ConvertAll(names, Encoding.UTF8.GetBytes);
-        var longest = _utf8.Max(n => n.Length);
-        var buckets = new List<int>[longest + 1];
+        _slots = new sbyte[SlotMask + 1];
+        _slots.AsSpan().Fill(-1);
         for (var i = 0; i < _utf8.Length; i++)
         {
-            (buckets[_utf8[i].Length] ??= []).Add(i);
-        }
+            if (_utf8[i].Length == 0 || IndexOf(_utf8[i]) >= 0)
+            {
+                throw new ArgumentException($"\"{names[i]}\" is empty or listed twice", nameof(names));
+            }
 
-        _byLength = Array.ConvertAll(buckets, b => b?.ToArray() ?? []);
+            var slot = Hash(_utf8[i]);
+            while (_slots[slot] >= 0)
+            {
+                slot = (slot + 1) & SlotMask;
+            }
+
+            _slots[slot] = (sbyte)i;
+        }
     }
 
     public int Count => _names.Length;
@@ -46,20 +60,19 @@ internal sealed class MemberNames
     /// <summary>The slot of a property name as written (raw UTF-8, escapes not decoded); -1 when it is not one of these.</summary>
     public int IndexOf(ReadOnlySpan<byte> name)
     {
-        if (name.Length >= _byLength.Length)
+        if (name.IsEmpty)
         {
             return -1;
         }
 
-        foreach (var index in _byLength[name.Length])
+        for (var slot = Hash(name); ; slot = (slot + 1) & SlotMask)
         {
-            if (name.SequenceEqual(_utf8[index]))
+            int index = _slots[slot];
+            if (index < 0 || name.SequenceEqual(_utf8[index]))
             {
                 return index;
             }
         }
-
-        return -1;
     }
 
     /// <summary>
@@ -91,6 +104,9 @@ internal sealed class MemberNames
             }
         }
     }
+
+    private static int Hash(ReadOnlySpan<byte> name) =>
+        (name.Length * 37 + name[0] * 5 + name[name.Length >> 1] * 3 + name[^1]) & SlotMask;
 
     private void ReadByName(JsonElement obj, Span<JsonElement> values)
     {
