@@ -8,6 +8,8 @@ namespace CloudTrailNotifier.Describing;
 /// <summary>Derives <see cref="EventFacts"/> from an event. Pure.</summary>
 internal static class EventFactsBuilder
 {
+    private static readonly MemberNames TlsNames = new("tlsVersion", "cipherSuite", "keyExchange", "clientProvidedHostHeader");
+
     public static EventFacts Build(CloudTrailEvent evt) => Build(evt, TamperWatch.None, DecoySecrets.None);
 
     public static EventFacts Build(CloudTrailEvent evt, DecoySecrets decoys) => Build(evt, TamperWatch.None, decoys);
@@ -152,13 +154,17 @@ internal static class EventFactsBuilder
         || client.Kind == ClientKind.ConsoleBrowser
             && (client.Name == UserAgentClassifier.ConsoleName || source.Kind == SourceKind.AwsInternal);
 
-    private static TlsFacts? Tls(CloudTrailEvent evt) => JsonFields.AsObject(evt.TlsDetails) is { } tls
-        ? new TlsFacts(
-            JsonFields.String(tls, "tlsVersion"),
-            JsonFields.String(tls, "cipherSuite"),
-            JsonFields.String(tls, "keyExchange"),
-            JsonFields.String(tls, "clientProvidedHostHeader"))
-        : null;
+    private static TlsFacts? Tls(CloudTrailEvent evt)
+    {
+        if (JsonFields.AsObject(evt.TlsDetails) is not { } tls)
+        {
+            return null;
+        }
+
+        var fields = default(MemberValues);
+        TlsNames.Read(tls, fields);
+        return new TlsFacts(JsonFields.Scalar(fields[0]), JsonFields.Scalar(fields[1]), JsonFields.Scalar(fields[2]), JsonFields.Scalar(fields[3]));
+    }
 
     /// <summary>Errors that mean "not allowed" rather than "went wrong".</summary>
     public static bool IsDenial(string errorCode) =>
