@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -11,6 +12,8 @@ namespace CloudTrailNotifier.Events;
 /// </summary>
 internal static class JsonFields
 {
+    private const int MaxNarrowedName = 64;
+
     /// <summary>A scalar property as text: strings as they are, numbers and booleans as written; null otherwise.</summary>
     public static string? String(JsonElement obj, string name)
     {
@@ -31,7 +34,12 @@ internal static class JsonFields
     {
         try
         {
-            return obj.TryGetProperty(name, out value);
+            // The library turns a name into UTF-8 before it searches; an ASCII name (every name this program asks
+            // for) is narrowed here instead, several times cheaper, and searched for as the same bytes.
+            Span<byte> utf8 = stackalloc byte[MaxNarrowedName];
+            return name.Length <= MaxNarrowedName && Ascii.FromUtf16(name, utf8, out var length) == OperationStatus.Done
+                ? obj.TryGetProperty(utf8[..length], out value)
+                : obj.TryGetProperty(name, out value);
         }
         catch (InvalidOperationException)
         {
