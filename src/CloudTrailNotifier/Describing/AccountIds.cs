@@ -7,7 +7,7 @@ internal static class AccountIds
 {
     /// <summary>True for exactly twelve ASCII digits.</summary>
     public static bool IsAccountId(string? value) =>
-        value is { Length: 12 } && value.All(char.IsAsciiDigit);
+        value is { Length: 12 } && !value.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     /// <summary>The account id <paramref name="value"/> is or names (<c>arn:aws:iam::ACCOUNT:...</c>), or null.</summary>
     public static string? Of(string? value)

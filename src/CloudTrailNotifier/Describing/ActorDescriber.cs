@@ -10,6 +10,22 @@ internal static class ActorDescriber
     private const string SsoRolePath = "/aws-reserved/sso.amazonaws.com/";
     private const string AnonymousAccount = "ANONYMOUS_PRINCIPAL";
 
+    private const int TypeAt = 0, AccountIdAt = 1, ArnAt = 2, UserNameAt = 3, PrincipalIdAt = 4, InvokedByAt = 5,
+        SessionContextAt = 6, OnBehalfOfAt = 7, AccessKeyIdAt = 8, IdentityProviderAt = 9, SourceIdentityAt = 10,
+        InvokedByDelegateAt = 11, InScopeOfAt = 12, CredentialIdAt = 13;
+
+    private const int SessionIssuerAt = 0, AttributesAt = 1, WebIdFederationDataAt = 2, SessionSourceIdentityAt = 3, AssumedRootAt = 4;
+
+    private const int IssuerTypeAt = 0, IssuerUserNameAt = 1, IssuerArnAt = 2;
+
+    private static readonly MemberNames IdentityNames = new(
+        "type", "accountId", "arn", "userName", "principalId", "invokedBy", "sessionContext", "onBehalfOf", "accessKeyId",
+        "identityProvider", "sourceIdentity", "invokedByDelegate", "inScopeOf", "credentialId");
+
+    private static readonly MemberNames SessionContextNames = new("sessionIssuer", "attributes", "webIdFederationData", "sourceIdentity", "assumedRoot");
+
+    private static readonly MemberNames IssuerNames = new("type", "userName", "arn");
+
     public static Actor Describe(JsonElement? userIdentity)
     {
         if (userIdentity is not { } id)
@@ -17,31 +33,38 @@ internal static class ActorDescriber
             return new Actor { Kind = ActorKind.Missing };
         }
 
-        var typeText = JsonFields.String(id, "type");
+        // Each object is enumerated once for every name read from it (MemberNames), not searched once per name.
+        var fields = default(MemberValues);
+        IdentityNames.Read(id, fields);
+        var typeText = JsonFields.Scalar(fields[TypeAt]);
         var kind = ParseKind(typeText);
-        if (kind == ActorKind.AWSAccount && JsonFields.String(id, "accountId") == AnonymousAccount)
+        var accountId = JsonFields.Scalar(fields[AccountIdAt]);
+        if (kind == ActorKind.AWSAccount && accountId == AnonymousAccount)
         {
             kind = ActorKind.Anonymous;
         }
 
-        var arn = JsonFields.String(id, "arn");
-        var userName = JsonFields.String(id, "userName");
-        var principalId = JsonFields.String(id, "principalId");
-        var accountId = JsonFields.String(id, "accountId");
-        var invokedBy = JsonFields.String(id, "invokedBy");
+        var arn = JsonFields.Scalar(fields[ArnAt]);
+        var userName = JsonFields.Scalar(fields[UserNameAt]);
+        var principalId = JsonFields.Scalar(fields[PrincipalIdAt]);
+        var invokedBy = JsonFields.Scalar(fields[InvokedByAt]);
 
-        var session = JsonFields.Object(id, "sessionContext");
-        var issuer = session is { } s ? JsonFields.Object(s, "sessionIssuer") : null;
-        var attributes = session is { } s2 ? JsonFields.Object(s2, "attributes") : null;
-        var webId = session is { } s3 ? JsonFields.Object(s3, "webIdFederationData") : null;
-        var onBehalfOf = JsonFields.Object(id, "onBehalfOf");
-        var issuerType = issuer is { } i ? JsonFields.String(i, "type") : null;
-        var issuerUserName = issuer is { } i2 ? JsonFields.String(i2, "userName") : null;
+        var session = JsonFields.AsObject(fields[SessionContextAt]);
+        var sessionFields = default(MemberValues);
+        SessionContextNames.Read(session ?? default, sessionFields);
+        var issuer = JsonFields.AsObject(sessionFields[SessionIssuerAt]);
+        var attributes = JsonFields.AsObject(sessionFields[AttributesAt]);
+        var webId = JsonFields.AsObject(sessionFields[WebIdFederationDataAt]);
+        var onBehalfOf = JsonFields.AsObject(fields[OnBehalfOfAt]);
+        var issuerFields = default(MemberValues);
+        IssuerNames.Read(issuer ?? default, issuerFields);
+        var issuerType = JsonFields.Scalar(issuerFields[IssuerTypeAt]);
+        var issuerUserName = JsonFields.Scalar(issuerFields[IssuerUserNameAt]);
 
         var (roleName, sessionName) = kind is ActorKind.AssumedRole or ActorKind.Role
             ? SplitAssumedRole(arn, principalId, issuerUserName, userName)
             : (null, null);
-        var issuerArn = issuer is { } i4 ? JsonFields.String(i4, "arn") : null;
+        var issuerArn = JsonFields.Scalar(issuerFields[IssuerArnAt]);
         var permissionSet = issuerArn is null || issuerArn.Contains(SsoRolePath, StringComparison.Ordinal)
             ? PermissionSetOf(roleName ?? issuerUserName)
             : null; // a look-alike role outside Identity Center's reserved path is just a role
@@ -58,29 +81,28 @@ internal static class ActorDescriber
             AccountAlias = kind == ActorKind.Root ? userName : null,
             PrincipalId = principalId,
             AccountId = accountId,
-            AccessKeyId = JsonFields.String(id, "accessKeyId"),
+            AccessKeyId = JsonFields.Scalar(fields[AccessKeyIdAt]),
             RoleName = roleName,
             SessionName = sessionName,
             PermissionSet = permissionSet,
             IdentityCenterUser = identityCenterUser,
             IdentityStoreArn = onBehalfOf is { } obo2 ? JsonFields.String(obo2, "identityStoreArn") : null,
-            IdentityProvider = JsonFields.String(id, "identityProvider")
+            IdentityProvider = JsonFields.Scalar(fields[IdentityProviderAt])
                 ?? (webId is { } w ? JsonFields.String(w, "federatedProvider") : null),
             SessionIssuerType = issuerType,
             SessionIssuerArn = issuerArn,
             MfaAuthenticated = attributes is { } a ? JsonFields.Boolean(a, "mfaAuthenticated") : null,
             SessionCreated = attributes is { } a2 ? JsonFields.String(a2, "creationDate") : null,
-            SourceIdentity = (session is { } s4 ? JsonFields.String(s4, "sourceIdentity") : null)
-                ?? JsonFields.String(id, "sourceIdentity"),
+            SourceIdentity = JsonFields.Scalar(sessionFields[SessionSourceIdentityAt]) ?? JsonFields.Scalar(fields[SourceIdentityAt]),
             InvokedBy = invokedBy,
-            InvokedByDelegateAccount = JsonFields.Object(id, "invokedByDelegate") is { } d ? JsonFields.String(d, "accountId") : null,
-            InScopeOf = JsonFields.Object(id, "inScopeOf") is { } scope
+            InvokedByDelegateAccount = JsonFields.AsObject(fields[InvokedByDelegateAt]) is { } d ? JsonFields.String(d, "accountId") : null,
+            InScopeOf = JsonFields.AsObject(fields[InScopeOfAt]) is { } scope
                 ? JsonFields.String(scope, "sourceArn") ?? JsonFields.String(scope, "issuerType")
                 : null,
-            CredentialId = JsonFields.String(id, "credentialId"),
+            CredentialId = JsonFields.Scalar(fields[CredentialIdAt]),
             IsRoot = kind == ActorKind.Root
                 || issuerType == "Root"
-                || (session is { } s5 && JsonFields.Boolean(s5, "assumedRoot") == true)
+                || JsonFields.BooleanOf(sessionFields[AssumedRootAt]) == true
                 || (arn?.EndsWith(":root", StringComparison.Ordinal) ?? false),
         };
 

@@ -7,7 +7,7 @@ internal static class Assessor
 {
     public static Assessment Assess(EventFacts facts, DecoySecrets decoys)
     {
-        var input = new RuleInput(facts, JsonFields.Object(facts.Event.Record, "requestParameters"), decoys);
+        var input = new RuleInput(facts, JsonFields.AsObject(facts.Event.RequestParameters), decoys);
         var rule = SeverityTable.Evaluate(input);
         var sharing = SharingChanges.Read(input.Parameters);
         var tampering = facts.Tamper is not null;

@@ -8,6 +8,8 @@ namespace CloudTrailNotifier.Describing;
 /// <summary>Derives <see cref="EventFacts"/> from an event. Pure.</summary>
 internal static class EventFactsBuilder
 {
+    private static readonly MemberNames TlsNames = new("tlsVersion", "cipherSuite", "keyExchange", "clientProvidedHostHeader");
+
     public static EventFacts Build(CloudTrailEvent evt) => Build(evt, TamperWatch.None, DecoySecrets.None);
 
     public static EventFacts Build(CloudTrailEvent evt, DecoySecrets decoys) => Build(evt, TamperWatch.None, decoys);
@@ -36,7 +38,7 @@ internal static class EventFactsBuilder
 
         var errorCode = evt.ErrorCode;
         var errorMessage = evt.ErrorMessage;
-        var responseElements = JsonFields.Object(evt.Record, "responseElements");
+        var responseElements = JsonFields.AsObject(evt.ResponseElements);
         if (errorCode is null && isSignIn && responseElements is { } response
             && JsonFields.String(response, "ConsoleLogin") is "Failure")
         {
@@ -44,7 +46,7 @@ internal static class EventFactsBuilder
         }
 
         var outcome = errorCode is null ? Outcome.Succeeded : IsDenial(errorCode) ? Outcome.Denied : Outcome.Failed;
-        var additional = JsonFields.Object(evt.Record, "additionalEventData");
+        var additional = JsonFields.AsObject(evt.AdditionalEventData);
         bool? signInMfa = additional is { } extra
             ? JsonFields.String(extra, "MFAUsed") switch
             {
@@ -126,10 +128,10 @@ internal static class EventFactsBuilder
             IsSignIn = isSignIn,
             SignInMfaUsed = signInMfa,
             Tls = Tls(evt),
-            VpcEndpointAccountId = evt.Field("vpcEndpointAccountId"),
-            RequestParameters = JsonFields.Present(evt.Record, "requestParameters"),
-            AdditionalEventData = JsonFields.Present(evt.Record, "additionalEventData"),
-            ResponseElements = JsonFields.Present(evt.Record, "responseElements"),
+            VpcEndpointAccountId = evt.VpcEndpointAccountId,
+            RequestParameters = JsonFields.PresentOf(evt.RequestParameters),
+            AdditionalEventData = JsonFields.PresentOf(evt.AdditionalEventData),
+            ResponseElements = JsonFields.PresentOf(evt.ResponseElements),
             Tamper = tamper,
             Via = via,
             AccountName = accountNames.NameOf(evt.RecipientAccount),
@@ -148,17 +150,21 @@ internal static class EventFactsBuilder
         isSignIn
         || evt.EventType == "AwsConsoleAction"
         || evt.EventSource == "signin.amazonaws.com"
-        || JsonFields.Boolean(evt.Record, "sessionCredentialFromConsole") == true
+        || evt.SessionCredentialFromConsole == true
         || client.Kind == ClientKind.ConsoleBrowser
             && (client.Name == UserAgentClassifier.ConsoleName || source.Kind == SourceKind.AwsInternal);
 
-    private static TlsFacts? Tls(CloudTrailEvent evt) => JsonFields.Object(evt.Record, "tlsDetails") is { } tls
-        ? new TlsFacts(
-            JsonFields.String(tls, "tlsVersion"),
-            JsonFields.String(tls, "cipherSuite"),
-            JsonFields.String(tls, "keyExchange"),
-            JsonFields.String(tls, "clientProvidedHostHeader"))
-        : null;
+    private static TlsFacts? Tls(CloudTrailEvent evt)
+    {
+        if (JsonFields.AsObject(evt.TlsDetails) is not { } tls)
+        {
+            return null;
+        }
+
+        var fields = default(MemberValues);
+        TlsNames.Read(tls, fields);
+        return new TlsFacts(JsonFields.Scalar(fields[0]), JsonFields.Scalar(fields[1]), JsonFields.Scalar(fields[2]), JsonFields.Scalar(fields[3]));
+    }
 
     /// <summary>Errors that mean "not allowed" rather than "went wrong".</summary>
     public static bool IsDenial(string errorCode) =>

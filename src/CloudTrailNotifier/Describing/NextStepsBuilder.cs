@@ -144,7 +144,7 @@ internal static class NextStepsBuilder
     };
 
     private static string? NewAccessKey(RuleInput i) =>
-        JsonFields.Object(i.Facts.Event.Record, "responseElements") is { } response
+        JsonFields.AsObject(i.Facts.Event.ResponseElements) is { } response
         && JsonFields.Object(response, "accessKey") is { } accessKey
             ? JsonFields.String(accessKey, "accessKeyId")
             : null;
@@ -152,7 +152,7 @@ internal static class NextStepsBuilder
     private static List<string> NewSecurityGroupRules(RuleInput i)
     {
         var rules = new List<string>();
-        if (JsonFields.Object(i.Facts.Event.Record, "responseElements") is { } response
+        if (JsonFields.AsObject(i.Facts.Event.ResponseElements) is { } response
             && JsonFields.TryGet(response, "securityGroupRuleSet", out var set))
         {
             foreach (var rule in Ec2Lists.Items(set))

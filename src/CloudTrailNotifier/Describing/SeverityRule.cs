@@ -6,10 +6,10 @@ namespace CloudTrailNotifier.Describing;
 /// <param name="When">The condition on the event (its parameters, caller, outcome).</param>
 /// <param name="Severity">The severity the row gives.</param>
 /// <param name="Risk">The sentence that says why.</param>
-internal sealed record SeverityRule(string Service, IReadOnlyList<string> Calls, Func<RuleInput, bool> When, Severity Severity, RiskKind? Risk)
+internal sealed record SeverityRule(string Service, string[] Calls, Func<RuleInput, bool> When, Severity Severity, RiskKind? Risk)
 {
     public bool Matches(RuleInput input) =>
         (Service == "*" || Service == input.Service)
-        && (Calls.Count == 0 || (input.EventName is { } name && Calls.Contains(name)))
+        && (Calls.Length == 0 || (input.EventName is { } name && ((ReadOnlySpan<string>)Calls).Contains(name)))
         && When(input);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using C = CloudTrailNotifier.Describing.RuleConditions;
 
 namespace CloudTrailNotifier.Describing;
@@ -74,11 +75,24 @@ internal static class SeverityTable
         new("*",             Any,                                            C.SucceededWrite,           Severity.Notice,   null),
     ];
 
+    /// <summary>
+    /// The rows that can match each service, in table order: its own and the <c>*</c> rows. A row of another service
+    /// never matches, so leaving it out changes no answer, and most events are tested against a handful of rows, not all.
+    /// </summary>
+    private static readonly FrozenDictionary<string, SeverityRule[]> RulesByService = Rules
+        .Where(rule => rule.Service != "*")
+        .Select(rule => rule.Service)
+        .Distinct(StringComparer.Ordinal)
+        .ToFrozenDictionary(service => service, service => Rules.Where(rule => rule.Service == service || rule.Service == "*").ToArray(), StringComparer.Ordinal);
+
+    private static readonly SeverityRule[] RulesForAnyService = Rules.Where(rule => rule.Service == "*").ToArray();
+
     /// <summary>The winning row for an event: the highest severity, first in table order; null when none matches.</summary>
     public static SeverityRule? Evaluate(RuleInput input)
     {
+        var rules = input.Service is { } service && RulesByService.TryGetValue(service, out var own) ? own : RulesForAnyService;
         SeverityRule? best = null;
-        foreach (var rule in Rules)
+        foreach (var rule in rules)
         {
             if ((best is null || rule.Severity > best.Severity) && rule.Matches(input))
             {

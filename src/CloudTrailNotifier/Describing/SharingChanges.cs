@@ -12,6 +12,10 @@ namespace CloudTrailNotifier.Describing;
 /// </summary>
 internal static class SharingChanges
 {
+    private const int CreateVolumePermissionAt = 0, LaunchPermissionAt = 1, ValuesToAddAt = 2, ValuesToRemoveAt = 3;
+
+    private static readonly MemberNames Names = new("createVolumePermission", "launchPermission", "valuesToAdd", "valuesToRemove");
+
     public static SharingChange Read(JsonElement? parameters)
     {
         if (parameters is not { } p || p.ValueKind != JsonValueKind.Object)
@@ -19,23 +23,25 @@ internal static class SharingChanges
             return SharingChange.None;
         }
 
-        var added = new List<string>();
-        var removed = new List<string>();
-        foreach (var attribute in (string[])["createVolumePermission", "launchPermission"])
+        // Most calls share nothing: one pass over the parameters, and no list until there is something to put in it.
+        var fields = default(MemberValues);
+        Names.Read(p, fields);
+        List<string>? added = null, removed = null;
+        foreach (var attribute in (ReadOnlySpan<int>)[CreateVolumePermissionAt, LaunchPermissionAt])
         {
-            if (JsonFields.Object(p, attribute) is { } permission)
+            if (JsonFields.AsObject(fields[attribute]) is { } permission)
             {
-                AddPermissions(permission, "add", added);
-                AddPermissions(permission, "remove", removed);
+                AddPermissions(permission, "add", ref added);
+                AddPermissions(permission, "remove", ref removed);
             }
         }
 
-        AddValues(p, "valuesToAdd", added);
-        AddValues(p, "valuesToRemove", removed);
-        return added.Count == 0 && removed.Count == 0 ? SharingChange.None : new SharingChange(added, removed);
+        AddValues(fields[ValuesToAddAt], ref added);
+        AddValues(fields[ValuesToRemoveAt], ref removed);
+        return added is null && removed is null ? SharingChange.None : new SharingChange(added ?? [], removed ?? []);
     }
 
-    private static void AddPermissions(JsonElement permission, string operation, List<string> into)
+    private static void AddPermissions(JsonElement permission, string operation, ref List<string>? into)
     {
         if (!JsonFields.TryGet(permission, operation, out var value))
         {
@@ -45,23 +51,23 @@ internal static class SharingChanges
         foreach (var item in Ec2Lists.Items(value))
         {
             var account = JsonFields.String(item, "userId") ?? JsonFields.String(item, "group") ?? JsonFields.String(item, "groups");
-            if (account is not null && !into.Contains(account))
+            if (account is not null && !(into ??= []).Contains(account))
             {
                 into.Add(account);
             }
         }
     }
 
-    private static void AddValues(JsonElement p, string name, List<string> into)
+    private static void AddValues(JsonElement member, ref List<string>? into)
     {
-        if (JsonFields.Array(p, name) is not { } values)
+        if (JsonFields.AsArray(member) is not { } values)
         {
             return;
         }
 
         foreach (var value in values.EnumerateArray())
         {
-            if (JsonFields.Scalar(value) is { } text && !into.Contains(text))
+            if (JsonFields.Scalar(value) is { } text && !(into ??= []).Contains(text))
             {
                 into.Add(text);
             }

@@ -3,7 +3,7 @@ namespace CloudTrailNotifier.Describing;
 /// <summary>The order signals are shown in: most alarming first.</summary>
 internal static class SignalOrder
 {
-    public static IReadOnlyList<Signals> All { get; } =
+    private static readonly Signals[] Ordered =
     [
         Signals.Tampering,
         Signals.UnknownAccount,
@@ -16,12 +16,15 @@ internal static class SignalOrder
         Signals.AwsService,
     ];
 
+    public static IReadOnlyList<Signals> All => Ordered;
+
     /// <summary>The signals <paramref name="signals"/> holds, most alarming first: the one loop every output uses.</summary>
     public static IEnumerable<Signals> In(Signals signals)
     {
-        foreach (var signal in All)
+        // The array itself, not the list interface: no enumerator to allocate, no interface call per signal.
+        foreach (var signal in Ordered)
         {
-            if (signals.HasFlag(signal))
+            if ((signals & signal) != 0)
             {
                 yield return signal;
             }

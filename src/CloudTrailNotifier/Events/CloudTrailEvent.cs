@@ -10,11 +10,11 @@ internal readonly struct CloudTrailEvent
 {
     private readonly KnownFields? _known;
 
-    private CloudTrailEvent(JsonElement? envelope, JsonElement record)
+    private CloudTrailEvent(JsonElement? envelope, JsonElement record, KnownFields known)
     {
         Envelope = envelope;
         Record = record;
-        _known = new KnownFields(envelope, record);
+        _known = known;
     }
 
     /// <summary>The EventBridge envelope, when there is one.</summary>
@@ -50,6 +50,24 @@ internal readonly struct CloudTrailEvent
     public string? DetailType => _known?.DetailType;
     public string? EventBridgeId => _known?.EventBridgeId;
 
+    /// <summary>The record's <c>requestParameters</c> as found, of any kind; <c>default</c> (Undefined) when absent.</summary>
+    public JsonElement RequestParameters => _known?.RequestParameters ?? default;
+
+    /// <summary>The record's <c>responseElements</c> as found, of any kind; <c>default</c> when absent.</summary>
+    public JsonElement ResponseElements => _known?.ResponseElements ?? default;
+
+    /// <summary>The record's <c>additionalEventData</c> as found, of any kind; <c>default</c> when absent.</summary>
+    public JsonElement AdditionalEventData => _known?.AdditionalEventData ?? default;
+
+    /// <summary>The record's <c>tlsDetails</c> as found, of any kind; <c>default</c> when absent.</summary>
+    public JsonElement TlsDetails => _known?.TlsDetails ?? default;
+
+    /// <summary>The record's <c>resources</c> as found, of any kind; <c>default</c> when absent.</summary>
+    public JsonElement Resources => _known?.Resources ?? default;
+
+    public bool? SessionCredentialFromConsole => _known?.SessionCredentialFromConsole;
+    public string? VpcEndpointAccountId => _known?.VpcEndpointAccountId;
+
     public string? Field(string name) => JsonFields.String(Record, name);
 
 
@@ -66,7 +84,11 @@ internal readonly struct CloudTrailEvent
             return false;
         }
 
-        if (JsonFields.TryGet(root, "detail", out var detail))
+        // One pass over the top-level object answers both "is it an envelope" and, for a bare record, every field.
+        var top = default(MemberValues);
+        KnownFields.Names.Read(root, top);
+        var detail = top[KnownFields.DetailAt];
+        if (detail.ValueKind != JsonValueKind.Undefined)
         {
             if (detail.ValueKind != JsonValueKind.Object)
             {
@@ -74,33 +96,35 @@ internal readonly struct CloudTrailEvent
                 return false;
             }
 
-            if (!LooksLikeRecord(detail))
+            var record = default(MemberValues);
+            KnownFields.Names.Read(detail, record);
+            if (!LooksLikeRecord(record))
             {
                 problem = "the EventBridge event's detail has none of eventName, eventSource, eventTime or userIdentity";
                 return false;
             }
 
-            cloudTrailEvent = new CloudTrailEvent(root, detail);
+            cloudTrailEvent = new CloudTrailEvent(root, detail, new KnownFields(top, record));
             problem = null;
             return true;
         }
 
-        if (!LooksLikeRecord(root))
+        if (!LooksLikeRecord(top))
         {
             problem = "the JSON object is neither an EventBridge event nor a CloudTrail record";
             return false;
         }
 
-        cloudTrailEvent = new CloudTrailEvent(null, root);
+        cloudTrailEvent = new CloudTrailEvent(null, root, new KnownFields([], top));
         problem = null;
         return true;
     }
 
-    private static bool LooksLikeRecord(JsonElement obj) =>
-        JsonFields.TryGet(obj, "eventName", out _)
-        || JsonFields.TryGet(obj, "eventSource", out _)
-        || JsonFields.TryGet(obj, "eventTime", out _)
-        || JsonFields.TryGet(obj, "userIdentity", out _);
+    private static bool LooksLikeRecord(ReadOnlySpan<JsonElement> record) =>
+        record[KnownFields.EventNameAt].ValueKind != JsonValueKind.Undefined
+        || record[KnownFields.EventSourceAt].ValueKind != JsonValueKind.Undefined
+        || record[KnownFields.EventTimeAt].ValueKind != JsonValueKind.Undefined
+        || record[KnownFields.UserIdentityAt].ValueKind != JsonValueKind.Undefined;
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -11,6 +12,8 @@ namespace CloudTrailNotifier.Events;
 /// </summary>
 internal static class JsonFields
 {
+    private const int MaxNarrowedName = 64;
+
     /// <summary>A scalar property as text: strings as they are, numbers and booleans as written; null otherwise.</summary>
     public static string? String(JsonElement obj, string name)
     {
@@ -31,7 +34,12 @@ internal static class JsonFields
     {
         try
         {
-            return obj.TryGetProperty(name, out value);
+            // The library turns a name into UTF-8 before it searches; an ASCII name (every name this program asks
+            // for) is narrowed here instead, several times cheaper, and searched for as the same bytes.
+            Span<byte> utf8 = stackalloc byte[MaxNarrowedName];
+            return name.Length <= MaxNarrowedName && Ascii.FromUtf16(name, utf8, out var length) == OperationStatus.Done
+                ? obj.TryGetProperty(utf8[..length], out value)
+                : obj.TryGetProperty(name, out value);
         }
         catch (InvalidOperationException)
         {
@@ -50,7 +58,10 @@ internal static class JsonFields
         }
     }
 
-    /// <summary>A scalar value as text; null for null, objects, arrays, empty strings and the string "null".</summary>
+    /// <summary>
+    /// A scalar value as text; null for null, objects, arrays, empty strings and the string "null", and for an
+    /// absent (default) value, so it is also <see cref="String"/> of a member already found.
+    /// </summary>
     public static string? Scalar(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => Text(value) is { Length: > 0 } s && s != "null" ? s : null,
@@ -62,28 +73,27 @@ internal static class JsonFields
 
     /// <summary>An object-valued property; null when absent or of another kind.</summary>
     public static JsonElement? Object(JsonElement obj, string name) =>
-        obj.ValueKind == JsonValueKind.Object
-        && TryGet(obj, name, out var value)
-        && value.ValueKind == JsonValueKind.Object
-            ? value
-            : null;
+        obj.ValueKind == JsonValueKind.Object && TryGet(obj, name, out var value) ? AsObject(value) : null;
+
+    /// <summary>A value that is an object; null for any other kind (and for an absent, default, value).</summary>
+    public static JsonElement? AsObject(JsonElement value) => value.ValueKind == JsonValueKind.Object ? value : null;
 
     /// <summary>An array-valued property; null when absent or of another kind.</summary>
     public static JsonElement? Array(JsonElement obj, string name) =>
-        obj.ValueKind == JsonValueKind.Object
-        && TryGet(obj, name, out var value)
-        && value.ValueKind == JsonValueKind.Array
-            ? value
-            : null;
+        obj.ValueKind == JsonValueKind.Object && TryGet(obj, name, out var value) ? AsArray(value) : null;
+
+    /// <summary>A value that is an array; null for any other kind (and for an absent, default, value).</summary>
+    public static JsonElement? AsArray(JsonElement value) => value.ValueKind == JsonValueKind.Array ? value : null;
 
     /// <summary>A boolean that may be written as true/false or as the strings "true"/"false".</summary>
     public static bool? Boolean(JsonElement obj, string name)
     {
-        if (obj.ValueKind != JsonValueKind.Object || !TryGet(obj, name, out var value))
-        {
-            return null;
-        }
+        return obj.ValueKind == JsonValueKind.Object && TryGet(obj, name, out var value) ? BooleanOf(value) : null;
+    }
 
+    /// <summary><see cref="Boolean(JsonElement, string)"/> of a value already found; null for an absent (default) value.</summary>
+    public static bool? BooleanOf(JsonElement value)
+    {
         return value.ValueKind switch
         {
             JsonValueKind.True => true,
@@ -97,11 +107,12 @@ internal static class JsonFields
     /// <summary>A property that is present with some content (not null, not "null", not empty).</summary>
     public static JsonElement? Present(JsonElement obj, string name)
     {
-        if (obj.ValueKind != JsonValueKind.Object || !TryGet(obj, name, out var value))
-        {
-            return null;
-        }
+        return obj.ValueKind == JsonValueKind.Object && TryGet(obj, name, out var value) ? PresentOf(value) : null;
+    }
 
+    /// <summary><see cref="Present(JsonElement, string)"/> of a value already found; null for an absent (default) value.</summary>
+    public static JsonElement? PresentOf(JsonElement value)
+    {
         return value.ValueKind switch
         {
             JsonValueKind.Null or JsonValueKind.Undefined => null,

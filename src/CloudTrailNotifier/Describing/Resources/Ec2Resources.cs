@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using CloudTrailNotifier.Events;
 
@@ -39,8 +41,14 @@ internal static class Ec2Resources
         };
     }
 
+    /// <summary>The longest text <see cref="KindOf"/> accepts: <c>subnet-</c> and 17 hex digits.</summary>
+    private const int MaxIdLength = 24;
+
+    /// <summary>Longer than any name <see cref="KindOfField"/> or <see cref="IsContainer"/> knows.</summary>
+    private const int MaxKnownNameLength = 32;
+
     /// <summary>Fields that name an EC2 object whatever the value looks like.</summary>
-    private static ResourceKind? KindOfField(string name) => name switch
+    private static ResourceKind? KindOfField(ReadOnlySpan<char> name) => name switch
     {
         "instanceId" or "InstanceIds" => ResourceKind.Instance,
         "snapshotId" => ResourceKind.Snapshot,
@@ -52,6 +60,35 @@ internal static class Ec2Resources
         "networkInterfaceId" => ResourceKind.NetworkInterface,
         _ => null,
     };
+
+    /// <summary>Wrappers whose contents keep the enclosing field's name as their source.</summary>
+    private static bool IsContainer(ReadOnlySpan<char> name) => name is "items" or "item" or "content" or "value" or "valueSet";
+
+    /// <summary>
+    /// True when a string property can add nothing, decided on its raw bytes so that neither its name nor its value
+    /// is allocated: no field kind applies and the value cannot be an id (no dash, or too long). Escaped names or
+    /// values are never decided here.
+    /// </summary>
+    private static bool AddsNothing(JsonProperty property, string source)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Contains((byte)'\\') || !CannotBeId(property.Value))
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[MaxKnownNameLength];
+        ReadOnlySpan<char> name = raw.Length <= MaxKnownNameLength ? buffer[..Encoding.UTF8.GetChars(raw, buffer)] : [];
+        return KindOfField(IsContainer(name) ? source.AsSpan() : name) is null;
+    }
+
+    /// <summary>True when a string value's raw bytes show <see cref="KindOf"/> would refuse it.</summary>
+    private static bool CannotBeId(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        var text = raw.Length >= 2 ? raw[1..^1] : raw;
+        return !text.Contains((byte)'\\') && (text.Length > MaxIdLength || !text.Contains((byte)'-'));
+    }
 
     private static void Walk(JsonElement value, string source, int depth, Action<ResourceKind, string, string> add)
     {
@@ -65,8 +102,13 @@ internal static class Ec2Resources
             case JsonValueKind.Object:
                 foreach (var property in value.EnumerateObject())
                 {
+                    if (property.Value.ValueKind == JsonValueKind.String && AddsNothing(property, source))
+                    {
+                        continue;
+                    }
+
                     var name = JsonFields.Name(property);
-                    Walk(property.Value, name is "items" or "item" or "content" or "value" or "valueSet" ? source : name, depth + 1, add);
+                    Walk(property.Value, IsContainer(name) ? source : name, depth + 1, add);
                 }
 
                 break;

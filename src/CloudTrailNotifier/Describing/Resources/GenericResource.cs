@@ -23,11 +23,12 @@ internal static class GenericResource
         var bestScore = 0;
         foreach (var property in parameters.EnumerateObject())
         {
-            var name = JsonFields.Name(property);
             if (property.Value.ValueKind != JsonValueKind.String || JsonFields.Scalar(property.Value) is not { } value)
             {
                 continue;
             }
+
+            var name = JsonFields.Name(property);
 
             var score = Score(name, value);
             if (score > bestScore)
@@ -42,7 +43,8 @@ internal static class GenericResource
     /// <summary>0 for "not the object", higher for likelier.</summary>
     public static int Score(string name, string value)
     {
-        if (NotAnObject.Contains(name) || value is "-" or "*" || AccountIds.IsAccountId(value) || value.All(char.IsAsciiDigit))
+        if (((ReadOnlySpan<string>)NotAnObject).Contains(name) || value is "-" or "*" || AccountIds.IsAccountId(value)
+            || !value.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return 0;
         }

@@ -16,7 +16,7 @@ internal static class ResourceDescriber
     {
         var found = new List<ResourceRef>(2);
         var scope = new Scope(evt.Region, evt.RecipientAccount);
-        var parameters = JsonFields.Object(evt.Record, "requestParameters");
+        var parameters = JsonFields.AsObject(evt.RequestParameters);
         if (parameters is { } p)
         {
             AddKnown(ServicePrefix(evt.EventSource), evt.EventName, p, scope, found);
@@ -28,7 +28,7 @@ internal static class ResourceDescriber
 
         if (found.Count == 0)
         {
-            AddFromResourcesArray(evt.Record, scope, found);
+            AddFromResourcesArray(evt.Resources, scope, found);
         }
 
         return found;
@@ -190,9 +190,9 @@ internal static class ResourceDescriber
         }
     }
 
-    private static void AddFromResourcesArray(JsonElement record, Scope scope, List<ResourceRef> found)
+    private static void AddFromResourcesArray(JsonElement resourcesValue, Scope scope, List<ResourceRef> found)
     {
-        if (JsonFields.Array(record, "resources") is not { } resources)
+        if (JsonFields.AsArray(resourcesValue) is not { } resources)
         {
             return;
         }

@@ -51,6 +51,12 @@ internal static class TamperActions
 
     public static TamperAction? Find(string? eventSource, string? eventName)
     {
+        // Most events come from none of these services: one switch turns them away before the rows are read.
+        if (eventSource is not (CloudTrail or Events or Lambda or Sns or CloudWatch or Sqs))
+        {
+            return null;
+        }
+
         foreach (var action in All)
         {
             if (action.Matches(eventSource, eventName))

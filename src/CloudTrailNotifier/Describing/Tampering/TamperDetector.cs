@@ -16,7 +16,7 @@ internal static class TamperDetector
             return null;
         }
 
-        var parameters = JsonFields.Object(evt.Record, "requestParameters");
+        var parameters = JsonFields.AsObject(evt.RequestParameters);
         foreach (var value in Values(parameters, action.ParameterKeys))
         {
             if (watch.Watches(action.Target, value))

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CloudTrailNotifier.Describing.UserAgents;
 
 /// <summary>
@@ -28,6 +30,11 @@ internal static class UserAgentClassifier
 
     // CloudTrail truncates user agents at 1 KB; anything past that is not worth reading.
     private const int MaxScannedLength = 1024;
+
+    private const string ScoutSuiteToken = "Scout Suite/";
+
+    // A vectorised search for the one token every unrecognised agent is searched for, ignoring case as IndexOf does.
+    private static readonly SearchValues<string> ScoutSuite = SearchValues.Create([ScoutSuiteToken], StringComparison.OrdinalIgnoreCase);
 
     private static readonly ClientDescription UnknownClient = new(ClientKind.Unknown, null, null, null);
 
@@ -99,9 +106,9 @@ internal static class UserAgentClassifier
             return new ClientDescription(ClientKind.OtherTool, "Stratus Red Team", null, null);
         }
 
-        if (text.Contains("Scout Suite/", StringComparison.OrdinalIgnoreCase))
+        if (text.IndexOfAny(ScoutSuite) is var scout and >= 0)
         {
-            var version = text[(text.IndexOf("Scout Suite/", StringComparison.OrdinalIgnoreCase) + "Scout Suite/".Length)..];
+            var version = text[(scout + ScoutSuiteToken.Length)..];
             return Tool(ClientKind.OtherTool, "Scout Suite", version, in facts, ref detail);
         }
 
