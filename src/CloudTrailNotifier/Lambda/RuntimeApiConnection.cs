@@ -8,7 +8,7 @@ namespace CloudTrailNotifier.Lambda;
 /// <summary>
 /// Plain HTTP/1.1 to the Runtime API (<c>AWS_LAMBDA_RUNTIME_API</c>, a host:port on the sandbox's loopback) over one
 /// kept-alive, blocking socket. The runtime serves one invocation at a time, so a blocking call on the loop's thread
-/// is all it needs: no HttpClient pipeline, socket event thread or thread-pool hop between the process start and
+/// is all it needs: no HttpClient pipeline, connection injection or thread-pool hop between the process start and
 /// its first event. A request on a reused connection that the other side had closed is sent once more on a new one,
 /// as HttpClient does, but only when no byte of an answer had arrived.
 /// </summary>
