@@ -1,5 +1,7 @@
+using System.Text;
 using CloudTrailNotifier.Aws;
 using CloudTrailNotifier.Lambda;
+using Microsoft.Win32.SafeHandles;
 
 // bootstrap, the Lambda function: serves invocations through the Lambda Runtime API until Lambda stops it.
 
@@ -11,12 +13,20 @@ if (Environment.GetEnvironmentVariable(LambdaHost.RuntimeApiVariable) is not { L
     return 2;
 }
 
+// The log lines go to standard output, which Lambda reads through a pipe: written as UTF-8 straight to file
+// descriptor 1, one write per line (InvocationLog flushes each), without Console.Out's terminal and signal set-up,
+// which starts a thread of its own on the way to the first invocation's response.
+await using var logOutput = new StreamWriter(
+    new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0),
+    new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+    bufferSize: 64 * 1024);
+
 // Credentials come from the environment Lambda sets from the execution role, so the STS and SSO clients the
 // command line registers (AwsRuntimeDependencies) are neither registered nor shipped here.
 return await LambdaHost.RunAsync(
     runtimeApi,
     Environment.GetEnvironmentVariable,
     Environment.SetEnvironmentVariable,
-    Console.Out,
+    logOutput,
     AwsEdges.ForFunction(Environment.GetEnvironmentVariable),
     CancellationToken.None).ConfigureAwait(false);

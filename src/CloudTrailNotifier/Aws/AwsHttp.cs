@@ -1,11 +1,13 @@
 namespace CloudTrailNotifier.Aws;
 
-/// <summary>The one HTTP client of the process, for the Lambda Runtime API and for SNS.</summary>
+/// <summary>
+/// The one HTTP client of the process, for SNS and the other AWS calls. (The function's Runtime API calls go over
+/// their own blocking loopback connection, Lambda/RuntimeApiConnection.)
+/// </summary>
 internal static class AwsHttp
 {
     /// <summary>
-    /// No client-wide timeout: the Runtime API's <c>next</c> call waits as long as the environment is frozen.
-    /// Every SNS attempt carries its own deadline instead.
+    /// No client-wide timeout: every SNS attempt carries its own deadline instead.
     /// </summary>
     public static HttpClient Create() => new(new SocketsHttpHandler
     {

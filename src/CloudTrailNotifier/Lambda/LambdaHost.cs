@@ -25,7 +25,7 @@ internal static class LambdaHost
         AwsEdges aws,
         CancellationToken cancellationToken)
     {
-        var api = new RuntimeApiClient(aws.Http, runtimeApi);
+        using var api = new RuntimeApiClient(runtimeApi);
         var log = new InvocationLog(logOutput, aws.Clock);
         try
         {

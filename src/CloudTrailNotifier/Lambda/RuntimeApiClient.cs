@@ -1,69 +1,55 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 
 namespace CloudTrailNotifier.Lambda;
 
 /// <summary>
 /// The Lambda Runtime API (2018-06-01) as documented for custom runtimes: <c>next</c>, <c>response</c>,
 /// <c>error</c> and <c>init/error</c>. The one place that speaks it; the official RuntimeSupport package
-/// would replace this file and <see cref="RuntimeLoop"/>.
+/// would replace this file and <see cref="RuntimeLoop"/>. The calls block on a <see cref="RuntimeApiConnection"/>
+/// and return completed tasks: the first event is read and handled on the thread that started the runtime.
 /// </summary>
-internal sealed class RuntimeApiClient(HttpClient http, string runtimeApi) : IRuntimeApi
+internal sealed class RuntimeApiClient(string runtimeApi) : IRuntimeApi, IDisposable
 {
-    private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
+    private const string Prefix = "/2018-06-01/";
 
-    private readonly Uri _base = new($"http://{runtimeApi}/2018-06-01/", UriKind.Absolute);
+    private readonly RuntimeApiConnection _connection = new(runtimeApi);
 
     /// <summary>Waits, with no timeout of its own, for the next event.</summary>
-    public async Task<Invocation> NextAsync(CancellationToken cancellationToken)
+    public Task<Invocation> NextAsync(CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(new Uri(_base, "runtime/invocation/next"), cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        var response = _connection.Send("GET", Prefix + "runtime/invocation/next", body: null, errorType: null, cancellationToken);
+        if (!response.IsSuccess)
         {
-            throw new RuntimeApiException($"invocation/next answered HTTP {(int)response.StatusCode}");
+            throw new RuntimeApiException($"invocation/next answered HTTP {response.Status}");
         }
 
-        var requestId = Header(response.Headers, "Lambda-Runtime-Aws-Request-Id")
+        var requestId = response.Header("Lambda-Runtime-Aws-Request-Id")
             ?? throw new RuntimeApiException("invocation/next gave no Lambda-Runtime-Aws-Request-Id");
-        DateTimeOffset? deadline = long.TryParse(Header(response.Headers, "Lambda-Runtime-Deadline-Ms"), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+        DateTimeOffset? deadline = long.TryParse(response.Header("Lambda-Runtime-Deadline-Ms"), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : null;
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return new Invocation(
-            requestId,
-            deadline,
-            Header(response.Headers, "Lambda-Runtime-Trace-Id"),
-            body);
+        return Task.FromResult(new Invocation(requestId, deadline, response.Header("Lambda-Runtime-Trace-Id"), response.Body));
     }
 
     public Task PostResponseAsync(string requestId, byte[] body, CancellationToken cancellationToken) =>
-        PostAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/response", body, errorType: null, cancellationToken);
+        Post($"runtime/invocation/{Uri.EscapeDataString(requestId)}/response", body, errorType: null, cancellationToken);
 
     public Task PostErrorAsync(string requestId, FunctionError error, CancellationToken cancellationToken) =>
-        PostAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/error", error.ToJson(), error.ErrorType, cancellationToken);
+        Post($"runtime/invocation/{Uri.EscapeDataString(requestId)}/error", error.ToJson(), error.ErrorType, cancellationToken);
 
     public Task PostInitErrorAsync(FunctionError error, CancellationToken cancellationToken) =>
-        PostAsync("runtime/init/error", error.ToJson(), error.ErrorType, cancellationToken);
+        Post("runtime/init/error", error.ToJson(), error.ErrorType, cancellationToken);
 
-    private async Task PostAsync(string path, byte[] body, string? errorType, CancellationToken cancellationToken)
+    public void Dispose() => _connection.Dispose();
+
+    private Task Post(string path, byte[] body, string? errorType, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_base, path))
+        var response = _connection.Send("POST", Prefix + path, body, errorType, cancellationToken);
+        if (!response.IsSuccess)
         {
-            Content = new ByteArrayContent(body),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (errorType is not null)
-        {
-            request.Headers.TryAddWithoutValidation(ErrorTypeHeader, errorType);
+            throw new RuntimeApiException($"{path} answered HTTP {response.Status}");
         }
 
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new RuntimeApiException($"{path} answered HTTP {(int)response.StatusCode}");
-        }
+        return Task.CompletedTask;
     }
-
-    private static string? Header(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 }
