@@ -27,13 +27,28 @@ internal static class TextRedactor
     private static readonly SearchValues<char> TokenStarts =
         SearchValues.Create(string.Concat(RedactionRules.SessionTokenPrefixes.Select(prefix => prefix[0])));
 
+    /// <summary>Every rule needs one of these: the <c>:</c> or <c>=</c> after a secret key, a PEM header, a session token's start.</summary>
+    private static readonly SearchValues<char> KeyValueMarks = SearchValues.Create(":=");
+
+    private static readonly SearchValues<string> TokenPrefixes =
+        SearchValues.Create(RedactionRules.SessionTokenPrefixes, StringComparison.Ordinal);
+
     public static string Redact(string text, RedactionMarkers markers)
     {
-        if (!MayContainSecret(text))
+        var span = text.AsSpan();
+        if (!MayContainSecret(span)
+            || (span.IndexOfAny(KeyValueMarks) < 0 && !span.Contains(RedactionRules.PemBegin, StringComparison.Ordinal)
+                && span.IndexOfAny(TokenPrefixes) < 0))
         {
             return text;
         }
 
+        return RedactEveryPosition(text, markers);
+    }
+
+    /// <summary>The rules tried at every position (what <see cref="Redact"/> does once its first looks found a rule could match).</summary>
+    internal static string RedactEveryPosition(string text, RedactionMarkers markers)
+    {
         StringBuilder? output = null;
         var copied = 0;
         var i = 0;
