@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -34,22 +33,15 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
             return null;
         }
 
-        var context = new Context(KeyVerdict.Neutral, InSecret: false, SecureString: false);
-        if (!Changes(root, context, 0))
-        {
-            return null;
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(raw.Length + 256);
-        Write(root, context, 0, buffer);
-        return buffer.WrittenSpan.ToArray();
+        using var buffer = new MemoryStream(raw.Length + 256);
+        return Write(root, new Context(KeyVerdict.Neutral, InSecret: false, SecureString: false), 0, buffer) ? buffer.ToArray() : null;
     }
 
     /// <summary>For tests: whether the first look clears the event (it must never clear one the full walk changes).</summary>
     internal bool FirstLookClears(JsonElement root) => Scan(JsonMarshal.GetRawUtf8Value(root)) == ScanVerdict.Unchanged;
 
     /// <summary>For tests: whether the full walk changes the event.</summary>
-    internal bool FullWalkChanges(JsonElement root) => Changes(root, new Context(KeyVerdict.Neutral, InSecret: false, SecureString: false), 0);
+    internal bool FullWalkChanges(JsonElement root) => Write(root, new Context(KeyVerdict.Neutral, InSecret: false, SecureString: false), 0, new MemoryStream());
 
     private readonly record struct Context(KeyVerdict Verdict, bool InSecret, bool SecureString)
     {
@@ -60,88 +52,68 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
         public bool MembersInSecret => Verdict == KeyVerdict.Secret || (InSecret && Verdict != KeyVerdict.Kept);
     }
 
-    private bool Changes(JsonElement value, Context context, int depth)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Object or JsonValueKind.Array when depth >= MaxDepth:
-                return Deep(value) is not null;
-            case JsonValueKind.Object:
-                var secureString = IsSecureStringParameter(value);
-                foreach (var property in value.EnumerateObject())
-                {
-                    if (Changes(property.Value, Member(property, context, secureString), depth + 1))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case JsonValueKind.Array:
-                foreach (var item in value.EnumerateArray())
-                {
-                    if (Changes(item, context, depth + 1))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            default:
-                return Scalar(value, context) is not null;
-        }
-    }
-
-    private void Write(JsonElement value, Context context, int depth, ArrayBufferWriter<byte> output)
+    /// <summary>
+    /// Writes the value with its secrets replaced; whether anything was. A container in which nothing changed is
+    /// written back as it came (its bytes as received), so each value is judged once, in one walk.
+    /// </summary>
+    private bool Write(JsonElement value, Context context, int depth, MemoryStream output)
     {
         var isContainer = value.ValueKind is JsonValueKind.Object or JsonValueKind.Array;
-        if (isContainer && depth < MaxDepth && !Changes(value, context, depth))
+        if (isContainer && depth < MaxDepth)
         {
-            output.Write(JsonMarshal.GetRawUtf8Value(value));
-            return;
-        }
-
-        if (value.ValueKind == JsonValueKind.Object && depth < MaxDepth)
-        {
-            var secureString = IsSecureStringParameter(value);
-            output.Write("{"u8);
-            var first = true;
-            foreach (var property in value.EnumerateObject())
+            var start = output.Length;
+            var changed = false;
+            if (value.ValueKind == JsonValueKind.Object)
             {
-                output.Write(first ? "\""u8 : ",\""u8);
-                first = false;
-                output.Write(JsonMarshal.GetRawUtf8PropertyName(property));
-                output.Write("\":"u8);
-                Write(property.Value, Member(property, context, secureString), depth + 1, output);
-            }
-
-            output.Write("}"u8);
-        }
-        else if (value.ValueKind == JsonValueKind.Array && depth < MaxDepth)
-        {
-            output.Write("["u8);
-            var first = true;
-            foreach (var item in value.EnumerateArray())
-            {
-                if (!first)
+                var secureString = IsSecureStringParameter(value);
+                output.Write("{"u8);
+                var first = true;
+                foreach (var property in value.EnumerateObject())
                 {
-                    output.Write(","u8);
+                    output.Write(first ? "\""u8 : ",\""u8);
+                    first = false;
+                    output.Write(JsonMarshal.GetRawUtf8PropertyName(property));
+                    output.Write("\":"u8);
+                    changed |= Write(property.Value, Member(property, context, secureString), depth + 1, output);
                 }
 
-                first = false;
-                Write(item, context, depth + 1, output);
+                output.Write("}"u8);
+            }
+            else
+            {
+                output.Write("["u8);
+                var first = true;
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (!first)
+                    {
+                        output.Write(","u8);
+                    }
+
+                    first = false;
+                    changed |= Write(item, context, depth + 1, output);
+                }
+
+                output.Write("]"u8);
             }
 
-            output.Write("]"u8);
+            if (!changed)
+            {
+                output.SetLength(start);
+                output.Write(JsonMarshal.GetRawUtf8Value(value));
+            }
+
+            return changed;
         }
-        else if ((isContainer ? Deep(value) : Scalar(value, context)) is { } replacement)
+
+        if ((isContainer ? Deep(value) : Scalar(value, context)) is { } replacement)
         {
             WriteString(replacement, output);
+            return true;
         }
-        else
-        {
-            output.Write(JsonMarshal.GetRawUtf8Value(value));
-        }
+
+        output.Write(JsonMarshal.GetRawUtf8Value(value));
+        return false;
     }
 
     private static Context Member(JsonProperty property, Context parent, bool secureStringParent)
@@ -262,7 +234,7 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
         || JsonFields.TryGet(obj, "Type", out var upper) && upper.ValueKind == JsonValueKind.String
             && string.Equals(JsonFields.Text(upper), RedactionRules.SecureStringType, StringComparison.OrdinalIgnoreCase);
 
-    private void WriteString(string text, ArrayBufferWriter<byte> output)
+    private void WriteString(string text, MemoryStream output)
     {
         JsonEncodedText encoded;
         try
