@@ -37,14 +37,7 @@ internal sealed class RedriveConsoleReport(CliEnvironment environment) : IRedriv
         stdout.Write(" (");
         stdout.Write(content.Describe());
         stdout.Write(") =====\n");
-        stdout.Write("Subject: ");
-        stdout.Write(notification.Subject);
-        stdout.Write("\n\n");
-        stdout.Write(notification.Message);
-        if (!notification.Message.EndsWith('\n'))
-        {
-            stdout.Write('\n');
-        }
+        NotificationText.Write(stdout, notification);
     }
 
     public void Left(DeadLetter message, string problem)

@@ -118,13 +118,6 @@ internal static class RenderCommand
             stdout.Write(" =====\n");
         }
 
-        stdout.Write("Subject: ");
-        stdout.Write(notification.Subject);
-        stdout.Write("\n\n");
-        stdout.Write(notification.Message);
-        if (!notification.Message.EndsWith('\n'))
-        {
-            stdout.Write('\n');
-        }
+        NotificationText.Write(stdout, notification);
     }
 }
