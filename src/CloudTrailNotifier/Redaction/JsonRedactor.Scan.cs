@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace CloudTrailNotifier.Redaction;
 
 /// <summary>
-/// The first look: one forward read of the event's UTF-8 that settles, for most events, that no rule changes
+/// The first look: one forward walk over the event's UTF-8 that settles, for most events, that no rule changes
 /// anything, without building a context per member or decoding a string per value. It may only ever err towards
 /// <see cref="ScanVerdict.MayChange"/>, which sends the event through the full walk; so whatever it decides, the
 /// redacted bytes are those the full walk writes.
@@ -46,7 +46,7 @@ internal sealed partial class JsonRedactor
                 }
             }
 
-            return Scan(utf8, new TriggerHits(whole, active: !whole.IsEmpty));
+            return Scan(utf8, new TriggerHits(whole));
         }
         catch (JsonException)
         {
@@ -208,13 +208,13 @@ internal sealed partial class JsonRedactor
     /// Where the text rules' trigger words start in the whole event, asked in increasing order of position: each
     /// search resumes where the asked range begins, so the event is searched about once.
     /// </summary>
-    private ref struct TriggerHits(ReadOnlySpan<char> whole, bool active)
+    private ref struct TriggerHits(ReadOnlySpan<char> whole)
     {
         private readonly ReadOnlySpan<char> _whole = whole;
         private int _next = -1;
 
         /// <summary>False when there is no whole-event search (not ASCII, or CloudTrail's marker in it).</summary>
-        public readonly bool Active => active;
+        public readonly bool Active => !_whole.IsEmpty;
 
         /// <summary>Whether a trigger word starts at a position in [start, start + length).</summary>
         public bool StartsWithin(int start, int length)
