@@ -33,8 +33,9 @@ internal sealed class ResettingSns : IAsyncDisposable
         {
             await _serving;
         }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or InvalidOperationException)
         {
+            // The stopped listener ends the loop: mid-accept (socket errors) or before its next accept ("Not listening").
         }
     }
 
