@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -12,13 +13,6 @@ namespace CloudTrailNotifier.Redaction;
 /// </summary>
 internal sealed partial class JsonRedactor
 {
-    /// <summary>What the first look stops at outside strings: strings, brackets, and the slash that opens a comment.</summary>
-    private static readonly SearchValues<byte> Structure = SearchValues.Create("\"{}[]/"u8);
-
-    /// <summary>Key bytes that folding keeps as they are (lower-cased); any other byte may join two parts of a fragment.</summary>
-    private static readonly SearchValues<byte> KeyLetters =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"u8);
-
     private enum ScanVerdict
     {
         /// <summary>No rule can change any value: the event is shown as it came.</summary>
@@ -62,8 +56,9 @@ internal sealed partial class JsonRedactor
     }
 
     /// <summary>
-    /// The walk itself, over bytes already parsed as JSON (so valid): only strings and brackets matter, found with
-    /// one vectorized search each. A comment (the parser skips them) sends the event to the full walk.
+    /// The walk itself, over bytes already parsed as JSON (so valid): only strings and brackets matter. The few bytes
+    /// between two strings are stepped over one by one (a search costs more than the gap); a string's end is found
+    /// with one vectorized search. A comment (the parser skips them) sends the event to the full walk.
     /// </summary>
     private ScanVerdict Scan(ReadOnlySpan<byte> utf8, TriggerHits hits)
     {
@@ -72,13 +67,16 @@ internal sealed partial class JsonRedactor
         var i = 0;
         while (true)
         {
-            var next = utf8[i..].IndexOfAny(Structure);
-            if (next < 0)
+            while (i < utf8.Length && !IsStructure(utf8[i]))
+            {
+                i++;
+            }
+
+            if (i >= utf8.Length)
             {
                 return ScanVerdict.Unchanged;
             }
 
-            i += next;
             switch (utf8[i])
             {
                 case (byte)'{' or (byte)'[':
@@ -99,7 +97,8 @@ internal sealed partial class JsonRedactor
                     var length = StringLength(utf8[start..], out var escaped);
                     i = start + length + 1;
                     var content = utf8.Slice(start, length);
-                    if (utf8[i..].TrimStart(" \t\r\n"u8) is [(byte)':', ..])
+                    var after = SkipWhitespace(utf8, i);
+                    if (after < utf8.Length && utf8[after] == (byte)':')
                     {
                         if (IsSecretKey(content, start, escaped, ref hits))
                         {
@@ -107,6 +106,7 @@ internal sealed partial class JsonRedactor
                         }
 
                         afterTypeKey = IsTypeKey(content, escaped, utf8.Slice(start - 1, length + 2));
+                        i = after + 1;
                         break;
                     }
 
@@ -123,6 +123,37 @@ internal sealed partial class JsonRedactor
                     return ScanVerdict.MayChange; // '/': a comment
             }
         }
+    }
+
+    /// <summary>What the first look stops at outside strings: strings, brackets, and the slash that opens a comment.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsStructure(byte b) => b is (byte)'"' or (byte)'{' or (byte)'}' or (byte)'[' or (byte)']' or (byte)'/';
+
+    /// <summary>The first position at or after <paramref name="i"/> that is not JSON whitespace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipWhitespace(ReadOnlySpan<byte> utf8, int i)
+    {
+        while (i < utf8.Length && utf8[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Whether every byte is an ASCII letter or digit (what key folding keeps as it is).</summary>
+    private static bool IsKeyLetters(ReadOnlySpan<byte> name)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            var b = name[i];
+            if ((uint)((b | 0x20) - 'a') > 'z' - 'a' && (uint)(b - '0') > 9)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The length of a string's content, up to its closing quote; whether it holds an escape.</summary>
@@ -147,7 +178,7 @@ internal sealed partial class JsonRedactor
     private static bool IsSecretKey(ReadOnlySpan<byte> name, int start, bool escaped, ref TriggerHits hits)
     {
         // Every secret fragment holds a trigger word, so a key of letters and digits with no hit in it has none.
-        if (hits.Active && !escaped && name.IndexOfAnyExcept(KeyLetters) < 0 && !hits.StartsWithin(start, name.Length))
+        if (hits.Active && !escaped && !hits.StartsWithin(start, name.Length) && IsKeyLetters(name))
         {
             return false;
         }
@@ -173,9 +204,18 @@ internal sealed partial class JsonRedactor
             return IsPlainText(quoted);
         }
 
-        var trimmed = content.TrimStart(" \t"u8);
-        return content.Length <= MaxPlainChars && !trimmed.IsEmpty && trimmed[0] is not ((byte)'{' or (byte)'%')
-            && !hits.StartsWithin(start, content.Length);
+        if (content.Length > MaxPlainChars)
+        {
+            return false;
+        }
+
+        var first = 0;
+        while (first < content.Length && content[first] is (byte)' ' or (byte)'\t')
+        {
+            first++;
+        }
+
+        return first < content.Length && content[first] is not ((byte)'{' or (byte)'%') && !hits.StartsWithin(start, content.Length);
     }
 
     /// <summary>A string's text, from its quoted UTF-8; unescaped strings need no reader.</summary>

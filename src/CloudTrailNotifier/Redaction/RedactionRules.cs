@@ -81,9 +81,10 @@ internal static class RedactionRules
     public const string PemPrivateKey = "PRIVATE KEY";
 
     /// <summary>Classifies a key as written.</summary>
-    public static KeyVerdict Classify(ReadOnlySpan<char> key)
+    /// <param name="insideSecret">False skips the identifier check for keys with no secret fragment (they show either way).</param>
+    public static KeyVerdict Classify(ReadOnlySpan<char> key, bool insideSecret = true)
     {
-        Span<char> buffer = stackalloc char[MaxKeyChars];
+        Span<char> buffer = stackalloc char[Math.Min(key.Length, MaxKeyChars)];
         var length = 0;
         foreach (var c in key)
         {
@@ -98,14 +99,14 @@ internal static class RedactionRules
             }
         }
 
-        return ClassifyNormalized(buffer[..length]);
+        return ClassifyNormalized(buffer[..length], insideSecret);
     }
 
     /// <summary>Classifies a key as its UTF-8 bytes (a JSON property name as written).</summary>
     /// <param name="insideSecret">False skips the identifier check for keys with no secret fragment (they show either way).</param>
     public static KeyVerdict Classify(ReadOnlySpan<byte> utf8Key, bool insideSecret = true)
     {
-        Span<char> buffer = stackalloc char[MaxKeyChars];
+        Span<char> buffer = stackalloc char[Math.Min(utf8Key.Length, MaxKeyChars)];
         var length = 0;
         foreach (var b in utf8Key)
         {

@@ -104,7 +104,8 @@ internal static class TextRedactor
         }
 
         next = keyEnd;
-        if (RedactionRules.Classify(text.AsSpan(i, keyEnd - i)) != KeyVerdict.Secret
+        // Only a secret key matters here, so the identifier check for keys without a fragment is skipped.
+        if (RedactionRules.Classify(text.AsSpan(i, keyEnd - i), insideSecret: false) != KeyVerdict.Secret
             || !MatchValue(text, keyEnd, out start, out end))
         {
             return false;

@@ -74,6 +74,10 @@ public sealed class FirstLookTests
     [InlineData("""{"t": "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ"}""")]
     [InlineData("""{"k": "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----"}""")]
     [InlineData("""{/* "secret": */ "a": {"token": "abcdefabcdef"}}""")]
+    [InlineData("{\"se_cret\"\r\n :\t\"hunter2-hunter2\"}")]
+    [InlineData("""{"n": [1, -2.5e3, true, null], "x": "a", "tok_en"  : {"v": "abcdefabcdef"}}""")]
+    [InlineData("""{"Pass-Word" :"hunter2-hunter2", "type": "String"}""")]
+    [InlineData("""{"a": [{"type"  :  "SecureString", "value": "hunter2"}]}""")]
     public void A_crafted_secret_is_never_cleared(string json)
     {
         using var document = JsonDocument.Parse(json, InputReader.Options);

@@ -85,4 +85,26 @@ public sealed class RedactionRulesTests
 
     [Fact]
     public void Boolean_like_is_only_those_four_words() => Assert.False(RedactionRules.IsBooleanLike("hunter2"));
+
+    [Fact]
+    public void Outside_a_secret_a_key_is_secret_exactly_when_it_is_inside_one()
+    {
+        // The text rules ask with insideSecret: false (only Secret matters to them); that may only skip the
+        // identifier check, never change which keys are secret.
+        var parts = RedactionRules.SecretFragments.Concat(RedactionRules.KeptNames).Concat(RedactionRules.KeptSuffixes)
+            .Concat(["", "x", "_", "-", "Key", "ID", "9"]).ToArray();
+        foreach (var a in parts)
+        {
+            foreach (var b in parts)
+            {
+                var key = a + "_" + b.ToUpperInvariant();
+                Assert.Equal(
+                    RedactionRules.Classify(key) == KeyVerdict.Secret,
+                    RedactionRules.Classify(key, insideSecret: false) == KeyVerdict.Secret);
+                Assert.Equal(
+                    RedactionRules.Classify(key),
+                    RedactionRules.Classify(System.Text.Encoding.UTF8.GetBytes(key)));
+            }
+        }
+    }
 }
