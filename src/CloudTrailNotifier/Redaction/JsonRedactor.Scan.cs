@@ -13,6 +13,10 @@ namespace CloudTrailNotifier.Redaction;
 /// </summary>
 internal sealed partial class JsonRedactor
 {
+    /// <summary>Key bytes that folding keeps as they are (lower-cased); any other byte may join two parts of a fragment.</summary>
+    private static readonly SearchValues<byte> KeyLetters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"u8);
+
     private enum ScanVerdict
     {
         /// <summary>No rule can change any value: the event is shown as it came.</summary>
@@ -141,21 +145,6 @@ internal sealed partial class JsonRedactor
         return i;
     }
 
-    /// <summary>Whether every byte is an ASCII letter or digit (what key folding keeps as it is).</summary>
-    private static bool IsKeyLetters(ReadOnlySpan<byte> name)
-    {
-        for (var i = 0; i < name.Length; i++)
-        {
-            var b = name[i];
-            if ((uint)((b | 0x20) - 'a') > 'z' - 'a' && (uint)(b - '0') > 9)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>The length of a string's content, up to its closing quote; whether it holds an escape.</summary>
     private static int StringLength(ReadOnlySpan<byte> fromContent, out bool escaped)
     {
@@ -178,7 +167,7 @@ internal sealed partial class JsonRedactor
     private static bool IsSecretKey(ReadOnlySpan<byte> name, int start, bool escaped, ref TriggerHits hits)
     {
         // Every secret fragment holds a trigger word, so a key of letters and digits with no hit in it has none.
-        if (hits.Active && !escaped && !hits.StartsWithin(start, name.Length) && IsKeyLetters(name))
+        if (hits.Active && !escaped && !hits.StartsWithin(start, name.Length) && name.IndexOfAnyExcept(KeyLetters) < 0)
         {
             return false;
         }
@@ -191,7 +180,10 @@ internal sealed partial class JsonRedactor
         ? Unescaped(quoted, escaped) is RedactionRules.SecureStringTypeKey or "Type"
         : name.SequenceEqual("type"u8) || name.SequenceEqual("Type"u8);
 
-    /// <summary><see cref="IsPlainText(ReadOnlySpan{byte})"/> for one string, from the whole-event search when there is one.</summary>
+    /// <summary>
+    /// Whether no rule can change one string (unescaped, short, not JSON, and no text rule matches): as
+    /// <see cref="IsPlainText(ReadOnlySpan{byte})"/>, from the whole-event search when there is one.
+    /// </summary>
     private static bool IsPlainString(ReadOnlySpan<byte> content, int start, bool escaped, ReadOnlySpan<byte> quoted, ref TriggerHits hits)
     {
         if (escaped)
@@ -215,7 +207,11 @@ internal sealed partial class JsonRedactor
             first++;
         }
 
-        return first < content.Length && content[first] is not ((byte)'{' or (byte)'%') && !hits.StartsWithin(start, content.Length);
+        // A trigger word inside is not enough for the text rules: each also needs a ':' or '=', a PEM header or a
+        // session token's start, looked for in the whole event's UTF-16 without decoding the string. (Unescaped ASCII
+        // holds no whitespace but spaces, so the embedded-JSON test below cannot differ from StringReplacement's.)
+        return first < content.Length && content[first] is not ((byte)'{' or (byte)'%')
+            && (!hits.StartsWithin(start, content.Length) || !TextRedactor.MayMatch(hits.Chars(start, content.Length)));
     }
 
     /// <summary>A string's text, from its quoted UTF-8; unescaped strings need no reader.</summary>
@@ -255,6 +251,9 @@ internal sealed partial class JsonRedactor
 
         /// <summary>False when there is no whole-event search (not ASCII, or CloudTrail's marker in it).</summary>
         public readonly bool Active => !_whole.IsEmpty;
+
+        /// <summary>The event's characters in [start, start + length).</summary>
+        public readonly ReadOnlySpan<char> Chars(int start, int length) => _whole.Slice(start, length);
 
         /// <summary>Whether a trigger word starts at a position in [start, start + length).</summary>
         public bool StartsWithin(int start, int length)

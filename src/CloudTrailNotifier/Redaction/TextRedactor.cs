@@ -12,6 +12,9 @@ internal static class TextRedactor
 {
     private const int MinTokenTail = 16;
 
+    /// <summary>The shortest secret fragment: folding only drops characters, so a shorter word holds none.</summary>
+    private static readonly int MinFragmentChars = RedactionRules.SecretFragments.Min(fragment => fragment.Length);
+
     /// <summary>Text that holds none of these cannot match any rule, so most strings are passed by one search.</summary>
     private static readonly SearchValues<string> Triggers = SearchValues.Create(
         ["pass", "secret", "token", "credential", "private", "material", "auth", "challenge", "cookie", RedactionRules.PemBegin,
@@ -35,16 +38,16 @@ internal static class TextRedactor
 
     public static string Redact(string text, RedactionMarkers markers)
     {
-        var span = text.AsSpan();
-        if (!MayContainSecret(span)
-            || (span.IndexOfAny(KeyValueMarks) < 0 && !span.Contains(RedactionRules.PemBegin, StringComparison.Ordinal)
-                && span.IndexOfAny(TokenPrefixes) < 0))
-        {
-            return text;
-        }
-
-        return RedactEveryPosition(text, markers);
+        return MayContainSecret(text) && MayMatch(text) ? RedactEveryPosition(text, markers) : text;
     }
+
+    /// <summary>
+    /// The second cheap look of <see cref="Redact"/>, for text that holds a trigger word: false when no rule can match,
+    /// since each needs a <c>:</c> or <c>=</c> after a secret key, a PEM header or a session token's start.
+    /// </summary>
+    public static bool MayMatch(ReadOnlySpan<char> text) =>
+        text.IndexOfAny(KeyValueMarks) >= 0 || text.Contains(RedactionRules.PemBegin, StringComparison.Ordinal)
+        || text.IndexOfAny(TokenPrefixes) >= 0;
 
     /// <summary>The rules tried at every position (what <see cref="Redact"/> does once its first looks found a rule could match).</summary>
     internal static string RedactEveryPosition(string text, RedactionMarkers markers)
@@ -104,9 +107,10 @@ internal static class TextRedactor
         }
 
         next = keyEnd;
-        // Only a secret key matters here, so the identifier check for keys without a fragment is skipped.
-        if (RedactionRules.Classify(text.AsSpan(i, keyEnd - i), insideSecret: false) != KeyVerdict.Secret
-            || !MatchValue(text, keyEnd, out start, out end))
+        // The value after the key is looked for first (most words have none); a key shorter than the shortest secret
+        // fragment cannot be secret; only a secret key matters, so the identifier check for other keys is skipped.
+        if (keyEnd - i < MinFragmentChars || !MatchValue(text, keyEnd, out start, out end)
+            || RedactionRules.Classify(text.AsSpan(i, keyEnd - i), insideSecret: false) != KeyVerdict.Secret)
         {
             return false;
         }

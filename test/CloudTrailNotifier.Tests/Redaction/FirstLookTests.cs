@@ -78,6 +78,9 @@ public sealed class FirstLookTests
     [InlineData("""{"n": [1, -2.5e3, true, null], "x": "a", "tok_en"  : {"v": "abcdefabcdef"}}""")]
     [InlineData("""{"Pass-Word" :"hunter2-hunter2", "type": "String"}""")]
     [InlineData("""{"a": [{"type"  :  "SecureString", "value": "hunter2"}]}""")]
+    [InlineData("""{"note": "session token IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ"}""")]
+    [InlineData("""{"note": "the secret -----BEGIN PRIVATE KEY----- MIIEowIBAAKCAQEA -----END PRIVATE KEY-----"}""")]
+    [InlineData("""{"eventSource": "secretsmanager.amazonaws.com", "note": "Authorization: Bearer abcdefabcdef"}""")]
     public void A_crafted_secret_is_never_cleared(string json)
     {
         using var document = JsonDocument.Parse(json, InputReader.Options);
@@ -99,6 +102,7 @@ public sealed class FirstLookTests
     [InlineData("""{"userIdentity": {"sessionContext": {"attributes": {"mfaAuthenticated": "false"}}}, "accessKeyId": "ASIAEXAMPLE"}""")]
     [InlineData("""{"userAgent": "Mozilla ünïcode", "principalId": "AIDAEXAMPLE", "tokenType": "Bearer"}""")]
     [InlineData("""{"n": 3, "b": true, "z": null, "s": "", "nested": [[{"a": "b"}]]}""")]
+    [InlineData("""{"eventName": "GetSessionToken", "note": "a secret, a token, a password policy", "b": "True"}""")]
     public void An_event_with_nothing_to_redact_is_cleared(string json)
     {
         using var document = JsonDocument.Parse(json);

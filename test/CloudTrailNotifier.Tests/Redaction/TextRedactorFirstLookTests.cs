@@ -44,4 +44,14 @@ public sealed class TextRedactorFirstLookTests
     {
         Assert.Equal(expected, TextRedactor.Redact(text, Markers));
     }
+
+    [Theory]
+    [InlineData("token=hunter2hunter2", "token=[redacted: 14]")]
+    [InlineData("x tok-en: hunter2hunter2 y", "x tok-en: [redacted: 14] y")]
+    [InlineData("pass_wd='hunter2hunter2'", "pass_wd='[redacted: 14]'")]
+    [InlineData("tok=hunter2hunter2 and tokenType=Bearer", "tok=hunter2hunter2 and tokenType=Bearer")]
+    public void Every_position_finds_keys_as_short_as_the_shortest_fragment_and_folded_keys(string text, string expected)
+    {
+        Assert.Equal(expected, TextRedactor.RedactEveryPosition(text, Markers));
+    }
 }
