@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 using CloudTrailNotifier.Notifications;
 
 namespace CloudTrailNotifier.Cli;
@@ -10,10 +9,9 @@ namespace CloudTrailNotifier.Cli;
 /// same either way. Nothing else may write text to the writer meanwhile (it would be held in its own buffer);
 /// flushing the writer flushes these bytes too.
 /// </summary>
-internal sealed class JsonLinesOutput(TextWriter output) : IDisposable
+internal sealed class JsonLinesOutput(TextWriter output)
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
-    private Utf8JsonWriter? _writer;
 
     public void Write(Notification notification)
     {
@@ -25,20 +23,9 @@ internal sealed class JsonLinesOutput(TextWriter output) : IDisposable
         }
 
         _buffer.ResetWrittenCount();
-        if (_writer is null)
-        {
-            _writer = PublishRequestJson.CreateWriter(_buffer);
-        }
-        else
-        {
-            _writer.Reset(_buffer);
-        }
-
-        PublishRequestJson.Write(_writer, notification);
+        PublishRequestJson.Write(_buffer, notification);
         _buffer.GetSpan(1)[0] = (byte)'\n';
         _buffer.Advance(1);
         stream.Write(_buffer.WrittenSpan);
     }
-
-    public void Dispose() => _writer?.Dispose();
 }

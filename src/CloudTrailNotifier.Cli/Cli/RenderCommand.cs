@@ -58,7 +58,7 @@ internal static class RenderCommand
         var json = output == "json";
         var renderer = new Notifier(chat ? settings.Value with { ChatCards = true } : settings.Value);
         var stdout = environment.StandardOutput;
-        using var jsonLines = new JsonLinesOutput(stdout);
+        var jsonLines = new JsonLinesOutput(stdout);
         try
         {
             // Text shows a heading per event when there is more than one: the previous notification waits until the

@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Buffers;
+using System.Text;
 
 namespace CloudTrailNotifier.Notifications;
 
@@ -7,66 +7,118 @@ namespace CloudTrailNotifier.Notifications;
 /// Writes a notification as the SNS publish request <c>aws sns publish --cli-input-json</c> accepts:
 /// <c>{"Subject": ..., "Message": ..., "MessageAttributes": {"name": {"DataType": "String", "StringValue": ...}}}</c>.
 /// </summary>
+/// <remarks>
+/// The shape is fixed, so it is written straight into the output's memory: the program's own names as they are,
+/// every string (names and values) quoted by <see cref="RelaxedJsonString"/>, which escapes exactly as
+/// <see cref="System.Text.Json.Utf8JsonWriter"/> with the relaxed encoder does (compact, no white space). One span
+/// is asked for, big enough for the worst case, and nothing is copied twice.
+/// </remarks>
 internal static class PublishRequestJson
 {
-    private static readonly JsonWriterOptions CompactOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-    };
-
     /// <summary>One line of JSON, no trailing newline.</summary>
     /// <param name="fifoId">For a FIFO topic: the MessageGroupId and MessageDeduplicationId the publish carries.</param>
     public static string Write(Notification notification, string? topicArn = null, string? fifoId = null)
     {
-        return JsonBytes.WriteString(CompactOptions, writer =>
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes(notification, topicArn, fifoId));
+        try
         {
-            Write(writer, notification, topicArn, fifoId);
-        });
+            return Encoding.UTF8.GetString(buffer, 0, Write(buffer, notification, topicArn, fifoId));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    /// <summary>A writer with the options <see cref="Write(Notification, string?, string?)"/> uses, for callers that reuse one.</summary>
-    public static Utf8JsonWriter CreateWriter(System.Buffers.IBufferWriter<byte> output) => new(output, CompactOptions);
-
-    /// <summary>Writes the request to <paramref name="writer"/> (created by <see cref="CreateWriter"/>) and flushes it.</summary>
-    public static void Write(Utf8JsonWriter writer, Notification notification, string? topicArn = null, string? fifoId = null)
+    /// <summary>Appends the request (no trailing newline) to <paramref name="output"/>: the same bytes as the string form.</summary>
+    public static void Write(IBufferWriter<byte> output, Notification notification, string? topicArn = null, string? fifoId = null)
     {
-        writer.WriteStartObject();
+        var span = output.GetSpan(MaxBytes(notification, topicArn, fifoId));
+        output.Advance(Write(span, notification, topicArn, fifoId));
+    }
+
+    /// <summary>The most bytes the request takes: every string at its worst escaping, plus the fixed text.</summary>
+    public static int MaxBytes(Notification notification, string? topicArn = null, string? fifoId = null)
+    {
+        // The fixed text of each member (name, quotes, colon, comma, braces) is well under 64 bytes.
+        long total = 64 + Worst(notification.Subject) + Worst(notification.Message) + Worst(topicArn) + (2 * Worst(fifoId));
+        foreach (var attribute in notification.Attributes)
+        {
+            total += 64 + Worst(attribute.Name) + Worst(attribute.Value);
+        }
+
+        return checked((int)total);
+
+        static long Worst(string? value) => value is null ? 0 : 64L + RelaxedJsonString.MaxBytes(value.Length);
+    }
+
+    /// <summary>Writes the request into <paramref name="output"/> (at least <see cref="MaxBytes"/> long); its length.</summary>
+    private static int Write(Span<byte> output, Notification notification, string? topicArn, string? fifoId)
+    {
+        var at = 0;
+        output[at++] = (byte)'{';
+        var first = true;
         if (topicArn is not null)
         {
-            writer.WriteString("TopicArn", topicArn);
+            at = Member(output, at, ref first, "\"TopicArn\":"u8, topicArn);
         }
 
         if (notification.Subject.Length > 0)
         {
             // A chat card's publish has no subject (as PublishForm sends none).
-            writer.WriteString("Subject", notification.Subject);
+            at = Member(output, at, ref first, "\"Subject\":"u8, notification.Subject);
         }
 
-        // The message is long and full of line breaks: written without the encoder's character-by-character path.
-        writer.WritePropertyName("Message");
-        RelaxedJsonString.WriteValue(writer, notification.Message);
+        at = Member(output, at, ref first, "\"Message\":"u8, notification.Message);
         if (fifoId is not null)
         {
-            writer.WriteString("MessageGroupId", fifoId);
-            writer.WriteString("MessageDeduplicationId", fifoId);
+            at = Member(output, at, ref first, "\"MessageGroupId\":"u8, fifoId);
+            at = Member(output, at, ref first, "\"MessageDeduplicationId\":"u8, fifoId);
         }
 
         if (notification.Attributes.Count > 0)
         {
-            writer.WriteStartObject("MessageAttributes");
+            // After the message, which every request has.
+            at = Raw(output, at, ",\"MessageAttributes\":{"u8);
+            var firstAttribute = true;
             foreach (var attribute in notification.Attributes)
             {
-                writer.WriteStartObject(attribute.Name);
-                writer.WriteString("DataType", MessageAttribute.DataType);
-                writer.WriteString("StringValue", attribute.Value);
-                writer.WriteEndObject();
+                if (!firstAttribute)
+                {
+                    output[at++] = (byte)',';
+                }
+
+                firstAttribute = false;
+                at += RelaxedJsonString.Quote(attribute.Name, output[at..]);
+                at = Raw(output, at, ":{\"DataType\":"u8);
+                at += RelaxedJsonString.Quote(MessageAttribute.DataType, output[at..]);
+                at = Raw(output, at, ",\"StringValue\":"u8);
+                at += RelaxedJsonString.Quote(attribute.Value, output[at..]);
+                output[at++] = (byte)'}';
             }
 
-            writer.WriteEndObject();
+            output[at++] = (byte)'}';
         }
 
-        writer.WriteEndObject();
-        writer.Flush();
+        output[at++] = (byte)'}';
+        return at;
+    }
+
+    private static int Member(Span<byte> output, int at, ref bool first, ReadOnlySpan<byte> name, string value)
+    {
+        if (!first)
+        {
+            output[at++] = (byte)',';
+        }
+
+        first = false;
+        at = Raw(output, at, name);
+        return at + RelaxedJsonString.Quote(value, output[at..]);
+    }
+
+    private static int Raw(Span<byte> output, int at, ReadOnlySpan<byte> text)
+    {
+        text.CopyTo(output[at..]);
+        return at + text.Length;
     }
 }

@@ -24,7 +24,7 @@ internal sealed class BodyWriter
 
     private readonly RenderOptions _options;
     private readonly Texts _texts;
-    private readonly TextLayout _layout = new(new StringBuilder(8 * 1024));
+    private readonly TextLayout _layout;
     private readonly SummaryPhrases _phrases;
     private readonly DetailsWriter _details;
 
@@ -35,6 +35,7 @@ internal sealed class BodyWriter
     {
         _options = options;
         _texts = texts;
+        _layout = new TextLayout(new StringBuilder(8 * 1024), texts.CharactersOmitted);
         _footer = texts.Footer(WhenPhrase.IsUtc(options.TimeZone) ? null : options.TimeZone.Id);
         _phrases = new SummaryPhrases(texts, SummaryPhrases.Email);
         _details = new DetailsWriter(_layout.Builder, texts);
@@ -71,7 +72,7 @@ internal sealed class BodyWriter
         layout.Field(t.Who, phrases.Who(facts));
         layout.Field(t.Action, phrases.Action(facts));
         layout.Field(t.Result, phrases.Result(facts));
-        layout.UntrustedField(t.ErrorMessage, facts.ErrorMessage, t.CharactersOmitted);
+        layout.UntrustedField(t.ErrorMessage, facts.ErrorMessage);
 
         WriteResources(layout, facts.Resources, phrases);
         AssessmentWriter.WriteSharing(layout, facts, phrases);
@@ -159,17 +160,17 @@ internal sealed class BodyWriter
     {
         layout.Section(t.IdentityTitle);
         layout.Field(t.IdentityType, Safe(actor.TypeText) ?? t.Unknown);
-        layout.UntrustedField(t.Arn, actor.Arn, t.CharactersOmitted);
-        layout.UntrustedField(t.PrincipalId, actor.PrincipalId, t.CharactersOmitted);
+        layout.UntrustedField(t.Arn, actor.Arn);
+        layout.UntrustedField(t.PrincipalId, actor.PrincipalId);
         if (accountName is not null && Safe(actor.AccountId) is { } callerAccount)
         {
             layout.Field(t.Account, t.NamedAccount(callerAccount, accountName));
         }
         else
         {
-            layout.UntrustedField(t.Account, actor.AccountId, t.CharactersOmitted);
+            layout.UntrustedField(t.Account, actor.AccountId);
         }
-        layout.UntrustedField(t.AccessKey, actor.AccessKeyId, t.CharactersOmitted);
+        layout.UntrustedField(t.AccessKey, actor.AccessKeyId);
         if (actor.MfaAuthenticated is { } mfa)
         {
             layout.Field(t.Mfa, mfa ? t.Yes : t.No);
@@ -187,35 +188,30 @@ internal sealed class BodyWriter
                 : SafeText.Clean(created, MaxPiece));
         }
 
-        layout.UntrustedField(t.SourceIdentity, actor.SourceIdentity, t.CharactersOmitted);
-        layout.UntrustedField(t.InvokedBy, actor.InvokedBy, t.CharactersOmitted);
-        layout.UntrustedField(t.IdentityCenterUser, actor.IdentityCenterUser, t.CharactersOmitted);
-        layout.UntrustedField(t.IdentityStore, actor.IdentityStoreArn, t.CharactersOmitted);
-        layout.UntrustedField(t.IdentityProvider, actor.IdentityProvider, t.CharactersOmitted);
-        layout.UntrustedField(t.CredentialId, actor.CredentialId, t.CharactersOmitted);
-        layout.UntrustedField(t.InScopeOf, actor.InScopeOf, t.CharactersOmitted);
-        layout.UntrustedField(t.DelegateAccount, actor.InvokedByDelegateAccount, t.CharactersOmitted);
+        layout.UntrustedField(t.SourceIdentity, actor.SourceIdentity);
+        layout.UntrustedField(t.InvokedBy, actor.InvokedBy);
+        layout.UntrustedField(t.IdentityCenterUser, actor.IdentityCenterUser);
+        layout.UntrustedField(t.IdentityStore, actor.IdentityStoreArn);
+        layout.UntrustedField(t.IdentityProvider, actor.IdentityProvider);
+        layout.UntrustedField(t.CredentialId, actor.CredentialId);
+        layout.UntrustedField(t.InScopeOf, actor.InScopeOf);
+        layout.UntrustedField(t.DelegateAccount, actor.InvokedByDelegateAccount);
     }
 
     private static void WriteRequest(TextLayout layout, EventFacts facts, Texts t)
     {
         var evt = facts.Event;
         layout.Section(t.RequestTitle);
-        layout.UntrustedField(t.Service, evt.EventSource, t.CharactersOmitted);
+        layout.UntrustedField(t.Service, evt.EventSource);
         if (Safe(evt.EventType) is { } type)
         {
             layout.Field(t.EventType, Safe(evt.EventCategory) is { } category ? $"{type} ({category})" : type);
         }
 
-        layout.UntrustedField(t.UserAgent, evt.UserAgent, t.CharactersOmitted);
+        layout.UntrustedField(t.UserAgent, evt.UserAgent);
         if (facts.Tls is { } tls)
         {
-            var parts = new[] { Safe(tls.Version), Safe(tls.CipherSuite), Safe(tls.KeyExchange), Safe(tls.HostHeader) };
-            var text = string.Join(", ", parts.Where(p => p is not null));
-            if (text.Length > 0)
-            {
-                layout.Field(t.Tls, text);
-            }
+            layout.JoinedField(t.Tls, ", ", Safe(tls.Version), Safe(tls.CipherSuite), Safe(tls.KeyExchange), Safe(tls.HostHeader));
         }
 
         if (Safe(evt.VpcEndpointId) is { } endpoint)
@@ -238,11 +234,11 @@ internal sealed class BodyWriter
     private static void WriteIdentifiers(TextLayout layout, CloudTrailEvent evt, Texts t)
     {
         layout.Section(t.IdentifiersTitle);
-        layout.UntrustedField(t.EventId, evt.EventId, t.CharactersOmitted);
-        layout.UntrustedField(t.RequestId, evt.RequestId, t.CharactersOmitted);
-        layout.UntrustedField(t.EventBridgeId, evt.EventBridgeId, t.CharactersOmitted);
-        layout.UntrustedField(t.EventVersion, evt.EventVersion, t.CharactersOmitted);
-        layout.UntrustedField(t.DetailType, evt.DetailType, t.CharactersOmitted);
+        layout.UntrustedField(t.EventId, evt.EventId);
+        layout.UntrustedField(t.RequestId, evt.RequestId);
+        layout.UntrustedField(t.EventBridgeId, evt.EventBridgeId);
+        layout.UntrustedField(t.EventVersion, evt.EventVersion);
+        layout.UntrustedField(t.DetailType, evt.DetailType);
     }
 
     private static string? Safe(string? value) =>

@@ -1,4 +1,3 @@
-using System.Text;
 using CloudTrailNotifier.Describing.UserAgents;
 
 namespace CloudTrailNotifier.Rendering;
@@ -15,29 +14,29 @@ internal static class ClientPhrase
             return t.NoUserAgent;
         }
 
-        var text = new StringBuilder();
-        if (phrases.Safe(client.Name) is { } name)
-        {
-            text.Append(name);
-        }
-
-        if (phrases.Safe(client.Version) is { } version)
-        {
-            text.Append(text.Length > 0 ? " " : string.Empty).Append(version);
-        }
-
-        if (phrases.Safe(client.Detail) is { } detail)
-        {
-            text.Append(text.Length > 0 ? ", " : string.Empty).Append(detail);
-        }
-
+        var name = NonEmpty(phrases.Safe(client.Name));
+        var version = NonEmpty(phrases.Safe(client.Version));
+        var detail = NonEmpty(phrases.Safe(client.Detail));
         var kind = t.ClientKindLabel(client.Kind);
-        if (text.Length == 0 && client.Kind == ClientKind.Unknown && userAgent is not null)
+        if (name is null && version is null && detail is null)
         {
             // Nothing recognised: the user agent itself (shortened) says more than a label.
-            return $"{phrases.Safe(userAgent, 96) ?? string.Empty} ({kind})";
+            return client.Kind == ClientKind.Unknown && userAgent is not null
+                ? $"{phrases.Safe(userAgent, 96) ?? string.Empty} ({kind})"
+                : kind;
         }
 
-        return text.Length == 0 ? kind : text.Append(" (").Append(kind).Append(')').ToString();
+        // "name version, detail (kind)", the parts that are there, in one string.
+        return string.Concat(
+            name,
+            name is not null && version is not null ? " " : null,
+            version,
+            detail is not null && (name ?? version) is not null ? ", " : null,
+            detail,
+            " (",
+            kind,
+            ")");
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -91,6 +91,12 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
     /// <summary>Continues a line that holds a key or a list dash.</summary>
     private void WriteMember(JsonElement value, int indent, int depth)
     {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            WriteStringMember(value, indent, depth);
+            return;
+        }
+
         switch (value.ValueKind)
         {
             case JsonValueKind.Object or JsonValueKind.Array when IsEmpty(value):
@@ -105,24 +111,6 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
                 EndLine();
                 WriteChildren(value, indent + 1, depth + 1);
                 break;
-            case JsonValueKind.String when MayBeEmbedded(Text(value)) && TryParseEmbedded(JsonFields.Text(value), out var document, out var urlEncoded):
-                using (document)
-                {
-                    _builder.Append(' ').Append(urlEncoded ? _texts.UrlEncodedJsonText : _texts.JsonText);
-                    if (depth + 1 >= MaxDepth)
-                    {
-                        // On the key's own line: a nested line must be a "key: value".
-                        _builder.Append(' ').Append(_texts.NestedTooDeep);
-                        EndLine();
-                    }
-                    else
-                    {
-                        EndLine();
-                        WriteChildren(document.RootElement, indent + 1, depth + 1);
-                    }
-                }
-
-                break;
             default:
                 _builder.Append(' ');
                 WriteScalar(value);
@@ -131,17 +119,42 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
         }
     }
 
+    /// <summary>A string after its key or dash: JSON inside it unfolded, otherwise the text (decoded once for both).</summary>
+    private void WriteStringMember(JsonElement value, int indent, int depth)
+    {
+        var text = Text(value);
+        if (MayBeEmbedded(text) && TryParseEmbedded(JsonFields.Text(value), out var document, out var urlEncoded))
+        {
+            using (document)
+            {
+                _builder.Append(' ').Append(urlEncoded ? _texts.UrlEncodedJsonText : _texts.JsonText);
+                if (depth + 1 >= MaxDepth)
+                {
+                    // On the key's own line: a nested line must be a "key: value".
+                    _builder.Append(' ').Append(_texts.NestedTooDeep);
+                    EndLine();
+                }
+                else
+                {
+                    EndLine();
+                    WriteChildren(document.RootElement, indent + 1, depth + 1);
+                }
+            }
+
+            return;
+        }
+
+        _builder.Append(' ');
+        WriteText(text);
+        EndLine();
+    }
+
     private void WriteScalar(JsonElement value)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                var omitted = SafeText.Append(_builder, Text(value), MaxValueChars);
-                if (omitted > 0)
-                {
-                    _builder.Append(' ').Append(_texts.CharactersOmitted(omitted));
-                }
-
+                WriteText(Text(value));
                 break;
             case JsonValueKind.Null:
                 _builder.Append("null");
@@ -151,6 +164,15 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
                 var raw = JsonMarshal.GetRawUtf8Value(value);
                 _builder.Append(Decode(raw.Length > MaxValueChars ? raw[..MaxValueChars] : raw));
                 break;
+        }
+    }
+
+    private void WriteText(ReadOnlySpan<char> text)
+    {
+        var omitted = SafeText.Append(_builder, text, MaxValueChars);
+        if (omitted > 0)
+        {
+            _builder.Append(' ').Append(_texts.CharactersOmitted(omitted));
         }
     }
 

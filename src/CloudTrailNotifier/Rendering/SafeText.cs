@@ -107,9 +107,22 @@ internal static class SafeText
             return string.Empty;
         }
 
-        if (value.Length <= maxChars && !value.AsSpan().ContainsAnyExceptInRange(' ', '~') && !(markSpaceRuns && value.Contains(ThreeSpaces, StringComparison.Ordinal)))
+        if (value.Length <= maxChars)
         {
-            return value;
+            // Most values are printable ASCII without a space: one search tells. From the first space on, the rest
+            // must be printable ASCII with no run of spaces to mark.
+            var text = value.AsSpan();
+            var odd = text.IndexOfAnyExceptInRange('!', '~');
+            if (odd < 0)
+            {
+                return value;
+            }
+
+            var rest = text[odd..];
+            if (rest[0] == ' ' && !rest.ContainsAnyExceptInRange(' ', '~') && !(markSpaceRuns && rest.Contains(ThreeSpaces, StringComparison.Ordinal)))
+            {
+                return value;
+            }
         }
 
         var builder = new StringBuilder(Math.Min(value.Length, maxChars) + 8);

@@ -1,4 +1,3 @@
-using System.Text;
 using CloudTrailNotifier.Describing;
 using CloudTrailNotifier.Rendering.Languages;
 
@@ -102,12 +101,26 @@ internal static class SubjectBuilder
             return core;
         }
 
-        var builder = new StringBuilder(SubjectText.MaxLength + 16);
+        // "[tag][tag] core", written once into a string of its exact length.
+        var length = core.Length + 1;
         foreach (var tag in tags)
         {
-            builder.Append('[').Append(tag).Append(']');
+            length += tag.Length + 2;
         }
 
-        return builder.Append(' ').Append(core).ToString();
+        return string.Create(length, (tags, core), static (text, parts) =>
+        {
+            var at = 0;
+            foreach (var tag in parts.tags)
+            {
+                text[at++] = '[';
+                tag.CopyTo(text[at..]);
+                at += tag.Length;
+                text[at++] = ']';
+            }
+
+            text[at++] = ' ';
+            parts.core.CopyTo(text[at..]);
+        });
     }
 }

@@ -8,7 +8,8 @@ namespace CloudTrailNotifier.Rendering;
 /// aligned by counting spaces (webmail and phones show plain text in a proportional font). Labels are
 /// the program's own text; values reach here escaped, or are escaped here.
 /// </summary>
-internal sealed class TextLayout(StringBuilder builder)
+/// <param name="omittedNote">The note after a value cut short, given how many characters were left out.</param>
+internal sealed class TextLayout(StringBuilder builder, Func<int, string> omittedNote)
 {
     /// <summary>Longest value, in characters, written on a summary or detail line.</summary>
     public const int MaxValueChars = 1024;
@@ -41,7 +42,7 @@ internal sealed class TextLayout(StringBuilder builder)
     }
 
     /// <summary>A label and an untrusted value, escaped and cut to <see cref="MaxValueChars"/>.</summary>
-    public void UntrustedField(string label, string? value, Func<int, string> omittedNote)
+    public void UntrustedField(string label, string? value)
     {
         if (value is null)
         {
@@ -56,6 +57,36 @@ internal sealed class TextLayout(StringBuilder builder)
         }
 
         Builder.Append('\n');
+    }
+
+    /// <summary>A label and the parts that are there (each already safe), joined by <paramref name="separator"/>; nothing when none is.</summary>
+    public void JoinedField(string label, string separator, params ReadOnlySpan<string?> safeParts)
+    {
+        var first = true;
+        foreach (var part in safeParts)
+        {
+            if (part is null)
+            {
+                continue;
+            }
+
+            if (first)
+            {
+                Label(label);
+            }
+            else
+            {
+                Builder.Append(separator);
+            }
+
+            Builder.Append(part);
+            first = false;
+        }
+
+        if (!first)
+        {
+            Builder.Append('\n');
+        }
     }
 
     /// <summary>A label whose values follow as <see cref="Item"/> lines.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using CloudTrailNotifier.Rendering;
+using FsCheck.Fluent;
 
 namespace CloudTrailNotifier.Tests.Rendering;
 
@@ -64,4 +65,58 @@ public sealed class SafeTextTests
                 var expectedOmitted = SafeTextReference.Append(reference, text, maxChars, markSpaceRuns);
                 return omitted == expectedOmitted && ours.ToString() == reference.ToString();
             });
+
+    /// <summary>Clean's shortcut for values it returns as they are gives what the full escaping gives, cut with an ellipsis.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 3000)]
+    public FsCheck.Property Clean_gives_what_the_character_by_character_reference_gives() =>
+        FsCheck.Fluent.Prop.ForAll(
+            FsCheck.Fluent.Arb.From(FsCheck.Fluent.Gen.OneOf(SafeTextSamples.Texts(), Ascii())),
+            FsCheck.Fluent.Arb.From(FsCheck.Fluent.Gen.Choose(1, 400)),
+            FsCheck.Fluent.Arb.From(FsCheck.Fluent.Gen.Elements(true, false)),
+            (text, maxChars, markSpaceRuns) => SafeText.Clean(text, maxChars, markSpaceRuns) == ReferenceClean(text, maxChars, markSpaceRuns));
+
+    [Theory]
+    [InlineData("arn:aws:iam::111111111111:role/x")]
+    [InlineData("two  spaces")]
+    [InlineData("   leading")]
+    [InlineData("a b  c   d")]
+    [InlineData("trailing  ")]
+    [InlineData("space then\ttab")]
+    [InlineData(" ")]
+    [InlineData("x\u00A0y")]
+    public void Clean_of_printable_ascii_gives_what_the_reference_gives(string text)
+    {
+        foreach (var markSpaceRuns in new[] { true, false })
+        {
+            foreach (var maxChars in new[] { 1, 3, text.Length, 100 })
+            {
+                Assert.Equal(ReferenceClean(text, maxChars, markSpaceRuns), SafeText.Clean(text, maxChars, markSpaceRuns));
+            }
+        }
+    }
+
+    /// <summary>Mostly printable ASCII with spaces in runs of every length, and now and then a character that is not.</summary>
+    private static FsCheck.Gen<string> Ascii() =>
+        FsCheck.Fluent.Gen.Choose(0, 80).SelectMany(n => FsCheck.Fluent.Gen.Frequency(
+                (8, FsCheck.Fluent.Gen.Choose('!', '~').Select(c => ((char)c).ToString())),
+                (3, FsCheck.Fluent.Gen.Choose(1, 5).Select(run => new string(' ', run))),
+                (1, FsCheck.Fluent.Gen.Elements("\t", "\n", "\u007F", "\u00A0", "é", "\u202E")))
+            .ListOf(n))
+            .Select(parts => string.Concat(parts));
+
+    private static string ReferenceClean(string text, int maxChars, bool markSpaceRuns)
+    {
+        if (text.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder();
+        if (SafeTextReference.Append(builder, text, maxChars, markSpaceRuns) > 0)
+        {
+            builder.Append('…');
+        }
+
+        return builder.ToString();
+    }
 }
