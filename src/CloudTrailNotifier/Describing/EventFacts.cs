@@ -13,6 +13,10 @@ internal sealed record EventFacts
     public required SourceDescription Source { get; init; }
     public required ClientDescription Client { get; init; }
     public required IReadOnlyList<ResourceRef> Resources { get; init; }
+
+    /// <summary>Distinct resources the request named beyond <see cref="Resources"/> (which holds at most ten).</summary>
+    public int OmittedResources { get; init; }
+
     public required Outcome Outcome { get; init; }
     public required Signals Signals { get; init; }
     public required DateTimeOffset? Time { get; init; }

@@ -111,13 +111,15 @@ internal static class EventFactsBuilder
             signals |= Signals.AwsService;
         }
 
+        var resources = ResourceDescriber.Describe(evt);
         return new EventFacts
         {
             Event = evt,
             Actor = actor,
             Source = source,
             Client = client,
-            Resources = Shortened(ResourceDescriber.Describe(evt), tamper),
+            Resources = Shortened(resources, tamper),
+            OmittedResources = resources.Omitted,
             Outcome = outcome,
             Signals = signals,
             Time = EventTimes.Parse(evt.TimeText),

@@ -40,4 +40,8 @@ internal enum RiskKind
     SignInWithoutMfa,
     SessionStarted,
     CommandSent,
+    SecretValuesReadByFilter,
+    ParameterValueRead,
+    QueryLoggingDeleted,
+    RoleTrustsOutside,
 }

@@ -15,6 +15,7 @@ internal static class SeverityTable
     private static readonly string[] PutInlinePolicy = ["PutUserPolicy", "PutRolePolicy", "PutGroupPolicy"];
     private static readonly string[] DbSnapshotAttribute = ["ModifyDBSnapshotAttribute", "ModifyDBClusterSnapshotAttribute"];
     private static readonly string[] SecretValueReads = ["GetSecretValue", "BatchGetSecretValue"];
+    private static readonly string[] ParameterReads = ["GetParameter", "GetParameters", "GetParametersByPath", "GetParameterHistory"];
 
     public static IReadOnlyList<SeverityRule> Rules { get; } =
     [
@@ -30,6 +31,8 @@ internal static class SeverityTable
         new("ec2",           ["DeleteFlowLogs"],                             C.Succeeded,                Severity.High,     RiskKind.FlowLogsDeleted),
         new("config",        ["StopConfigurationRecorder", "DeleteConfigurationRecorder", "DeleteDeliveryChannel"],
                                                                              C.Succeeded,                Severity.High,     RiskKind.RecorderStopped),
+        new("route53resolver", ["DeleteResolverQueryLogConfig", "DisassociateResolverQueryLogConfig"],
+                                                                             C.Succeeded,                Severity.High,     RiskKind.QueryLoggingDeleted),
         new("organizations", ["LeaveOrganization"],                          C.Succeeded,                Severity.Critical, RiskKind.LeftOrganization),
 
         // Permissions granted
@@ -39,6 +42,7 @@ internal static class SeverityTable
         new("iam",           PutInlinePolicy,                                C.Succeeded,                Severity.High,     RiskKind.InlinePolicyPut),
         new("iam",           ["UpdateAssumeRolePolicy"],                     C.PolicyOpensToEveryone,    Severity.Critical, RiskKind.TrustPolicyOpenToAll),
         new("iam",           ["UpdateAssumeRolePolicy"],                     C.Succeeded,                Severity.High,     RiskKind.TrustPolicyChanged),
+        new("iam",           ["CreateRole"],                                 C.TrustsOutside,            Severity.High,     RiskKind.RoleTrustsOutside),
         new("iam",           ["CreateAccessKey"],                            C.ForAnotherUser,           Severity.High,     RiskKind.AccessKeyForOtherUser),
         new("iam",           ["CreateAccessKey"],                            C.Succeeded,                Severity.Notice,   RiskKind.AccessKeyCreated),
         new("iam",           ["CreateLoginProfile", "UpdateLoginProfile"],   C.ForAnotherUser,           Severity.High,     RiskKind.LoginProfileForOtherUser),
@@ -67,6 +71,7 @@ internal static class SeverityTable
         new("signin",        Any,                                            C.NotSucceeded,             Severity.Notice,   null),
         new("secretsmanager", Any,                                           C.SecretReadDenied,         Severity.High,     RiskKind.SecretReadDenied),
         new("secretsmanager", SecretValueReads,                              C.Succeeded,                Severity.Notice,   RiskKind.SecretValueRead),
+        new("ssm",           ParameterReads,                                 C.ReadsDecrypted,           Severity.Notice,   RiskKind.ParameterValueRead),
         new("ssm",           ["StartSession"],                               C.Succeeded,                Severity.Notice,   RiskKind.SessionStarted),
         new("ssm",           ["SendCommand"],                                C.Succeeded,                Severity.Notice,   RiskKind.CommandSent),
 

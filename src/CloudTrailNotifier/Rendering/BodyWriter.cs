@@ -73,7 +73,7 @@ internal sealed class BodyWriter
         layout.Field(t.Result, phrases.Result(facts));
         layout.UntrustedField(t.ErrorMessage, facts.ErrorMessage, t.CharactersOmitted);
 
-        WriteResources(layout, facts.Resources, phrases);
+        WriteResources(layout, facts.Resources, facts.OmittedResources, phrases);
         AssessmentWriter.WriteSharing(layout, facts, phrases);
 
         if (phrases.Account(facts) is { } account)
@@ -86,7 +86,7 @@ internal sealed class BodyWriter
         layout.Field(t.When, phrases.When(facts, options.TimeZone));
     }
 
-    private static void WriteResources(TextLayout layout, IReadOnlyList<ResourceRef> resources, SummaryPhrases phrases)
+    private static void WriteResources(TextLayout layout, IReadOnlyList<ResourceRef> resources, int omitted, SummaryPhrases phrases)
     {
         var t = phrases.Texts;
         if (resources.Count == 1)
@@ -106,9 +106,9 @@ internal sealed class BodyWriter
             layout.Item(phrases.ResourceWithIdentifier(resource, TextLayout.MaxValueChars));
         }
 
-        if (resources.Count >= ResourceDescriber.MaxResources)
+        if (omitted > 0)
         {
-            layout.Item(t.MoreResources(resources.Count));
+            layout.Item(t.MoreResources(omitted));
         }
     }
 

@@ -12,9 +12,9 @@ internal static class ResourceDescriber
     /// <summary>How many resources are named at most; the rest stay visible in the request parameters.</summary>
     public const int MaxResources = 10;
 
-    public static IReadOnlyList<ResourceRef> Describe(CloudTrailEvent evt)
+    public static ResourceList Describe(CloudTrailEvent evt)
     {
-        var found = new List<ResourceRef>(2);
+        var found = new ResourceList();
         var scope = new Scope(evt.Region, evt.RecipientAccount);
         var parameters = JsonFields.AsObject(evt.RequestParameters);
         if (parameters is { } p)
@@ -46,7 +46,7 @@ internal static class ResourceDescriber
         return dot < 0 ? eventSource : eventSource[..dot];
     }
 
-    private static void AddKnown(string? service, string? eventName, JsonElement p, Scope scope, List<ResourceRef> found)
+    private static void AddKnown(string? service, string? eventName, JsonElement p, Scope scope, ResourceList found)
     {
         switch (service)
         {
@@ -113,7 +113,7 @@ internal static class ResourceDescriber
         }
     }
 
-    private static void AddEach(JsonElement parameters, string name, ResourceKind kind, Scope scope, List<ResourceRef> found)
+    private static void AddEach(JsonElement parameters, string name, ResourceKind kind, Scope scope, ResourceList found)
     {
         if (!JsonFields.TryGet(parameters, name, out var value))
         {
@@ -136,10 +136,16 @@ internal static class ResourceDescriber
         }
     }
 
-    private static void Add(ResourceKind kind, string identifier, string source, Scope scope, List<ResourceRef> found)
+    private static void Add(ResourceKind kind, string identifier, string source, Scope scope, ResourceList found)
     {
-        if (found.Count >= MaxResources || found.Exists(r => r.Identifier == identifier && r.Kind == kind))
+        if (found.Exists(r => r.Identifier == identifier && r.Kind == kind))
         {
+            return;
+        }
+
+        if (found.Count >= MaxResources)
+        {
+            found.Omit(kind, identifier);
             return;
         }
 
@@ -155,7 +161,7 @@ internal static class ResourceDescriber
         found.Add(new ResourceRef(kind, name, identifier, source, link));
     }
 
-    private static void AddS3(JsonElement p, Scope scope, List<ResourceRef> found)
+    private static void AddS3(JsonElement p, Scope scope, ResourceList found)
     {
         var bucket = JsonFields.String(p, "bucketName") ?? JsonFields.String(p, "Bucket");
         var key = JsonFields.String(p, "key") ?? JsonFields.String(p, "Key");
@@ -174,7 +180,7 @@ internal static class ResourceDescriber
         found.Add(new ResourceRef(ResourceKind.Object, uri, uri, "key", ConsoleLinks.ForObject(bucket, key)));
     }
 
-    private static void AddRoleArn(JsonElement p, Scope scope, List<ResourceRef> found)
+    private static void AddRoleArn(JsonElement p, Scope scope, ResourceList found)
     {
         if (JsonFields.String(p, "roleArn") is { } roleArn)
         {
@@ -182,7 +188,7 @@ internal static class ResourceDescriber
         }
     }
 
-    private static void AddGeneric(JsonElement p, List<ResourceRef> found)
+    private static void AddGeneric(JsonElement p, ResourceList found)
     {
         if (GenericResource.Best(p) is { } best)
         {
@@ -190,7 +196,7 @@ internal static class ResourceDescriber
         }
     }
 
-    private static void AddFromResourcesArray(JsonElement resourcesValue, Scope scope, List<ResourceRef> found)
+    private static void AddFromResourcesArray(JsonElement resourcesValue, Scope scope, ResourceList found)
     {
         if (JsonFields.AsArray(resourcesValue) is not { } resources)
         {

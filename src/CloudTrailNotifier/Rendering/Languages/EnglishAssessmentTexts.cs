@@ -71,6 +71,10 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
         RiskKind.SecretValueRead => $"The value of secret {s.Target} was read: whoever holds it can use what it protects.",
         RiskKind.SessionStarted => $"A shell session was started on {s.Target} through Session Manager.",
         RiskKind.CommandSent => $"A command was sent to {s.Target} through Run Command.",
+        RiskKind.SecretValuesReadByFilter => "The values of every secret the request's filters matched were read: whoever holds them can use what they protect.",
+        RiskKind.ParameterValueRead => $"Parameter {s.Target} was read with decryption: the value of a SecureString parameter is now known to the caller.",
+        RiskKind.QueryLoggingDeleted => $"DNS query logging {s.Target} was deleted or detached in {s.Region}: DNS queries from the VPCs it covered are no longer logged.",
+        RiskKind.RoleTrustsOutside => $"New role {s.Target} trusts account {s.OutsideAccount}, which is outside this account: that account may assume the role.",
         _ => kind.ToString(),
     } + (s.OutsideAccount is not { } account ? string.Empty
         : kind is RiskKind.TrustPolicyChanged or RiskKind.TrustPolicyOpenToAll ? " " + OutsideAccount(account)

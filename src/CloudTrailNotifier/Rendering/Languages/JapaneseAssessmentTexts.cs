@@ -71,6 +71,10 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
         RiskKind.SecretValueRead => $"シークレット {s.Target} の値が読み取られました。値を持つ者は、それが守るものを使えます。",
         RiskKind.SessionStarted => $"Session Manager で {s.Target} にシェルのセッションが開始されました。",
         RiskKind.CommandSent => $"Run Command で {s.Target} にコマンドが送られました。",
+        RiskKind.SecretValuesReadByFilter => "リクエストのフィルターに一致したすべてのシークレットの値が読み取られました。値を持つ者は、それが守るものを使えます。",
+        RiskKind.ParameterValueRead => $"パラメータ {s.Target} が復号して読み取られました。SecureString パラメータの値が呼び出し元に知られています。",
+        RiskKind.QueryLoggingDeleted => $"{s.Region} の DNS クエリログ設定 {s.Target} が削除または関連付け解除されました。対象の VPC の DNS クエリは記録されません。",
+        RiskKind.RoleTrustsOutside => $"新しいロール {s.Target} がアカウント {s.OutsideAccount}（このアカウントの外部）を信頼しています。そのアカウントはロールを引き受けられます。",
         _ => kind.ToString(),
     } + (s.OutsideAccount is not { } account ? string.Empty
         : kind is RiskKind.TrustPolicyChanged or RiskKind.TrustPolicyOpenToAll ? OutsideAccount(account)
