@@ -30,6 +30,9 @@ internal sealed record EventFacts
 
     public bool IsSignIn { get; init; }
 
+    /// <summary>For CloudTrail Insights events: the call whose rate was unusual, and the rates.</summary>
+    public InsightFacts? Insight { get; init; }
+
     /// <summary>For sign-in events: additionalEventData.MFAUsed as yes/no (read by the severity rules).</summary>
     public bool? SignInMfaUsed { get; init; }
 

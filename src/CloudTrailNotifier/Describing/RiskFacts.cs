@@ -28,6 +28,7 @@ internal static class RiskFacts
             RiskKind.QueryLoggingDeleted => C.Parameter(i, "resolverQueryLogConfigId"),
             RiskKind.RoleTrustsOutside => C.Parameter(i, "roleName"),
             RiskKind.ParameterValueRead => ParameterNames(i),
+            RiskKind.UnusualActivity => i.EventName,
             _ => null,
         } ?? FirstResource(i);
 

@@ -44,4 +44,5 @@ internal enum RiskKind
     ParameterValueRead,
     QueryLoggingDeleted,
     RoleTrustsOutside,
+    UnusualActivity,
 }

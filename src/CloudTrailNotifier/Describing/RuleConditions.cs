@@ -26,6 +26,9 @@ internal static class RuleConditions
     public static bool SucceededWrite(RuleInput i) =>
         i.Succeeded && (i.Facts.Event.ReadOnly == false || (i.Facts.Event.ReadOnly is null && WriteNames.Suggests(i)));
 
+    /// <summary>A CloudTrail Insights event marks the start of unusual activity.</summary>
+    public static bool InsightStarted(RuleInput i) => i.Facts.Insight is { Ended: false };
+
     /// <summary>SSM parameter values were read decrypted (<c>withDecryption: true</c>): SecureString values in clear.</summary>
     public static bool ReadsDecrypted(RuleInput i) =>
         i.Succeeded && i.Parameters is { } p && JsonFields.TryGet(p, "withDecryption", out var value) && value.ValueKind == JsonValueKind.True;

@@ -75,6 +75,9 @@ internal static class SeverityTable
         new("ssm",           ["StartSession"],                               C.Succeeded,                Severity.Notice,   RiskKind.SessionStarted),
         new("ssm",           ["SendCommand"],                                C.Succeeded,                Severity.Notice,   RiskKind.CommandSent),
 
+        // CloudTrail Insights: a call running far outside its usual rate (the start; its end is routine).
+        new("*",             Any,                                            C.InsightStarted,           Severity.Notice,   RiskKind.UnusualActivity),
+
         // Everything else: refusals and changes are worth a look; reads are routine.
         new("*",             Any,                                            C.Denied,                   Severity.Notice,   null),
         new("*",             Any,                                            C.SucceededWrite,           Severity.Notice,   null),

@@ -70,7 +70,15 @@ internal sealed class BodyWriter
         AssessmentWriter.WriteSummary(layout, facts, phrases);
         layout.Field(t.Who, phrases.Who(facts));
         layout.Field(t.Action, phrases.Action(facts));
-        layout.Field(t.Result, phrases.Result(facts));
+        if (facts.Insight is { } insight)
+        {
+            layout.Field(t.Assessment.InsightLabel, t.Assessment.InsightValue(insight));
+        }
+        else
+        {
+            layout.Field(t.Result, phrases.Result(facts));
+        }
+
         layout.UntrustedField(t.ErrorMessage, facts.ErrorMessage, t.CharactersOmitted);
 
         WriteResources(layout, facts.Resources, facts.OmittedResources, phrases);

@@ -106,6 +106,17 @@ public sealed class RealRecordsHarvestTests
     [InlineData(AwsDocs, 8, "info", "succeeded", "[CONSOLE] CheckMfa by anaya (111122223333)", "console sign-in step CheckMfa succeeded")]
     [InlineData(AwsDocs, 9, "critical", "succeeded", "[CRITICAL][ROOT][NO MFA][CONSOLE] ConsoleLogin by root (111122223333)", "The root user was used")]
     [InlineData(AwsDocs, 10, "notice", "failed", "[FAILED][ROOT][NO MFA][CONSOLE] ConsoleLogin by root (111122223333)", "Who: the root user of account 111122223333")]
+    [InlineData(AwsDocs, 11, "info", "succeeded", "[NO MFA][CONSOLE] GetUserPolicy on JaneDoe by JaneDoe (444455556666)", "Who: IAM user JaneDoe, account 444455556666, via the console")]
+    [InlineData(AwsDocs, 12, "info", "succeeded", "[CROSS-ACCOUNT] AssumeRole on EC2-dev by JohnDoe (111122223333)", "Cross-account: account 777788889999 acted in account 111122223333.")]
+    // The role's account logs the caller as AWSAccount and names no recipient: the caller's account is not taken for it.
+    [InlineData(AwsDocs, 13, "info", "succeeded", "[CROSS-ACCOUNT] AssumeRole on EC2-dev by 777788889999", "Cross-account: another account, 777788889999, made the call.")]
+    [InlineData(AwsDocs, 14, "info", "succeeded", "AssumeRole on JohnRole2 by JohnDoe/JohnRole1 (111111111111)", "sessionToken: [redacted: 767 characters]")]
+    [InlineData(AwsDocs, 15, "notice", "succeeded", "DeleteBucket on my-test-bucket-cross-account by AssumeNothing/devdsk (777788889999)", "Who: session devdsk of IAM role AssumeNothing, account 777788889999")]
+    [InlineData(AwsDocs, 17, "notice", "failed", "[FAILED][NO MFA][CONSOLE] ConsoleLogin by [hidden by CloudTrail] (123456789012)", "Error message: No username found in supplied account")]
+    [InlineData(AwsDocs, 18, "notice", "succeeded", "[NO MFA][CONSOLE] StartLogging on Default by Alice (123456789012)", "Resource: trail Default")]
+    // Insights events: the call and rates from insightDetails, not "(unnamed event) by unknown caller".
+    [InlineData(AwsDocs, 19, "notice", "succeeded", "UpdateInstanceAssociationStatus by CloudTrail Insights (123456789012)", "CloudTrail Insights: calls to Systems Manager UpdateInstanceAssociationStatus started running at an unusual rate (50.1 a minute, against a usual 1.7562).")]
+    [InlineData(AwsDocs, 20, "info", "succeeded", "UpdateInstanceAssociationStatus by CloudTrail Insights (123456789012)", "the unusual rate of calls to Systems Manager UpdateInstanceAssociationStatus ended after 8 minutes (50 a minute, against a usual 1.7562).")]
     public void Real_records_read_with_the_right_severity_outcome_and_facts(string file, int line, string severity, string outcome, string subject, string inBody)
     {
         var notification = Render(file, line);
@@ -114,6 +125,19 @@ public sealed class RealRecordsHarvestTests
         Assert.Equal(outcome, Attribute(notification, "outcome"));
         Assert.Equal(subject, notification.Subject);
         Assert.Contains(inBody, notification.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_insights_event_reads_as_unusual_activity_not_as_a_call_in_both_languages()
+    {
+        var english = Render(AwsDocs, 19);
+        var japanese = Render(AwsDocs, 19, NotificationLanguage.Japanese);
+
+        Assert.Contains("  Insight: API call rate, start of the unusual activity", english.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Result:", english.Message, StringComparison.Ordinal);
+        Assert.Equal("UpdateInstanceAssociationStatus", Attribute(english, "eventName"));
+        Assert.StartsWith("CloudTrail Insights: Systems Manager UpdateInstanceAssociationStatus の呼び出しが異常な頻度で始まりました（毎分 50.1 回、通常は 1.7562 回）。", japanese.Message, StringComparison.Ordinal);
+        Assert.Contains("*Insight:* API call rate, start of the unusual activity", english.ChatCard!, StringComparison.Ordinal);
     }
 
     [Fact]
