@@ -28,7 +28,8 @@ internal static class RiskFacts
             RiskKind.QueryLoggingDeleted => C.Parameter(i, "resolverQueryLogConfigId"),
             RiskKind.RoleTrustsOutside => C.Parameter(i, "roleName"),
             RiskKind.ParameterValueRead => ParameterNames(i),
-            RiskKind.UnusualActivity => i.EventName,
+            RiskKind.UnusualActivity or RiskKind.ControlOffRefused => i.EventName,
+            RiskKind.UserDataChanged => C.Parameter(i, "instanceId"),
             _ => null,
         } ?? FirstResource(i);
 

@@ -45,4 +45,6 @@ internal enum RiskKind
     QueryLoggingDeleted,
     RoleTrustsOutside,
     UnusualActivity,
+    UserDataChanged,
+    ControlOffRefused,
 }

@@ -26,6 +26,10 @@ internal static class RuleConditions
     public static bool SucceededWrite(RuleInput i) =>
         i.Succeeded && (i.Facts.Event.ReadOnly == false || (i.Facts.Event.ReadOnly is null && WriteNames.Suggests(i)));
 
+    /// <summary>An instance's user data was replaced (<c>userData</c> sent, or the attribute named).</summary>
+    public static bool ChangesUserData(RuleInput i) =>
+        i.Succeeded && (Element(i, "userData") is not null || Parameter(i, "attribute") == "userData");
+
     /// <summary>A CloudTrail Insights event marks the start of unusual activity.</summary>
     public static bool InsightStarted(RuleInput i) => i.Facts.Insight is { Ended: false };
 

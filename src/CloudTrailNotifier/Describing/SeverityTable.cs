@@ -35,6 +35,18 @@ internal static class SeverityTable
                                                                              C.Succeeded,                Severity.High,     RiskKind.QueryLoggingDeleted),
         new("organizations", ["LeaveOrganization"],                          C.Succeeded,                Severity.Critical, RiskKind.LeftOrganization),
 
+        // The same, tried and refused: someone wanted the account unwatched (CloudTrail's own is tampering, below).
+        new("organizations", ["LeaveOrganization"],                          C.Denied,                   Severity.High,     RiskKind.ControlOffRefused),
+        new("guardduty",     ["DeleteDetector"],                             C.Denied,                   Severity.High,     RiskKind.ControlOffRefused),
+        new("ec2",           ["DeleteFlowLogs"],                             C.Denied,                   Severity.High,     RiskKind.ControlOffRefused),
+        new("config",        ["StopConfigurationRecorder", "DeleteConfigurationRecorder"],
+                                                                             C.Denied,                   Severity.High,     RiskKind.ControlOffRefused),
+        new("route53resolver", ["DeleteResolverQueryLogConfig", "DisassociateResolverQueryLogConfig"],
+                                                                             C.Denied,                   Severity.High,     RiskKind.ControlOffRefused),
+
+        // Code that runs as root at the next boot
+        new("ec2",           ["ModifyInstanceAttribute"],                    C.ChangesUserData,          Severity.High,     RiskKind.UserDataChanged),
+
         // Permissions granted
         new("iam",           AttachPolicy,                                   C.AttachesAdminPolicy,      Severity.Critical, RiskKind.AdminPolicyAttached),
         new("iam",           AttachPolicy,                                   C.Succeeded,                Severity.Notice,   RiskKind.PolicyAttached),

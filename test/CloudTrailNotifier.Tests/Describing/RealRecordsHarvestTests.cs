@@ -72,21 +72,21 @@ public sealed class RealRecordsHarvestTests
 
     [Theory]
     // Credentials issued in the response: the token is redacted, the key id and expiry stay.
-    [InlineData(Stratus, 1, "notice", "succeeded", "GetFederationToken on stratus_red_team by stratus-red-team-user-federation-user (742491224508)", "sessionToken: [redacted: 752 characters]")]
+    [InlineData(Stratus, 1, "notice", "succeeded", "GetFederationToken on stratus_red_team by stratus-red-team-user-federation-user (742491224508)", "called STS GetFederationToken on federated user stratus_red_team. It succeeded.")]
     [InlineData(Stratus, 2, "info", "succeeded", "GetCallerIdentity by stratus_red_team (742491224508)", "Who: federated user stratus_red_team, account 742491224508")]
     [InlineData(Stratus, 3, "notice", "succeeded", "[NO MFA][CONSOLE] ConsoleLogin by stratus-red-team-nmfalu-jfzdtsvchl (562283505220)", "Why it matters: An IAM user signed in to the console with a password alone, without MFA.")]
-    [InlineData(Stratus, 5, "notice", "succeeded", "ModifyInstanceAttribute on i-DDd6c7B0e18F0E35f by christophe (309303190113)", "userData: [hidden by CloudTrail]")]
-    [InlineData(Stratus, 6, "notice", "succeeded", "CreateTrustAnchor on malicious-rolesanywhere-trust-anchor by christophe (791182566784)", "christophe called IAM Roles Anywhere CreateTrustAnchor")]
+    [InlineData(Stratus, 5, "high", "succeeded", "[HIGH] ModifyInstanceAttribute on i-DDd6c7B0e18F0E35f by christophe (309303190113)", "Why it matters: The user data of instance i-DDd6c7B0e18F0E35f was replaced: it runs as root when the instance next starts.")]
+    [InlineData(Stratus, 6, "notice", "succeeded", "CreateTrustAnchor on malicious-rolesanywhere-trust-anchor by christophe (791182566784)", "christophe called IAM Roles Anywhere CreateTrustAnchor on trust anchor malicious-rolesanywhere-trust-anchor. It succeeded.")]
     [InlineData(Stratus, 8, "notice", "denied", "[DENIED] RunInstances on ami-aCBbfd13bdb1d1E4b (+1) by stratus-red-team-ec2lui-role-idtzskbvtd", "Who: session aws-go-sdk-1722511821294449000 of IAM role stratus-red-team-ec2lui-role-idtzskbvtd, account 900138736586")]
     [InlineData(Stratus, 9, "info", "succeeded", "AssumeRole on stratus-red-team-ec2lui-role-idtzskbvtd by christophe (900138736586)", "sessionToken: [redacted: 768 characters]")]
     // Ten parameters named twice (names and resources[]): ten listed, none "more"; read decrypted, so worth a look.
     [InlineData(Stratus, 10, "notice", "succeeded", "GetParameters on /credentials/stratus-red-team/credentials-1 (+9) by christophe (933175858973)", "Why it matters: Parameter /credentials/stratus-red-team/credentials-1 (+9) was read with decryption")]
     [InlineData(Stratus, 11, "notice", "succeeded", "BatchGetSecretValue by christophe (165109126369)", "Why it matters: The values of every secret the request's filters matched were read")]
-    [InlineData(Stratus, 12, "notice", "denied", "[DENIED] LeaveOrganization by stratus-red-team-leave-org-role (307578594326)", "Result: DENIED (AccessDenied)")]
+    [InlineData(Stratus, 12, "high", "denied", "[HIGH][DENIED] LeaveOrganization by stratus-red-team-leave-org-role (307578594326)", "Why it matters: An attempt to switch off a security control (LeaveOrganization) was refused")]
     [InlineData(Stratus, 13, "high", "succeeded", "[HIGH] AddPermission20150331v2 on stratus-red-team-backdoor-f-func by christophe (880896431042)", "now grants access to everyone (Principal \"*\")")]
     [InlineData(Stratus, 14, "info", "failed", "[FAILED] DeleteLoginProfile on stratus-red-team-login-profile-user by christophe (070411556318)", "Result: FAILED (EntityTemporarilyUnmodifiableException)")]
     [InlineData(Stratus, 15, "high", "succeeded", "[HIGH] CreateLoginProfile on stratus-red-team-login-profile-user by christophe (070411556318)", "A console password was set for IAM user stratus-red-team-login-profile-user by another identity")]
-    [InlineData(Stratus, 16, "high", "succeeded", "[HIGH] DeleteResolverQueryLogConfig on rqlc-4473f20ca554c07 by christophe (206821776919)", "Why it matters: DNS query logging rqlc-4473f20ca554c07 was deleted or detached in sa-central-3r")]
+    [InlineData(Stratus, 16, "high", "succeeded", "[HIGH] DeleteResolverQueryLogConfig on rqlc-4473f20ca554c07 by christophe (206821776919)", "on resolver query log config rqlc-4473f20ca554c07. It succeeded.")]
     [InlineData(Stratus, 17, "critical", "succeeded", "[CRITICAL][TAMPERING] PutEventSelectors on stratus-red-team-ctes-trail-khlvciwdor by christophe", "The event selectors of trail stratus-red-team-ctes-trail-khlvciwdor changed")]
     [InlineData(Stratus, 18, "high", "succeeded", "[HIGH] UpdateAssumeRolePolicy on stratus-red-team-backdoor-r-role by christophe (751203476945)", "It names account 193672423079, which is outside this account.")]
     [InlineData(Stratus, 20, "high", "succeeded", "[HIGH] ModifyImageAttribute on ami-de1fbCab6ccB03e6D by christophe (118238665043)", "shared with account 846424999548, which is outside this account")]
@@ -96,7 +96,7 @@ public sealed class RealRecordsHarvestTests
     [InlineData(Stratus, 25, "info", "succeeded", "DescribeInstances on i-DDd6c7B0e18F0E35f by christophe (309303190113)", "Action: DescribeInstances on EC2, read-only")]
     [InlineData(Stratus, 28, "notice", "succeeded", "StartSession on i-d0b6DCBA8984dE148 by christophe (294599468799)", "A shell session was started on i-d0b6DCBA8984dE148 through Session Manager.")]
     // Records without readOnly (eventVersion 1.0): a call named for a change is a change.
-    [InlineData(AwsDocs, 1, "notice", "succeeded", "[NO MFA][CONSOLE] CreateKeyPair on mykeypair by Alice (123456789012)", "keyMaterial: [hidden by CloudTrail]")]
+    [InlineData(AwsDocs, 1, "notice", "succeeded", "[NO MFA][CONSOLE] CreateKeyPair on mykeypair by Alice (123456789012)", "Resource: key mykeypair")]
     [InlineData(AwsDocs, 2, "notice", "succeeded", "CreateUser on Bob by Alice (123456789012)", "Action: CreateUser on IAM, read-only or write not recorded")]
     [InlineData(AwsDocs, 3, "notice", "succeeded", "[NO MFA][CONSOLE] AddUserToGroup on Bob (+1) by Alice (123456789012)", "groupName: admin")]
     [InlineData(AwsDocs, 4, "high", "failed", "[HIGH][TAMPERING][FAILED] UpdateTrail on myTrail2 by Alice (123456789012)", "Error message: Unknown trail: myTrail2 for the user: 123456789012")]
@@ -138,6 +138,24 @@ public sealed class RealRecordsHarvestTests
         Assert.Equal("UpdateInstanceAssociationStatus", Attribute(english, "eventName"));
         Assert.StartsWith("CloudTrail Insights: Systems Manager UpdateInstanceAssociationStatus の呼び出しが異常な頻度で始まりました（毎分 50.1 回、通常は 1.7562 回）。", japanese.Message, StringComparison.Ordinal);
         Assert.Contains("*Insight:* API call rate, start of the unusual activity", english.ChatCard!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Credentials_issued_in_a_response_show_their_key_id_and_expiry_never_the_token()
+    {
+        var message = Render(Stratus, 1).Message;
+
+        Assert.Contains("accessKeyId: ASIASTJKC5GCM7ZE6LUP", message, StringComparison.Ordinal);
+        Assert.Contains("sessionToken: [redacted: 752 characters]", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Key_material_CloudTrail_removed_reads_as_hidden_by_cloudtrail_not_as_a_redacted_value()
+    {
+        var message = Render(AwsDocs, 1).Message;
+
+        Assert.Contains("keyMaterial: [hidden by CloudTrail]", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("[redacted", message, StringComparison.Ordinal);
     }
 
     [Fact]

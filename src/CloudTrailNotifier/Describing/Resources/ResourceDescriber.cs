@@ -22,7 +22,7 @@ internal static class ResourceDescriber
             AddKnown(ServicePrefix(evt.EventSource), evt.EventName, p, scope, found);
             if (found.Count == 0)
             {
-                AddGeneric(p, found);
+                AddGeneric(p, evt.EventName, found);
             }
         }
 
@@ -103,6 +103,12 @@ internal static class ResourceDescriber
                 break;
             case "sts":
                 AddRoleArn(p, scope, found);
+                if (eventName == "GetFederationToken" && JsonFields.String(p, "name") is { } federated)
+                {
+                    // The name is the federated user the credentials are for, not a token's name.
+                    found.Add(new ResourceRef(ResourceKind.Other, federated, federated, "federated user", null));
+                }
+
                 break;
             case "lambda":
                 AddEach(p, "functionName", ResourceKind.Function, scope, found);
@@ -188,11 +194,11 @@ internal static class ResourceDescriber
         }
     }
 
-    private static void AddGeneric(JsonElement p, ResourceList found)
+    private static void AddGeneric(JsonElement p, string? eventName, ResourceList found)
     {
         if (GenericResource.Best(p) is { } best)
         {
-            found.Add(new ResourceRef(ResourceKind.Other, best.Value, best.Value, best.Name, null));
+            found.Add(new ResourceRef(ResourceKind.Other, best.Value, best.Value, GenericLabel.For(best.Name, eventName), null));
         }
     }
 

@@ -75,6 +75,8 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
         RiskKind.ParameterValueRead => $"Parameter {s.Target} was read with decryption: the value of a SecureString parameter is now known to the caller.",
         RiskKind.QueryLoggingDeleted => $"DNS query logging {s.Target} was deleted or detached in {s.Region}: DNS queries from the VPCs it covered are no longer logged.",
         RiskKind.UnusualActivity => $"CloudTrail Insights found {s.Target} far outside its usual rate: automation gone wrong, or someone working through the account.",
+        RiskKind.UserDataChanged => $"The user data of instance {s.Target} was replaced: it runs as root when the instance next starts.",
+        RiskKind.ControlOffRefused => $"An attempt to switch off a security control ({s.Target}) was refused: someone wanted this account unwatched, and may try again with other credentials.",
         RiskKind.RoleTrustsOutside => $"New role {s.Target} trusts account {s.OutsideAccount}, which is outside this account: that account may assume the role.",
         _ => kind.ToString(),
     } + (s.OutsideAccount is not { } account ? string.Empty

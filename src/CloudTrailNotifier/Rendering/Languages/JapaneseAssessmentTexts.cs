@@ -75,6 +75,8 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
         RiskKind.ParameterValueRead => $"パラメータ {s.Target} が復号して読み取られました。SecureString パラメータの値が呼び出し元に知られています。",
         RiskKind.QueryLoggingDeleted => $"{s.Region} の DNS クエリログ設定 {s.Target} が削除または関連付け解除されました。対象の VPC の DNS クエリは記録されません。",
         RiskKind.UnusualActivity => $"CloudTrail Insights が {s.Target} の通常とかけ離れた頻度を検出しました。自動処理の暴走か、誰かがアカウント内で操作を重ねている可能性があります。",
+        RiskKind.UserDataChanged => $"インスタンス {s.Target} のユーザーデータが置き換えられました。次に起動したときに root 権限で実行されます。",
+        RiskKind.ControlOffRefused => $"セキュリティ管理を止める操作（{s.Target}）が拒否されました。このアカウントの監視を外そうとした者がおり、別の認証情報で再び試みる可能性があります。",
         RiskKind.RoleTrustsOutside => $"新しいロール {s.Target} がアカウント {s.OutsideAccount}（このアカウントの外部）を信頼しています。そのアカウントはロールを引き受けられます。",
         _ => kind.ToString(),
     } + (s.OutsideAccount is not { } account ? string.Empty
