@@ -13,6 +13,10 @@ internal sealed record EventFacts
     public required SourceDescription Source { get; init; }
     public required ClientDescription Client { get; init; }
     public required IReadOnlyList<ResourceRef> Resources { get; init; }
+
+    /// <summary>Distinct resources the request named beyond <see cref="Resources"/> (which holds at most ten).</summary>
+    public int OmittedResources { get; init; }
+
     public required Outcome Outcome { get; init; }
     public required Signals Signals { get; init; }
     public required DateTimeOffset? Time { get; init; }
@@ -25,6 +29,9 @@ internal sealed record EventFacts
     public string? ErrorMessage { get; init; }
 
     public bool IsSignIn { get; init; }
+
+    /// <summary>For CloudTrail Insights events: the call whose rate was unusual, and the rates.</summary>
+    public InsightFacts? Insight { get; init; }
 
     /// <summary>For sign-in events: additionalEventData.MFAUsed as yes/no (read by the severity rules).</summary>
     public bool? SignInMfaUsed { get; init; }

@@ -32,7 +32,14 @@ internal static class EventFactsBuilder
         var actor = ActorDescriber.Describe(evt.UserIdentity);
         var source = SourceClassifier.Classify(evt.SourceIpAddress);
         var client = UserAgentClassifier.Classify(evt.UserAgent);
-        var eventName = evt.EventName;
+        var insight = InsightFacts.Read(evt);
+        var eventName = evt.EventName ?? insight?.EventName;
+        if (insight is not null && actor.Kind == ActorKind.Missing && actor.Name is null)
+        {
+            // An Insights event sums up many calls: CloudTrail Insights itself is what speaks.
+            actor = actor with { Name = "CloudTrail Insights" };
+        }
+
         var isSignIn = evt.EventType == "AwsConsoleSignIn"
             || evt.EventSource == "signin.amazonaws.com" && eventName is "ConsoleLogin" or "CheckMfa" or "SwitchRole";
 
@@ -102,7 +109,8 @@ internal static class EventFactsBuilder
         // A console call AWS forwards for the person (sourceIPAddress "AWS Internal") is the person's own
         // call, made via the console; only calls a service makes on its own behalf carry the AWS service signal.
         var person = actor.Kind is not (ActorKind.AWSService or ActorKind.Missing or ActorKind.Anonymous);
-        var via = console && person && source.Kind == SourceKind.AwsInternal ? Via.Console
+        // So is a call the console's sign-in service invoked for the person (invokedBy signin.amazonaws.com).
+        var via = console && person && (source.Kind == SourceKind.AwsInternal || actor.InvokedBy == "signin.amazonaws.com") ? Via.Console
             : person && actor.InvokedBy is not null ? actor.InvokedBy
             : null;
         if (via != Via.Console && (actor.InvokedBy is not null || actor.Kind == ActorKind.AWSService
@@ -111,18 +119,21 @@ internal static class EventFactsBuilder
             signals |= Signals.AwsService;
         }
 
+        var resources = ResourceDescriber.Describe(evt);
         return new EventFacts
         {
             Event = evt,
             Actor = actor,
             Source = source,
             Client = client,
-            Resources = Shortened(ResourceDescriber.Describe(evt), tamper),
+            Resources = Shortened(resources, tamper),
+            OmittedResources = resources.Omitted,
             Outcome = outcome,
             Signals = signals,
             Time = EventTimes.Parse(evt.TimeText),
             EventName = eventName,
-            ServiceName = ServiceNames.Display(ResourceDescriber.ServicePrefix(evt.EventSource)),
+            ServiceName = ServiceNames.Display(ResourceDescriber.ServicePrefix(evt.EventSource ?? insight?.EventSource)),
+            Insight = insight,
             ErrorCode = errorCode,
             ErrorMessage = errorMessage,
             IsSignIn = isSignIn,

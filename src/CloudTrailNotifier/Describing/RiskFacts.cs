@@ -25,8 +25,19 @@ internal static class RiskFacts
             RiskKind.BucketPolicyPublic or RiskKind.BucketAclPublic or RiskKind.PublicAccessBlockRemoved => C.Parameter(i, "bucketName"),
             RiskKind.KeyDeletion => C.Parameter(i, "keyId"),
             RiskKind.IngressFromAnywhere => C.Parameter(i, "groupId"),
+            RiskKind.QueryLoggingDeleted => C.Parameter(i, "resolverQueryLogConfigId"),
+            RiskKind.RoleTrustsOutside => C.Parameter(i, "roleName"),
+            RiskKind.ParameterValueRead => ParameterNames(i),
+            RiskKind.UnusualActivity or RiskKind.ControlOffRefused => i.EventName,
+            RiskKind.UserDataChanged => C.Parameter(i, "instanceId"),
             _ => null,
         } ?? FirstResource(i);
+
+        // A batch read by filter names no secret: say what was read instead of naming none.
+        if (kind == RiskKind.SecretValueRead && target is null)
+        {
+            kind = RiskKind.SecretValuesReadByFilter;
+        }
 
         var principal = kind switch
         {
@@ -37,7 +48,8 @@ internal static class RiskFacts
         var outside = kind switch
         {
             RiskKind.SnapshotShared or RiskKind.ImageShared or RiskKind.DbSnapshotShared => sharing.AddedOutside(i.Recipient),
-            RiskKind.TrustPolicyChanged or RiskKind.TrustPolicyOpenToAll => TrustedOutside(i),
+            RiskKind.TrustPolicyChanged or RiskKind.TrustPolicyOpenToAll => TrustedOutside(i, "policyDocument"),
+            RiskKind.RoleTrustsOutside => TrustedOutside(i, "assumeRolePolicyDocument"),
             RiskKind.SecretValueRead or RiskKind.SecretReadDenied or RiskKind.DecoyTouched => SecretOutside(i),
             _ => null,
         };
@@ -51,9 +63,9 @@ internal static class RiskFacts
         : C.Parameter(i, "roleName") is not null ? ResourceKind.Role
         : ResourceKind.Group;
 
-    private static string? TrustedOutside(RuleInput i)
+    private static string? TrustedOutside(RuleInput i, string parameter)
     {
-        var document = i.Parameters is { } p && Events.JsonFields.TryGet(p, "policyDocument", out var value) ? value : (System.Text.Json.JsonElement?)null;
+        var document = i.Parameters is { } p && Events.JsonFields.TryGet(p, parameter, out var value) ? value : (System.Text.Json.JsonElement?)null;
         return PolicyDocuments.PrincipalAccounts(document).FirstOrDefault(account => AccountIds.IsOutside(account, i.Recipient));
     }
 
@@ -63,6 +75,14 @@ internal static class RiskFacts
         var owners = i.Facts.Resources.Where(r => r.Kind == ResourceKind.Secret).Select(r => AccountIds.Of(r.Identifier))
             .Prepend(AccountIds.Of(C.Parameter(i, "secretId")));
         return owners.FirstOrDefault(account => AccountIds.IsOutside(account, i.Recipient));
+    }
+
+    /// <summary>The first parameter read, and how many more the same call read: <c>/db/password (+9)</c>.</summary>
+    private static string? ParameterNames(RuleInput i)
+    {
+        var names = i.Facts.Resources.Where(r => r.Kind == ResourceKind.Parameter).Select(r => r.Name).ToList();
+        var more = names.Count - 1 + i.Facts.OmittedResources;
+        return names.Count == 0 ? null : more > 0 ? $"{names[0]} (+{more})" : names[0];
     }
 
     private static string? FirstResource(RuleInput i) => i.Facts.Resources.Count > 0 ? i.Facts.Resources[0].Name : null;

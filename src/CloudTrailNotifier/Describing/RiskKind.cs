@@ -40,4 +40,11 @@ internal enum RiskKind
     SignInWithoutMfa,
     SessionStarted,
     CommandSent,
+    SecretValuesReadByFilter,
+    ParameterValueRead,
+    QueryLoggingDeleted,
+    RoleTrustsOutside,
+    UnusualActivity,
+    UserDataChanged,
+    ControlOffRefused,
 }

@@ -19,8 +19,27 @@ internal static class RuleConditions
     /// <summary>The call did not succeed (refused or failed).</summary>
     public static bool NotSucceeded(RuleInput i) => !i.Succeeded;
 
-    /// <summary>A successful call that changes something.</summary>
-    public static bool SucceededWrite(RuleInput i) => i.Succeeded && i.Facts.Event.ReadOnly == false;
+    /// <summary>
+    /// A successful call that changes something: CloudTrail says so (<c>readOnly: false</c>), or, in a record that does
+    /// not say (older records, some services), the call is named for a change (<see cref="WriteNames"/>).
+    /// </summary>
+    public static bool SucceededWrite(RuleInput i) =>
+        i.Succeeded && (i.Facts.Event.ReadOnly == false || (i.Facts.Event.ReadOnly is null && WriteNames.Suggests(i)));
+
+    /// <summary>An instance's user data was replaced (<c>userData</c> sent, or the attribute named).</summary>
+    public static bool ChangesUserData(RuleInput i) =>
+        i.Succeeded && (Element(i, "userData") is not null || Parameter(i, "attribute") == "userData");
+
+    /// <summary>A CloudTrail Insights event marks the start of unusual activity.</summary>
+    public static bool InsightStarted(RuleInput i) => i.Facts.Insight is { Ended: false };
+
+    /// <summary>SSM parameter values were read decrypted (<c>withDecryption: true</c>): SecureString values in clear.</summary>
+    public static bool ReadsDecrypted(RuleInput i) =>
+        i.Succeeded && i.Parameters is { } p && JsonFields.TryGet(p, "withDecryption", out var value) && value.ValueKind == JsonValueKind.True;
+
+    /// <summary>A new role's trust policy names an account other than this one.</summary>
+    public static bool TrustsOutside(RuleInput i) =>
+        i.Succeeded && PolicyDocuments.PrincipalAccounts(Element(i, "assumeRolePolicyDocument")).Any(account => AccountIds.IsOutside(account, i.Recipient));
 
     /// <summary>The call names a decoy secret (by name, partial or full ARN), whatever its outcome.</summary>
     public static bool TouchesDecoy(RuleInput i) => DecoyNamed(i) is not null;

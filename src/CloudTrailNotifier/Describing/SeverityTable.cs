@@ -15,6 +15,7 @@ internal static class SeverityTable
     private static readonly string[] PutInlinePolicy = ["PutUserPolicy", "PutRolePolicy", "PutGroupPolicy"];
     private static readonly string[] DbSnapshotAttribute = ["ModifyDBSnapshotAttribute", "ModifyDBClusterSnapshotAttribute"];
     private static readonly string[] SecretValueReads = ["GetSecretValue", "BatchGetSecretValue"];
+    private static readonly string[] ParameterReads = ["GetParameter", "GetParameters", "GetParametersByPath", "GetParameterHistory"];
 
     public static IReadOnlyList<SeverityRule> Rules { get; } =
     [
@@ -30,7 +31,21 @@ internal static class SeverityTable
         new("ec2",           ["DeleteFlowLogs"],                             C.Succeeded,                Severity.High,     RiskKind.FlowLogsDeleted),
         new("config",        ["StopConfigurationRecorder", "DeleteConfigurationRecorder", "DeleteDeliveryChannel"],
                                                                              C.Succeeded,                Severity.High,     RiskKind.RecorderStopped),
+        new("route53resolver", ["DeleteResolverQueryLogConfig", "DisassociateResolverQueryLogConfig"],
+                                                                             C.Succeeded,                Severity.High,     RiskKind.QueryLoggingDeleted),
         new("organizations", ["LeaveOrganization"],                          C.Succeeded,                Severity.Critical, RiskKind.LeftOrganization),
+
+        // The same, tried and refused: someone wanted the account unwatched (CloudTrail's own is tampering, below).
+        new("organizations", ["LeaveOrganization"],                          C.Denied,                   Severity.High,     RiskKind.ControlOffRefused),
+        new("guardduty",     ["DeleteDetector"],                             C.Denied,                   Severity.High,     RiskKind.ControlOffRefused),
+        new("ec2",           ["DeleteFlowLogs"],                             C.Denied,                   Severity.High,     RiskKind.ControlOffRefused),
+        new("config",        ["StopConfigurationRecorder", "DeleteConfigurationRecorder"],
+                                                                             C.Denied,                   Severity.High,     RiskKind.ControlOffRefused),
+        new("route53resolver", ["DeleteResolverQueryLogConfig", "DisassociateResolverQueryLogConfig"],
+                                                                             C.Denied,                   Severity.High,     RiskKind.ControlOffRefused),
+
+        // Code that runs as root at the next boot
+        new("ec2",           ["ModifyInstanceAttribute"],                    C.ChangesUserData,          Severity.High,     RiskKind.UserDataChanged),
 
         // Permissions granted
         new("iam",           AttachPolicy,                                   C.AttachesAdminPolicy,      Severity.Critical, RiskKind.AdminPolicyAttached),
@@ -39,6 +54,7 @@ internal static class SeverityTable
         new("iam",           PutInlinePolicy,                                C.Succeeded,                Severity.High,     RiskKind.InlinePolicyPut),
         new("iam",           ["UpdateAssumeRolePolicy"],                     C.PolicyOpensToEveryone,    Severity.Critical, RiskKind.TrustPolicyOpenToAll),
         new("iam",           ["UpdateAssumeRolePolicy"],                     C.Succeeded,                Severity.High,     RiskKind.TrustPolicyChanged),
+        new("iam",           ["CreateRole"],                                 C.TrustsOutside,            Severity.High,     RiskKind.RoleTrustsOutside),
         new("iam",           ["CreateAccessKey"],                            C.ForAnotherUser,           Severity.High,     RiskKind.AccessKeyForOtherUser),
         new("iam",           ["CreateAccessKey"],                            C.Succeeded,                Severity.Notice,   RiskKind.AccessKeyCreated),
         new("iam",           ["CreateLoginProfile", "UpdateLoginProfile"],   C.ForAnotherUser,           Severity.High,     RiskKind.LoginProfileForOtherUser),
@@ -67,8 +83,12 @@ internal static class SeverityTable
         new("signin",        Any,                                            C.NotSucceeded,             Severity.Notice,   null),
         new("secretsmanager", Any,                                           C.SecretReadDenied,         Severity.High,     RiskKind.SecretReadDenied),
         new("secretsmanager", SecretValueReads,                              C.Succeeded,                Severity.Notice,   RiskKind.SecretValueRead),
+        new("ssm",           ParameterReads,                                 C.ReadsDecrypted,           Severity.Notice,   RiskKind.ParameterValueRead),
         new("ssm",           ["StartSession"],                               C.Succeeded,                Severity.Notice,   RiskKind.SessionStarted),
         new("ssm",           ["SendCommand"],                                C.Succeeded,                Severity.Notice,   RiskKind.CommandSent),
+
+        // CloudTrail Insights: a call running far outside its usual rate (the start; its end is routine).
+        new("*",             Any,                                            C.InsightStarted,           Severity.Notice,   RiskKind.UnusualActivity),
 
         // Everything else: refusals and changes are worth a look; reads are routine.
         new("*",             Any,                                            C.Denied,                   Severity.Notice,   null),

@@ -71,7 +71,7 @@ internal sealed class KnownFields
         UserIdentity = JsonFields.AsObject(record[UserIdentityAt]);
         Region = JsonFields.Scalar(record[AwsRegionAt]) ?? Envelope(envelope, RegionAt);
         RecipientAccount = JsonFields.Scalar(record[RecipientAccountIdAt]) ?? Envelope(envelope, AccountAt)
-            ?? (UserIdentity is { } identity ? JsonFields.String(identity, "accountId") : null);
+            ?? (UserIdentity is { } identity && JsonFields.String(identity, "type") != "AWSAccount" ? JsonFields.String(identity, "accountId") : null);
         TimeText = JsonFields.Scalar(record[EventTimeAt]) ?? Envelope(envelope, TimeAt);
         DetailType = Envelope(envelope, DetailTypeAt);
         EventBridgeId = Envelope(envelope, IdAt);

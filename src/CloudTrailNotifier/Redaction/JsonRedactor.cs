@@ -148,7 +148,7 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
     /// <summary>What replaces a string that is not plain text (or that a secret hides), unencoded; null to keep it.</summary>
     private string? StringReplacement(string text, bool hides)
     {
-        if (text.AsSpan().Trim().SequenceEqual(RedactionRules.CloudTrailHidden))
+        if (text.AsSpan().Trim() is var trimmed && (trimmed.SequenceEqual(RedactionRules.CloudTrailHidden) || trimmed.SequenceEqual(RedactionRules.CloudTrailRemoved)))
         {
             return markers.Hidden;
         }

@@ -69,6 +69,9 @@ internal static class RedactionRules
     /// <summary>What CloudTrail writes in place of a value it withheld.</summary>
     public const string CloudTrailHidden = "HIDDEN_DUE_TO_SECURITY_REASONS";
 
+    /// <summary>What CloudTrail writes in place of key material, user data and the like it removed (EC2 CreateKeyPair).</summary>
+    public const string CloudTrailRemoved = "<sensitiveDataRemoved>";
+
     /// <summary>How an STS session token begins (base64 of its binary header); at least 16 more characters follow.</summary>
     public static readonly string[] SessionTokenPrefixes =
     [

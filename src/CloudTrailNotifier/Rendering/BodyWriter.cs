@@ -71,10 +71,18 @@ internal sealed class BodyWriter
         AssessmentWriter.WriteSummary(layout, facts, phrases);
         layout.Field(t.Who, phrases.Who(facts));
         layout.Field(t.Action, phrases.Action(facts));
-        layout.Field(t.Result, phrases.Result(facts));
+        if (facts.Insight is { } insight)
+        {
+            layout.Field(t.Assessment.InsightLabel, t.Assessment.InsightValue(insight));
+        }
+        else
+        {
+            layout.Field(t.Result, phrases.Result(facts));
+        }
+
         layout.UntrustedField(t.ErrorMessage, facts.ErrorMessage);
 
-        WriteResources(layout, facts.Resources, phrases);
+        WriteResources(layout, facts.Resources, facts.OmittedResources, phrases);
         AssessmentWriter.WriteSharing(layout, facts, phrases);
 
         if (phrases.Account(facts) is { } account)
@@ -87,7 +95,7 @@ internal sealed class BodyWriter
         layout.Field(t.When, phrases.When(facts, options.TimeZone));
     }
 
-    private static void WriteResources(TextLayout layout, IReadOnlyList<ResourceRef> resources, SummaryPhrases phrases)
+    private static void WriteResources(TextLayout layout, IReadOnlyList<ResourceRef> resources, int omitted, SummaryPhrases phrases)
     {
         var t = phrases.Texts;
         if (resources.Count == 1)
@@ -107,9 +115,9 @@ internal sealed class BodyWriter
             layout.Item(phrases.ResourceWithIdentifier(resource, TextLayout.MaxValueChars));
         }
 
-        if (resources.Count >= ResourceDescriber.MaxResources)
+        if (omitted > 0)
         {
-            layout.Item(t.MoreResources(resources.Count));
+            layout.Item(t.MoreResources(omitted));
         }
     }
 

@@ -18,8 +18,8 @@ internal static class MessageAttributesBuilder
         var evt = facts.Event;
         var attributes = new List<MessageAttribute>(MaxAttributes)
         {
-            Attribute("eventSource", evt.EventSource),
-            Attribute("eventName", evt.EventName),
+            Attribute("eventSource", evt.EventSource ?? facts.Insight?.EventSource),
+            Attribute("eventName", evt.EventName ?? facts.Insight?.EventName),
             Attribute("account", evt.RecipientAccount),
             Attribute("region", evt.Region),
             Attribute("actorType", facts.Actor.TypeText),

@@ -33,6 +33,11 @@ internal sealed class SummaryPhrases(Texts t, Func<string, int, string> escape)
             ? null
             : ResourcePhrase(facts.Resources[0]) + (facts.Resources.Count > 1 ? $" (+{facts.Resources.Count - 1})" : string.Empty);
 
+        if (facts.Insight is { } insight)
+        {
+            return t.Assessment.InsightHeadline(action, Safe(facts.ServiceName), insight);
+        }
+
         return facts.IsSignIn
             ? t.SignInHeadline(facts.Outcome, action, actorName, errorCode)
             : facts.Event.EventType == "AwsServiceEvent"

@@ -12,9 +12,9 @@ internal static class ResourceDescriber
     /// <summary>How many resources are named at most; the rest stay visible in the request parameters.</summary>
     public const int MaxResources = 10;
 
-    public static IReadOnlyList<ResourceRef> Describe(CloudTrailEvent evt)
+    public static ResourceList Describe(CloudTrailEvent evt)
     {
-        var found = new List<ResourceRef>(2);
+        var found = new ResourceList();
         var scope = new Scope(evt.Region, evt.RecipientAccount);
         var parameters = JsonFields.AsObject(evt.RequestParameters);
         if (parameters is { } p)
@@ -22,7 +22,7 @@ internal static class ResourceDescriber
             AddKnown(ServicePrefix(evt.EventSource), evt.EventName, p, scope, found);
             if (found.Count == 0)
             {
-                AddGeneric(p, found);
+                AddGeneric(p, evt.EventName, found);
             }
         }
 
@@ -46,7 +46,7 @@ internal static class ResourceDescriber
         return dot < 0 ? eventSource : eventSource[..dot];
     }
 
-    private static void AddKnown(string? service, string? eventName, JsonElement p, Scope scope, List<ResourceRef> found)
+    private static void AddKnown(string? service, string? eventName, JsonElement p, Scope scope, ResourceList found)
     {
         switch (service)
         {
@@ -103,6 +103,12 @@ internal static class ResourceDescriber
                 break;
             case "sts":
                 AddRoleArn(p, scope, found);
+                if (eventName == "GetFederationToken" && JsonFields.String(p, "name") is { } federated)
+                {
+                    // The name is the federated user the credentials are for, not a token's name.
+                    found.Add(new ResourceRef(ResourceKind.Other, federated, federated, "federated user", null));
+                }
+
                 break;
             case "lambda":
                 AddEach(p, "functionName", ResourceKind.Function, scope, found);
@@ -113,7 +119,7 @@ internal static class ResourceDescriber
         }
     }
 
-    private static void AddEach(JsonElement parameters, string name, ResourceKind kind, Scope scope, List<ResourceRef> found)
+    private static void AddEach(JsonElement parameters, string name, ResourceKind kind, Scope scope, ResourceList found)
     {
         if (!JsonFields.TryGet(parameters, name, out var value))
         {
@@ -136,10 +142,16 @@ internal static class ResourceDescriber
         }
     }
 
-    private static void Add(ResourceKind kind, string identifier, string source, Scope scope, List<ResourceRef> found)
+    private static void Add(ResourceKind kind, string identifier, string source, Scope scope, ResourceList found)
     {
-        if (found.Count >= MaxResources || found.Exists(r => r.Identifier == identifier && r.Kind == kind))
+        if (found.Exists(r => r.Identifier == identifier && r.Kind == kind))
         {
+            return;
+        }
+
+        if (found.Count >= MaxResources)
+        {
+            found.Omit(kind, identifier);
             return;
         }
 
@@ -155,7 +167,7 @@ internal static class ResourceDescriber
         found.Add(new ResourceRef(kind, name, identifier, source, link));
     }
 
-    private static void AddS3(JsonElement p, Scope scope, List<ResourceRef> found)
+    private static void AddS3(JsonElement p, Scope scope, ResourceList found)
     {
         var bucket = JsonFields.String(p, "bucketName") ?? JsonFields.String(p, "Bucket");
         var key = JsonFields.String(p, "key") ?? JsonFields.String(p, "Key");
@@ -174,7 +186,7 @@ internal static class ResourceDescriber
         found.Add(new ResourceRef(ResourceKind.Object, uri, uri, "key", ConsoleLinks.ForObject(bucket, key)));
     }
 
-    private static void AddRoleArn(JsonElement p, Scope scope, List<ResourceRef> found)
+    private static void AddRoleArn(JsonElement p, Scope scope, ResourceList found)
     {
         if (JsonFields.String(p, "roleArn") is { } roleArn)
         {
@@ -182,15 +194,15 @@ internal static class ResourceDescriber
         }
     }
 
-    private static void AddGeneric(JsonElement p, List<ResourceRef> found)
+    private static void AddGeneric(JsonElement p, string? eventName, ResourceList found)
     {
         if (GenericResource.Best(p) is { } best)
         {
-            found.Add(new ResourceRef(ResourceKind.Other, best.Value, best.Value, best.Name, null));
+            found.Add(new ResourceRef(ResourceKind.Other, best.Value, best.Value, GenericLabel.For(best.Name, eventName), null));
         }
     }
 
-    private static void AddFromResourcesArray(JsonElement resourcesValue, Scope scope, List<ResourceRef> found)
+    private static void AddFromResourcesArray(JsonElement resourcesValue, Scope scope, ResourceList found)
     {
         if (JsonFields.AsArray(resourcesValue) is not { } resources)
         {

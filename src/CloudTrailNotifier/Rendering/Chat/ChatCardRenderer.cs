@@ -40,7 +40,7 @@ internal static class ChatCardRenderer
         layout.Field(t.Assessment.RiskLabel, phrases.Risk(facts));
         layout.Field(t.Who, phrases.Who(facts));
         layout.Field(t.Action, phrases.Action(facts));
-        layout.Field(t.Result, phrases.Result(facts));
+        layout.Field(facts.Insight is null ? t.Result : t.Assessment.InsightLabel, facts.Insight is { } insight ? t.Assessment.InsightValue(insight) : phrases.Result(facts));
         layout.Field(t.ErrorMessage, phrases.Safe(facts.ErrorMessage, MaxErrorMessage));
         WriteResources(layout, facts.Resources, phrases);
         layout.Field(t.Assessment.SharingLabel, phrases.Sharing(facts));

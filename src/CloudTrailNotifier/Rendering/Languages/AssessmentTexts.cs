@@ -30,6 +30,13 @@ internal abstract class AssessmentTexts
     /// <summary>The headline of an AWS service event: something AWS did by itself, not a call anyone made.</summary>
     public abstract string ServiceEventHeadline(string action, string? service, string? resource);
 
+    /// <summary>The headline of a CloudTrail Insights event: which call ran (or failed) at an unusual rate, and the rates.</summary>
+    public abstract string InsightHeadline(string action, string? service, InsightFacts insight);
+
+    /// <summary>The label and value standing in for the result of a call, which an Insights event does not have.</summary>
+    public abstract string InsightLabel { get; }
+    public abstract string InsightValue(InsightFacts insight);
+
     /// <summary>Appended to the caller: how the person's call reached AWS (the console, or a service acting for them).</summary>
     public abstract string Via(string via);
 

@@ -71,6 +71,13 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
         RiskKind.SecretValueRead => $"The value of secret {s.Target} was read: whoever holds it can use what it protects.",
         RiskKind.SessionStarted => $"A shell session was started on {s.Target} through Session Manager.",
         RiskKind.CommandSent => $"A command was sent to {s.Target} through Run Command.",
+        RiskKind.SecretValuesReadByFilter => "The values of every secret the request's filters matched were read: whoever holds them can use what they protect.",
+        RiskKind.ParameterValueRead => $"Parameter {s.Target} was read with decryption: the value of a SecureString parameter is now known to the caller.",
+        RiskKind.QueryLoggingDeleted => $"DNS query logging {s.Target} was deleted or detached in {s.Region}: DNS queries from the VPCs it covered are no longer logged.",
+        RiskKind.UnusualActivity => $"CloudTrail Insights found {s.Target} far outside its usual rate: automation gone wrong, or someone working through the account.",
+        RiskKind.UserDataChanged => $"The user data of instance {s.Target} was replaced: it runs as root when the instance next starts.",
+        RiskKind.ControlOffRefused => $"An attempt to switch off a security control ({s.Target}) was refused: someone wanted this account unwatched, and may try again with other credentials.",
+        RiskKind.RoleTrustsOutside => $"New role {s.Target} trusts account {s.OutsideAccount}, which is outside this account: that account may assume the role.",
         _ => kind.ToString(),
     } + (s.OutsideAccount is not { } account ? string.Empty
         : kind is RiskKind.TrustPolicyChanged or RiskKind.TrustPolicyOpenToAll ? " " + OutsideAccount(account)
@@ -83,6 +90,23 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
 
     public override string ServiceEventHeadline(string action, string? service, string? resource) =>
         $"AWS service event: {(service is null ? action : $"{service} {action}")}{(resource is null ? string.Empty : $" on {resource}")}, recorded by AWS itself, not an API call.";
+
+    public override string InsightHeadline(string action, string? service, InsightFacts insight)
+    {
+        var call = service is null ? action : $"{service} {action}";
+        var what = insight.ErrorRate ? $"errors from {call}" : $"calls to {call}";
+        var rates = insight.Rate is { } rate && insight.Baseline is { } baseline
+            ? $" ({rate} a minute, against a usual {baseline})"
+            : string.Empty;
+        return insight.Ended
+            ? $"CloudTrail Insights: the unusual rate of {what} ended{(insight.Minutes is { } m ? $" after {m} minutes" : string.Empty)}{rates}."
+            : $"CloudTrail Insights: {what} started running at an unusual rate{rates}.";
+    }
+
+    public override string InsightLabel => "Insight";
+
+    public override string InsightValue(InsightFacts insight) =>
+        (insight.ErrorRate ? "API error rate" : "API call rate") + (insight.Ended ? ", end of the unusual activity" : ", start of the unusual activity");
 
     public override string Via(string via) => via == Describing.Via.Console ? ", via the console" : $", via {via}";
 

@@ -175,7 +175,9 @@ internal sealed class EnglishTexts : Texts
         Signals.Root => "Root user: the account's root credentials were used.",
         Signals.NoMfa => "No MFA: the caller did not sign in with multi-factor authentication.",
         Signals.UnknownAccount => $"Unknown account: account {c.RecipientAccount} is not in the organization's list of accounts (ACCOUNT_NAMES).",
-        Signals.CrossAccount => $"Cross-account: account {c.CallerAccount} acted in account {c.RecipientAccount}.",
+        Signals.CrossAccount => c.RecipientAccount is null
+            ? $"Cross-account: another account, {c.CallerAccount}, made the call."
+            : $"Cross-account: account {c.CallerAccount} acted in account {c.RecipientAccount}.",
         Signals.ConsoleSession => "Console session: made from the AWS Management Console.",
         Signals.AwsService => c.Service is null
             ? "AWS service: the call was made by an AWS service, not directly by a person or program."

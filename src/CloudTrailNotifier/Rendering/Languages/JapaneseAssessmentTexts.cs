@@ -71,6 +71,13 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
         RiskKind.SecretValueRead => $"シークレット {s.Target} の値が読み取られました。値を持つ者は、それが守るものを使えます。",
         RiskKind.SessionStarted => $"Session Manager で {s.Target} にシェルのセッションが開始されました。",
         RiskKind.CommandSent => $"Run Command で {s.Target} にコマンドが送られました。",
+        RiskKind.SecretValuesReadByFilter => "リクエストのフィルターに一致したすべてのシークレットの値が読み取られました。値を持つ者は、それが守るものを使えます。",
+        RiskKind.ParameterValueRead => $"パラメータ {s.Target} が復号して読み取られました。SecureString パラメータの値が呼び出し元に知られています。",
+        RiskKind.QueryLoggingDeleted => $"{s.Region} の DNS クエリログ設定 {s.Target} が削除または関連付け解除されました。対象の VPC の DNS クエリは記録されません。",
+        RiskKind.UnusualActivity => $"CloudTrail Insights が {s.Target} の通常とかけ離れた頻度を検出しました。自動処理の暴走か、誰かがアカウント内で操作を重ねている可能性があります。",
+        RiskKind.UserDataChanged => $"インスタンス {s.Target} のユーザーデータが置き換えられました。次に起動したときに root 権限で実行されます。",
+        RiskKind.ControlOffRefused => $"セキュリティ管理を止める操作（{s.Target}）が拒否されました。このアカウントの監視を外そうとした者がおり、別の認証情報で再び試みる可能性があります。",
+        RiskKind.RoleTrustsOutside => $"新しいロール {s.Target} がアカウント {s.OutsideAccount}（このアカウントの外部）を信頼しています。そのアカウントはロールを引き受けられます。",
         _ => kind.ToString(),
     } + (s.OutsideAccount is not { } account ? string.Empty
         : kind is RiskKind.TrustPolicyChanged or RiskKind.TrustPolicyOpenToAll ? OutsideAccount(account)
@@ -83,6 +90,23 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
 
     public override string ServiceEventHeadline(string action, string? service, string? resource) =>
         $"AWS サービスイベント: {(resource is null ? string.Empty : $"{resource} に対する ")}{(service is null ? action : $"{service} {action}")}。API 呼び出しではなく、AWS 自身が記録したイベントです。";
+
+    public override string InsightHeadline(string action, string? service, InsightFacts insight)
+    {
+        var call = service is null ? action : $"{service} {action}";
+        var what = insight.ErrorRate ? $"{call} のエラー" : $"{call} の呼び出し";
+        var rates = insight.Rate is { } rate && insight.Baseline is { } baseline
+            ? $"（毎分 {rate} 回、通常は {baseline} 回）"
+            : string.Empty;
+        return insight.Ended
+            ? $"CloudTrail Insights: {what}の異常な頻度が{(insight.Minutes is { } m ? $" {m} 分で" : string.Empty)}終わりました{rates}。"
+            : $"CloudTrail Insights: {what}が異常な頻度で始まりました{rates}。";
+    }
+
+    public override string InsightLabel => "インサイト";
+
+    public override string InsightValue(InsightFacts insight) =>
+        (insight.ErrorRate ? "API エラー率" : "API 呼び出し率") + (insight.Ended ? "、異常な活動の終了" : "、異常な活動の開始");
 
     public override string Via(string via) => via == Describing.Via.Console ? "（コンソール経由）" : $"（{via} 経由）";
 

@@ -175,7 +175,9 @@ internal sealed class JapaneseTexts : Texts
         Signals.Root => "ルートユーザー: アカウントのルート認証情報が使われました。",
         Signals.NoMfa => "MFA なし: 呼び出し元は多要素認証を使っていません。",
         Signals.UnknownAccount => $"未知のアカウント: アカウント {c.RecipientAccount} は組織のアカウント一覧 (ACCOUNT_NAMES) にありません。",
-        Signals.CrossAccount => $"クロスアカウント: アカウント {c.CallerAccount} がアカウント {c.RecipientAccount} で操作しました。",
+        Signals.CrossAccount => c.RecipientAccount is null
+            ? $"クロスアカウント: 別のアカウント {c.CallerAccount} が操作しました。"
+            : $"クロスアカウント: アカウント {c.CallerAccount} がアカウント {c.RecipientAccount} で操作しました。",
         Signals.ConsoleSession => "コンソールセッション: AWS マネジメントコンソールからの操作です。",
         Signals.AwsService => c.Service is null
             ? "AWS サービス: 人やプログラムが直接ではなく、AWS のサービスが呼び出しました。"
