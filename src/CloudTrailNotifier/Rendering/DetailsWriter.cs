@@ -136,7 +136,7 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                var omitted = SafeText.Append(_builder, Text(value), MaxValueChars);
+                var omitted = EmailText.Append(_builder, Text(value), MaxValueChars);
                 if (omitted > 0)
                 {
                     _builder.Append(' ').Append(_texts.CharactersOmitted(omitted));
@@ -158,7 +158,7 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
     {
         // A name without escapes reads as its UTF-8 (as JsonFields.Name gives it); one with them is unescaped there.
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        SafeText.Append(_builder, raw.Contains((byte)'\\') ? JsonFields.Name(property) : Decode(raw), MaxKeyChars);
+        EmailText.Append(_builder, raw.Contains((byte)'\\') ? JsonFields.Name(property) : Decode(raw), MaxKeyChars);
         _builder.Append(':');
     }
 
