@@ -78,10 +78,10 @@ internal static class DigestRenderer
     private static void Line(StringBuilder body, string label, string value) => body.Append(label).Append(": ").Append(value).Append('\n');
 
     private static string List(IReadOnlyList<string> values, string none) =>
-        values.Count == 0 ? none : string.Join(", ", values.Select(v => SafeText.Clean(v, MaxPiece)));
+        values.Count == 0 ? none : string.Join(", ", values.Select(v => EmailText.Clean(v, MaxPiece)));
 
     private static string Piece(string value, string? none = null) =>
-        value.Length == 0 && none is not null ? none : SafeText.Clean(value, MaxPiece);
+        value.Length == 0 && none is not null ? none : EmailText.Clean(value, MaxPiece);
 
     /// <summary>"secretsmanager" of <c>secretsmanager.amazonaws.com</c>.</summary>
     internal static string ServiceOf(string eventSource)

@@ -159,7 +159,7 @@ internal sealed class BodyWriter
         {
             if (resource.ConsoleUrl is { } url)
             {
-                layout.Field(t.ResourceLabel(resource.Kind, SafeText.Clean(resource.Source, 64)), url);
+                layout.Field(t.ResourceLabel(resource.Kind, EmailText.Clean(resource.Source, 64)), url);
             }
         }
     }
@@ -193,7 +193,7 @@ internal sealed class BodyWriter
         {
             layout.Field(t.SessionStarted, EventTimes.Parse(created) is { } start
                 ? WhenPhrase.Utc(start)
-                : SafeText.Clean(created, MaxPiece));
+                : EmailText.Clean(created, MaxPiece));
         }
 
         layout.UntrustedField(t.SourceIdentity, actor.SourceIdentity);
@@ -250,5 +250,5 @@ internal sealed class BodyWriter
     }
 
     private static string? Safe(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : SafeText.Clean(value, MaxPiece);
+        string.IsNullOrWhiteSpace(value) ? null : EmailText.Clean(value, MaxPiece);
 }

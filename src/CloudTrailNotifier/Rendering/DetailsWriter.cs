@@ -169,7 +169,7 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
 
     private void WriteText(ReadOnlySpan<char> text)
     {
-        var omitted = SafeText.Append(_builder, text, MaxValueChars);
+        var omitted = EmailText.Append(_builder, text, MaxValueChars);
         if (omitted > 0)
         {
             _builder.Append(' ').Append(_texts.CharactersOmitted(omitted));
@@ -180,7 +180,7 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
     {
         // A name without escapes reads as its UTF-8 (as JsonFields.Name gives it); one with them is unescaped there.
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        SafeText.Append(_builder, raw.Contains((byte)'\\') ? JsonFields.Name(property) : Decode(raw), MaxKeyChars);
+        EmailText.Append(_builder, raw.Contains((byte)'\\') ? JsonFields.Name(property) : Decode(raw), MaxKeyChars);
         _builder.Append(':');
     }
 

@@ -21,7 +21,7 @@ internal static class FallbackNotification
         var body = new StringBuilder(Math.Min(text.Length, MaxRawChars) + 1024);
         body.Append(t.FallbackHeadline).Append('\n').Append('\n');
         body.Append("  ").Append(t.FallbackReason).Append(": ");
-        SafeText.Append(body, uninterpretable.Problem, 512);
+        EmailText.Append(body, uninterpretable.Problem, 512);
         body.Append('\n');
         body.Append("  ").Append(t.FallbackSize(totalBytes)).Append('\n');
         body.Append('\n').Append(t.FallbackRawTitle).Append('\n');
@@ -35,7 +35,7 @@ internal static class FallbackNotification
                 var take = TextCut.Before(rest, Math.Min(Math.Min(rest.Length, ChunkChars), MaxRawChars - shown));
 
                 body.Append("  | ");
-                SafeText.Append(body, rest[..take], take);
+                EmailText.Append(body, rest[..take], take);
                 body.Append('\n');
                 shown += take;
                 rest = rest[take..];

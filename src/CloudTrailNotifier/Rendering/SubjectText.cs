@@ -28,7 +28,7 @@ internal static class SubjectText
         }
 
         // Escape first (so a line break shows as \n), then fold to ASCII if asked, then shorten.
-        var safe = SafeText.Clean(value.Length > 4 * maxChars ? value[..(4 * maxChars)] : value, 4 * maxChars, markSpaceRuns: false);
+        var safe = EmailText.Clean(value.Length > 4 * maxChars ? value[..(4 * maxChars)] : value, 4 * maxChars, markSpaceRuns: false);
         if (ascii)
         {
             safe = ToAscii(safe);

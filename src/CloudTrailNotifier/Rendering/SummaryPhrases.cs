@@ -16,7 +16,7 @@ internal sealed class SummaryPhrases(Texts t, Func<string, int, string> escape)
     public const int MaxPiece = 256;
 
     /// <summary>The email's escaping: visible escapes for what could break or hide a line.</summary>
-    public static Func<string, int, string> Email { get; } = (value, max) => SafeText.Clean(value, max);
+    public static Func<string, int, string> Email { get; } = (value, max) => EmailText.Clean(value, max);
 
     public Texts Texts => t;
 

@@ -50,7 +50,7 @@ internal sealed class TextLayout(StringBuilder builder, Func<int, string> omitte
         }
 
         Label(label);
-        var omitted = SafeText.Append(Builder, value, MaxValueChars);
+        var omitted = EmailText.Append(Builder, value, MaxValueChars);
         if (omitted > 0)
         {
             Builder.Append(' ').Append(omittedNote(omitted));

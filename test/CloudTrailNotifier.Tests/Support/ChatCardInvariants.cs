@@ -131,7 +131,7 @@ internal static partial class ChatCardInvariants
     private static partial Regex Broadcast();
 
     /// <summary>An address chat clients turn into a link.</summary>
-    [GeneratedRegex("(https?|ftps?)://", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(https?|ftps?)://|www\.", RegexOptions.IgnoreCase)]
     private static partial Regex LinkScheme();
 
     /// <summary>An @ that starts a word, as mentions do.</summary>

@@ -233,7 +233,7 @@ internal sealed class EnglishTexts : Texts
     public override string Footer(string? timeZone) =>
         "Sent by CloudTrailNotifier. Times are "
         + (timeZone is null ? "UTC" : $"UTC and {timeZone}")
-        + ". Values come from the event as recorded; invisible and control characters are shown escaped (\\n, \\u202E).";
+        + ". Values come from the event as recorded; invisible and control characters are shown escaped (\\n, \\u202E), web addresses defanged (https[:]//, www[.]).";
 
     public override string FallbackSubject => "[UNREADABLE] An event arrived that could not be interpreted";
     public override string FallbackHeadline => "CloudTrailNotifier received an event it could not interpret. It is shown below as received, so nothing is lost.";

@@ -233,7 +233,7 @@ internal sealed class JapaneseTexts : Texts
     public override string Footer(string? timeZone) =>
         "CloudTrailNotifier からの通知です。日時は "
         + (timeZone is null ? "UTC" : $"UTC と {timeZone}")
-        + " で表示しています。値はイベントの記録どおりで、見えない文字や制御文字はエスケープして表示しています (\\n、\\u202E)。";
+        + " で表示しています。値はイベントの記録どおりで、見えない文字や制御文字はエスケープ (\\n、\\u202E)、Web アドレスはリンクにならない形 (https[:]//、www[.]) で表示しています。";
 
     public override string FallbackSubject => "[解釈不能] 解釈できないイベントを受信しました";
     public override string FallbackHeadline => "CloudTrailNotifier は解釈できないイベントを受信しました。失われないよう、受信したままの内容を以下に示します。";

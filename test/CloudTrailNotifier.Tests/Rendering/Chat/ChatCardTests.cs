@@ -124,6 +124,8 @@ public sealed class ChatCardTests
     {
         Assert.Equal("`＠here ‹＠U1› http[:]//x alice@example.com ˋ*b*ˋ`", ChatMarkdown.Code("@here <@U1> http://x alice@example.com `*b*`", 100));
         Assert.Equal("`a\\nb`", ChatMarkdown.Code("a\nb", 100));
+        Assert.Equal("`see www[.]evil.example and WWW[.]x`", ChatMarkdown.Code("see www.evil.example and WWW.x", 100));
+        Assert.Equal("see www［.］evil.example", ChatMarkdown.Plain("see www.evil.example", 100));
         Assert.Null(ChatMarkdown.Code("  ", 100));
         Assert.Equal("∗b∗ ＿i＿ ［x］(y)", ChatMarkdown.Plain("*b* _i_ [x](y)", 100));
         Assert.Null(ChatMarkdown.Link("https://x.example/a|b", "label"));
