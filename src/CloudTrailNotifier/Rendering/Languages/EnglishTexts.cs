@@ -118,6 +118,9 @@ internal sealed class EnglishTexts : Texts
     {
         ActorKind.Root => $"the root user of account {s.Account ?? "(not recorded)"}"
             + (s.Alias is null ? string.Empty : $", alias {s.Alias}"),
+        // CloudTrail hides the user name of a console sign-in with a name that is no IAM user (it may be a mistyped password).
+        ActorKind.IAMUser when actor.Name == HiddenByCloudTrail =>
+            $"a user name CloudTrail hid ({HiddenByCloudTrail}: no IAM user has it, and it may be a mistyped password)",
         ActorKind.IAMUser => $"IAM user {s.Name}",
         ActorKind.AssumedRole or ActorKind.Role when s.PermissionSet is not null =>
             $"{s.Name}, IAM Identity Center user with permission set {s.PermissionSet}",

@@ -118,6 +118,9 @@ internal sealed class JapaneseTexts : Texts
     {
         ActorKind.Root => $"アカウント {s.Account ?? "(記録なし)"} のルートユーザー"
             + (s.Alias is null ? string.Empty : $" (エイリアス {s.Alias})"),
+        // CloudTrail hides the user name of a console sign-in with a name that is no IAM user (it may be a mistyped password).
+        ActorKind.IAMUser when actor.Name == HiddenByCloudTrail =>
+            $"CloudTrail が伏せたユーザー名 ({HiddenByCloudTrail}: その名前の IAM ユーザーはなく、パスワードの打ち間違いかもしれません)",
         ActorKind.IAMUser => $"IAM ユーザー {s.Name}",
         ActorKind.AssumedRole or ActorKind.Role when s.PermissionSet is not null =>
             $"{s.Name} (IAM Identity Center ユーザー、許可セット {s.PermissionSet})",
