@@ -26,22 +26,6 @@ internal static class RelaxedJsonString
 {
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-
-    /// <summary>Writes <paramref name="value"/> as the string value of the property the writer is at.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, ReadOnlySpan<char> value)
-    {
-        var rented = ArrayPool<byte>.Shared.Rent(MaxBytes(value.Length));
-        try
-        {
-            var written = Quote(value, rented);
-            writer.WriteRawValue(rented.AsSpan(0, written), skipInputValidation: true);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
     /// <summary>The most bytes <see cref="Quote"/> writes for a value of <paramref name="length"/> UTF-16 units.</summary>
     /// <remarks>An escape takes 6 bytes ("\uXXXX") per unit, UTF-8 at most 3; plus the quotes.</remarks>
     public static int MaxBytes(int length) => checked((length * 6) + 2);

@@ -91,14 +91,11 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
     /// <summary>Continues a line that holds a key or a list dash.</summary>
     private void WriteMember(JsonElement value, int indent, int depth)
     {
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            WriteStringMember(value, indent, depth);
-            return;
-        }
-
         switch (value.ValueKind)
         {
+            case JsonValueKind.String:
+                WriteStringMember(value, indent, depth);
+                break;
             case JsonValueKind.Object or JsonValueKind.Array when IsEmpty(value):
                 _builder.Append(' ').Append(value.ValueKind == JsonValueKind.Object ? "{}" : "[]");
                 EndLine();

@@ -92,9 +92,7 @@ internal static class EmailText
         return next < 0 ? -1 : from + next;
     }
 
-    /// <summary>Whether the text before a <c>://</c> ends in a scheme mail clients link, also inside a word.</summary>
+    /// <summary>Whether the text before a <c>://</c> ends in a scheme mail clients link: a web scheme, or file.</summary>
     private static bool IsLinkScheme(ReadOnlySpan<char> before) =>
-        before.EndsWith("http", StringComparison.OrdinalIgnoreCase) || before.EndsWith("https", StringComparison.OrdinalIgnoreCase)
-        || before.EndsWith("ftp", StringComparison.OrdinalIgnoreCase) || before.EndsWith("ftps", StringComparison.OrdinalIgnoreCase)
-        || before.EndsWith("file", StringComparison.OrdinalIgnoreCase);
+        LinkSchemes.EndsWithWebScheme(before) || before.EndsWith("file", StringComparison.OrdinalIgnoreCase);
 }

@@ -18,8 +18,7 @@ public sealed class RealRecordsHarvestTests
     /// <summary>Values the records hold that no output may show: STS session tokens returned by AssumeRole and GetFederationToken.</summary>
     private static readonly string[] Secrets = ["IQoJb3JpZ2lu", "FwoGZXIvYXdz"];
 
-    private static string[] Lines(string file) =>
-        File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot, "test", "CloudTrailNotifier.Tests", "RealRecords", file));
+    private static string[] Lines(string file) => RepositoryFiles.RealRecordLines(file);
 
     private static Notification Render(string file, int line, NotificationLanguage language = NotificationLanguage.English) =>
         new Notifier(new RenderOptions(language, TimeZoneInfo.Utc) { ChatCards = true }).Notify(Encoding.UTF8.GetBytes(Lines(file)[line - 1]));

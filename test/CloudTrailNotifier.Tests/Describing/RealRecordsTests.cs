@@ -8,8 +8,7 @@ namespace CloudTrailNotifier.Tests.Describing;
 /// <summary>Records from real attack-simulation detonations (see RealRecords/README.md), rendered as a recipient gets them.</summary>
 public sealed class RealRecordsTests
 {
-    private static readonly string[] Lines = File.ReadAllLines(
-        Path.Combine(TestPaths.RepositoryRoot, "test", "CloudTrailNotifier.Tests", "RealRecords", "stratus-detonations.jsonl"));
+    private static readonly string[] Lines = RepositoryFiles.RealRecordLines("stratus-detonations.jsonl");
 
     private static Notification Render(int line, NotificationLanguage language = NotificationLanguage.English) =>
         new Notifier(RenderOptions.Default with { Language = language }).Notify(Encoding.UTF8.GetBytes(Lines[line - 1]));

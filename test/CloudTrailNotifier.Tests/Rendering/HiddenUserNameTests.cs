@@ -13,7 +13,7 @@ namespace CloudTrailNotifier.Tests.Rendering;
 public sealed class HiddenUserNameTests
 {
     private static byte[] PublishedRecord() =>
-        Encoding.UTF8.GetBytes(File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot, "test", "CloudTrailNotifier.Tests", "RealRecords", "aws-docs-examples.jsonl"))
+        Encoding.UTF8.GetBytes(RepositoryFiles.RealRecordLines("aws-docs-examples.jsonl")
             .Single(line => line.Contains("HIDDEN_DUE_TO_SECURITY_REASONS", StringComparison.Ordinal) && line.Contains("\"ConsoleLogin\"", StringComparison.Ordinal)));
 
     [Theory]

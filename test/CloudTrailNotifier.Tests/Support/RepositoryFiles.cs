@@ -10,4 +10,7 @@ internal static class RepositoryFiles
     public static string SampleEventPath => Path("events", "secretsmanager-get-secret-value.json");
 
     public static byte[] SampleEvent => File.ReadAllBytes(SampleEventPath);
+
+    /// <summary>The lines (one published record each) of a file in test/CloudTrailNotifier.Tests/RealRecords/.</summary>
+    public static string[] RealRecordLines(string file) => File.ReadAllLines(Path("test", "CloudTrailNotifier.Tests", "RealRecords", file));
 }

@@ -134,14 +134,6 @@ internal static class ChatMarkdown
         rest.StartsWith("here", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("channel", StringComparison.OrdinalIgnoreCase)
         || rest.StartsWith("everyone", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Whether the text before a <c>://</c> ends in a scheme chat clients link (http, https, ftp, ftps), also inside a
-    /// word (<c>xhttp://</c> links too); <c>s3://</c> stays as it is.
-    /// </summary>
-    private static bool IsLinkScheme(ReadOnlySpan<char> before) =>
-        before.EndsWith("http", StringComparison.OrdinalIgnoreCase) || before.EndsWith("https", StringComparison.OrdinalIgnoreCase)
-        || before.EndsWith("ftp", StringComparison.OrdinalIgnoreCase) || before.EndsWith("ftps", StringComparison.OrdinalIgnoreCase);
-
     private static bool IsBoundary(char c) => char.IsWhiteSpace(c) || c is '(' or ')' or ',' or '.' or ':' or ';' or '!' or '?' or '/' or '-' or '\'' or '"';
 
     private static void Neutralize(StringBuilder builder, string clean)
@@ -163,7 +155,7 @@ internal static class ChatMarkdown
                 case '@' when i == 0 || !char.IsLetterOrDigit(clean[i - 1]) || IsBroadcast(clean.AsSpan(i + 1)):
                     builder.Append('\uFF20');
                     break;
-                case ':' when i + 2 < clean.Length && clean[i + 1] == '/' && clean[i + 2] == '/' && IsLinkScheme(clean.AsSpan(0, i)):
+                case ':' when i + 2 < clean.Length && clean[i + 1] == '/' && clean[i + 2] == '/' && LinkSchemes.EndsWithWebScheme(clean.AsSpan(0, i)):
                     builder.Append("[:]");
                     break;
                 case 'w' or 'W' when clean.AsSpan(i).StartsWith("www.", StringComparison.OrdinalIgnoreCase):
