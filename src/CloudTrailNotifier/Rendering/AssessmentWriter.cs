@@ -40,7 +40,7 @@ internal static class AssessmentWriter
         foreach (var step in steps)
         {
             layout.Line("  " + t.NextStep(step.Kind));
-            layout.Line("    " + EmailText.Clean(step.Command, MaxCommand));
+            layout.Line("    " + CommandText.Clean(step.Command, MaxCommand));
         }
     }
 }

@@ -110,15 +110,17 @@ internal sealed class SummaryPhrases(Texts t, Func<string, int, string> escape)
     /// <summary>One sentence per signal, in <see cref="SignalOrder"/>.</summary>
     public IEnumerable<string> Signals(EventFacts facts)
     {
+        var service = facts.Actor.InvokedBy ?? (facts.Actor.Kind == ActorKind.AWSService ? facts.Actor.Name : null)
+            ?? (facts.Source.Kind == SourceKind.AwsService ? facts.Source.Address : null);
         var context = new SignalContext(
             Safe(facts.ErrorCode),
             Safe(facts.Actor.AccountId) is { } caller ? t.NamedAccount(caller, Safe(facts.CallerAccountName)) : null,
             Safe(facts.Event.RecipientAccount) is { } recipient ? t.NamedAccount(recipient, Safe(facts.AccountName)) : null,
-            Safe(facts.Actor.InvokedBy ?? (facts.Actor.Kind == ActorKind.AWSService ? facts.Actor.Name : null)
-                ?? (facts.Source.Kind == SourceKind.AwsService ? facts.Source.Address : null)))
+            Safe(service))
         {
             TamperTarget = facts.Tamper?.Target ?? default,
             TamperName = Safe(facts.Tamper?.Name),
+            ThroughCloudFormation = service == "cloudformation.amazonaws.com",
         };
 
         foreach (var signal in SignalOrder.In(facts.Signals))

@@ -99,7 +99,7 @@ public sealed class RealRecordsHarvestTests
     [InlineData(AwsDocs, 2, "notice", "succeeded", "CreateUser on Bob by Alice (123456789012)", "Action: CreateUser on IAM, read-only or write not recorded")]
     [InlineData(AwsDocs, 3, "notice", "succeeded", "[NO MFA][CONSOLE] AddUserToGroup on Bob (+1) by Alice (123456789012)", "groupName: admin")]
     [InlineData(AwsDocs, 4, "high", "failed", "[HIGH][TAMPERING][FAILED] UpdateTrail on myTrail2 by Alice (123456789012)", "Error message: Unknown trail: myTrail2 for the user: 123456789012")]
-    [InlineData(AwsDocs, 5, "info", "succeeded", "[AWS SERVICE] BidEvictedEvent by ec2.amazonaws.com (123456789012)", "recorded by AWS itself, not an API call")]
+    [InlineData(AwsDocs, 5, "info", "succeeded", "[AWS SERVICE] BidEvictedEvent by ec2.amazonaws[.]com (123456789012)", "recorded by AWS itself, not an API call")]
     [InlineData(AwsDocs, 6, "notice", "succeeded", "[NO MFA][CONSOLE] ConsoleLogin by anaya (111122223333)", "An IAM user signed in to the console with a password alone, without MFA.")]
     [InlineData(AwsDocs, 7, "notice", "failed", "[FAILED][CONSOLE] ConsoleLogin by anaya (111122223333)", "Error message: Failed authentication")]
     [InlineData(AwsDocs, 8, "info", "succeeded", "[CONSOLE] CheckMfa by anaya (111122223333)", "console sign-in step CheckMfa succeeded")]

@@ -8,13 +8,13 @@ using FsCheck.Xunit;
 
 namespace CloudTrailNotifier.Tests.Rendering;
 
-/// <summary>No web address from an event becomes a link in the email: mail clients link <c>https://</c> and <c>www.</c> in plain text.</summary>
+/// <summary>No web address from an event becomes a link in the email: mail clients link <c>https://</c>, <c>www.</c> and bare domain names in plain text.</summary>
 public sealed partial class EmailTextTests
 {
     private static readonly Notifier English = new(new RenderOptions(NotificationLanguage.English, TimeZoneInfo.Utc));
     private static readonly Notifier Japanese = new(new RenderOptions(NotificationLanguage.Japanese, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
 
-    private const string Lure = "Session expired, sign in again at https://signin.aws.example-login.net/console?next=%2F or www.aws-support.example";
+    private const string Lure = "Session expired, sign in again at https://signin.aws.example-login.net/console?next=%2F or www.aws-support.example or aws-login.example.com/reset";
 
     [Theory]
     [InlineData("https://evil.example/x", "https[:]//evil.example/x")]
@@ -29,6 +29,16 @@ public sealed partial class EmailTextTests
     [InlineData("wwww.example", "wwww[.]example")]
     [InlineData("https://a\nhttps://b", "https[:]//a\\nhttps[:]//b")]
     [InlineData("https://", "https[:]//")]
+    [InlineData("reset at aws-login.example.com/now", "reset at aws-login.example[.]com/now")]
+    [InlineData("signin.aws.amazon.com", "signin[.]aws[.]amazon[.]com")]
+    [InlineData("mail alice@example.co.uk", "mail alice@example[.]co[.]uk")]
+    [InlineData("EVIL.COM", "EVIL[.]COM")]
+    [InlineData("vendor/Amazon.com_Inc.", "vendor/Amazon[.]com_Inc.")]
+    [InlineData("run script.sh or main.py", "run script[.]sh or main[.]py")]
+    [InlineData("例え.みんな and пример.рф", "例え[.]みんな and пример[.]рф")]
+    [InlineData("evil\u200B.com", "evil\\u200B[.]com")]
+    [InlineData("aws-cli/2.13.5 Python/3.11.4 Linux/5.10.184-175.749.amzn2.x86_64 exe/x86_64.amzn.2", "aws-cli/2.13.5 Python/3.11.4 Linux/5.10.184-175.749.amzn2.x86_64 exe/x86_64.amzn.2")]
+    [InlineData("10.0.0.1 bob.ross config.json user.dugnutt .com a.b x.com-like", "10.0.0.1 bob.ross config.json user.dugnutt .com a.b x.com-like")]
     public void Addresses_are_defanged_and_escaping_still_applies(string value, string expected)
     {
         Assert.Equal(expected, EmailText.Clean(value, 4096));
@@ -62,7 +72,7 @@ public sealed partial class EmailTextTests
     public void Defanging_only_inserts_and_leaves_no_linkable_address(string? value)
     {
         value ??= string.Empty;
-        var planted = value + " https://" + value + " www." + value;
+        var planted = value + " https://" + value + " www." + value + " " + value + "x.com " + value + ".co.uk";
 
         foreach (var text in new[] { value, planted })
         {
@@ -90,7 +100,7 @@ public sealed partial class EmailTextTests
         {
             var notification = notifier.Notify(bytes);
 
-            Assert.Contains("https[:]//signin.aws.example-login.net", notification.Message, StringComparison.Ordinal);
+            Assert.Contains("https[:]//signin[.]aws.example-login[.]net", notification.Message, StringComparison.Ordinal);
             AssertLinksOnlyToTheConsole(notification);
         }
     }
@@ -173,7 +183,11 @@ public sealed partial class EmailTextTests
 
     private static string Undefang(string text) => text.Replace("[:]//", "://", StringComparison.Ordinal).Replace("[.]", ".", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"(?i)(https?|ftps?|file)://|www\.")]
+    /// <summary>
+    /// An address a mail client links: a scheme, www., or a name before a common top-level domain (a short list of its
+    /// own, not the program's: the ones clients are sure to link).
+    /// </summary>
+    [GeneratedRegex(@"(?i)(https?|ftps?|file)://|www\.|[\p{L}\p{N}-]\.(com|net|org|io|co|uk|jp|aws|amazon|dev|app|info|xyz|zip|рф|みんな)(?![\p{L}\p{N}\p{M}-])")]
     private static partial Regex LinkableAddress();
 
     [GeneratedRegex(@"^https://([a-z0-9-]+\.)?(s3\.)?console\.aws\.amazon\.com/[^\s]*$")]

@@ -50,7 +50,7 @@ public sealed class ReviewedCasesTests
             "\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::111111111111:user/jane\",\"userName\":\"jane\"",
             StringComparison.Ordinal);
 
-        Assert.Equal("[CONSOLE] ConsoleLogin by jane@example.com (111111111111)", English.Notify(TestEvents.Envelope(Federated)).Subject);
+        Assert.Equal("[CONSOLE] ConsoleLogin by jane@example[.]com (111111111111)", English.Notify(TestEvents.Envelope(Federated)).Subject);
         Assert.Equal("[NO MFA][CONSOLE] ConsoleLogin by jane (111111111111)", English.Notify(TestEvents.Envelope(iamUser)).Subject);
     }
 
@@ -66,7 +66,7 @@ public sealed class ReviewedCasesTests
         var message = English.Notify(TestEvents.Envelope(Record)).Message;
 
         Assert.DoesNotContain("Identity Center user", message, StringComparison.Ordinal);
-        Assert.Contains("session ceo@example.com of IAM role AWSReservedSSO_Admin_0123456789abcdef", message, StringComparison.Ordinal);
+        Assert.Contains("session ceo@example[.]com of IAM role AWSReservedSSO_Admin_0123456789abcdef", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class SubjectTextTests
 
         Assert.DoesNotContain('\n', piece);
         Assert.DoesNotContain('\r', piece);
-        Assert.Equal("admin\\r\\nBcc: victim@example.com", piece);
+        Assert.Equal("admin\\r\\nBcc: victim@example[.]com", piece);
     }
 
     [Fact]

@@ -130,8 +130,8 @@ internal static partial class ChatCardInvariants
     [GeneratedRegex("@(here|channel|everyone)", RegexOptions.IgnoreCase)]
     private static partial Regex Broadcast();
 
-    /// <summary>An address chat clients turn into a link.</summary>
-    [GeneratedRegex(@"(https?|ftps?)://|www\.", RegexOptions.IgnoreCase)]
+    /// <summary>An address chat clients turn into a link: a scheme, www., or a name before a common top-level domain.</summary>
+    [GeneratedRegex(@"(https?|ftps?)://|www\.|[\p{L}\p{N}-]\.(com|net|org|io|co|uk|jp|aws|amazon|dev|app|info|xyz|zip)(?![\p{L}\p{N}\p{M}-])", RegexOptions.IgnoreCase)]
     private static partial Regex LinkScheme();
 
     /// <summary>An @ that starts a word, as mentions do.</summary>

@@ -156,7 +156,7 @@ internal static class ChatCardRenderer
         layout.Line(t.NextStepsNote);
         foreach (var step in facts.Assessment.NextSteps)
         {
-            layout.Item($"{t.NextStep(step.Kind)} {ChatMarkdown.Code(step.Command, MaxCommand) ?? "-"}");
+            layout.Item($"{t.NextStep(step.Kind)} {ChatMarkdown.Code(CommandText.Clean(step.Command, MaxCommand), 5 * MaxCommand) ?? "-"}");
         }
     }
 

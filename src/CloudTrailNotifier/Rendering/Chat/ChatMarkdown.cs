@@ -9,7 +9,8 @@ namespace CloudTrailNotifier.Rendering.Chat;
 /// that would not honour the span, the value also loses what could form a control sequence or a link by itself:
 /// angle brackets become U+2039/U+203A (no <c>&lt;!here&gt;</c>, <c>&lt;@U...&gt;</c>, <c>&lt;url|x&gt;</c>, Teams'
 /// <c>&lt;at&gt;</c>), an <c>@</c> that starts a word or precedes here, channel or everyone becomes U+FF20 (no <c>@here</c>;
-/// <c>alice@example.com</c> keeps its <c>@</c>), the <c>://</c> of an http, https or ftp address is written <c>[:]//</c> and <c>www.</c> is written <c>www[.]</c>, as security tools defang addresses. Line breaks,
+/// <c>alice@example.com</c> keeps its <c>@</c>), the <c>://</c> of an http, https or ftp address is written <c>[:]//</c> and a dot a client could link across (after <c>www</c>,
+/// or before a top-level domain: <see cref="LinkSchemes.IsLinkableDot"/>) is written <c>[.]</c>, as security tools defang addresses. Line breaks,
 /// controls and invisible characters are shown escaped first, as in the email (<see cref="SafeText"/>).
 /// </summary>
 internal static class ChatMarkdown
@@ -158,10 +159,9 @@ internal static class ChatMarkdown
                 case ':' when i + 2 < clean.Length && clean[i + 1] == '/' && clean[i + 2] == '/' && LinkSchemes.EndsWithWebScheme(clean.AsSpan(0, i)):
                     builder.Append("[:]");
                     break;
-                case 'w' or 'W' when clean.AsSpan(i).StartsWith("www.", StringComparison.OrdinalIgnoreCase):
-                    // Chat clients link www. names in plain text as mail clients do.
-                    builder.Append(clean, i, 3).Append("[.]");
-                    i += 3;
+                case '.' when LinkSchemes.IsLinkableDot(clean, i):
+                    // Chat clients link www. names and bare domain names in plain text as mail clients do.
+                    builder.Append("[.]");
                     break;
                 default:
                     builder.Append(c);

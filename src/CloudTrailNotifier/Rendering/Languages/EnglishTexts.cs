@@ -236,7 +236,7 @@ internal sealed class EnglishTexts : Texts
     public override string Footer(string? timeZone) =>
         "Sent by CloudTrailNotifier. Times are "
         + (timeZone is null ? "UTC" : $"UTC and {timeZone}")
-        + ". Values come from the event as recorded; invisible and control characters are shown escaped (\\n, \\u202E), web addresses defanged (https[:]//, www[.]).";
+        + ". Values come from the event as recorded; invisible and control characters are shown escaped (\\n, \\u202E), web addresses and domain names defanged (https[:]//, example[.]com).";
 
     public override string FallbackSubject => "[UNREADABLE] An event arrived that could not be interpreted";
     public override string FallbackHeadline => "CloudTrailNotifier received an event it could not interpret. It is shown below as received, so nothing is lost.";
@@ -258,7 +258,7 @@ internal sealed class EnglishTexts : Texts
             TamperTargetKind.Alarm => $"this call changes alarm {name} of this notifier; failures of the notifier may go unnoticed.",
             _ => $"this call changes dead-letter queue {name} of this notifier; events kept there may be lost.",
         };
-        return c.Service == "cloudformation.amazonaws.com"
+        return c.ThroughCloudFormation
             ? $"Tampering: {what} It was made through CloudFormation, as during a deployment of the stack (sam deploy)."
             : $"Tampering: {what} Check that it was intended.";
     }

@@ -236,7 +236,7 @@ internal sealed class JapaneseTexts : Texts
     public override string Footer(string? timeZone) =>
         "CloudTrailNotifier からの通知です。日時は "
         + (timeZone is null ? "UTC" : $"UTC と {timeZone}")
-        + " で表示しています。値はイベントの記録どおりで、見えない文字や制御文字はエスケープ (\\n、\\u202E)、Web アドレスはリンクにならない形 (https[:]//、www[.]) で表示しています。";
+        + " で表示しています。値はイベントの記録どおりで、見えない文字や制御文字はエスケープ (\\n、\\u202E)、Web アドレスとドメイン名はリンクにならない形 (https[:]//、example[.]com) で表示しています。";
 
     public override string FallbackSubject => "[解釈不能] 解釈できないイベントを受信しました";
     public override string FallbackHeadline => "CloudTrailNotifier は解釈できないイベントを受信しました。失われないよう、受信したままの内容を以下に示します。";
@@ -258,7 +258,7 @@ internal sealed class JapaneseTexts : Texts
             TamperTargetKind.Alarm => $"この呼び出しはこの通知のアラーム {name} を変更します。通知の障害に気づけなくなるおそれがあります。",
             _ => $"この呼び出しはこの通知のデッドレターキュー {name} を変更します。保管中のイベントが失われるおそれがあります。",
         };
-        return c.Service == "cloudformation.amazonaws.com"
+        return c.ThroughCloudFormation
             ? $"改ざん: {what}CloudFormation 経由の呼び出しです (sam deploy などスタックのデプロイ中)。"
             : $"改ざん: {what}意図した操作か確認してください。";
     }

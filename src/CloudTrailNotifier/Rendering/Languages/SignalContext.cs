@@ -12,4 +12,7 @@ internal readonly record struct SignalContext(
 
     /// <summary>The escaped short name of the resource a tampering call changed, or null when not recorded.</summary>
     public string? TamperName { get; init; }
+
+    /// <summary>Whether CloudFormation made the call (as recorded, not as shown: the shown name is escaped and defanged).</summary>
+    public bool ThroughCloudFormation { get; init; }
 }

@@ -122,7 +122,9 @@ public sealed class ChatCardTests
     [Fact]
     public void A_value_is_shown_in_a_code_span_with_its_mentions_and_links_broken()
     {
-        Assert.Equal("`＠here ‹＠U1› http[:]//x alice@example.com ˋ*b*ˋ`", ChatMarkdown.Code("@here <@U1> http://x alice@example.com `*b*`", 100));
+        Assert.Equal("`＠here ‹＠U1› http[:]//x alice@example[.]com ˋ*b*ˋ`", ChatMarkdown.Code("@here <@U1> http://x alice@example.com `*b*`", 100));
+        Assert.Equal("`reset at aws-login.example[.]co[.]uk/now, v2.13.5 bob.ross`", ChatMarkdown.Code("reset at aws-login.example.co.uk/now, v2.13.5 bob.ross", 100));
+        Assert.Equal("see evil［.］com", ChatMarkdown.Plain("see evil.com", 100));
         Assert.Equal("`a\\nb`", ChatMarkdown.Code("a\nb", 100));
         Assert.Equal("`see www[.]evil.example and WWW[.]x`", ChatMarkdown.Code("see www.evil.example and WWW.x", 100));
         Assert.Equal("see www［.］evil.example", ChatMarkdown.Plain("see www.evil.example", 100));

@@ -10,7 +10,7 @@ public static class ChatHostile
     [
         "<!channel>", "<!here>", "<!everyone>", "@here", "@channel", "@everyone", " @alice", "<@U012AB3CD>", "<#C0123|general>",
         "<at>Everyone</at>", "<at id=\"0\">Boss</at>", "[click](http://evil.example/x)", "[x](https://evil.example)", "<http://evil.example|click>",
-        "<https://evil.example>", "http://evil.example/", "https://evil.example", "www.evil.example", "javascript:alert(1)",
+        "<https://evil.example>", "http://evil.example/", "https://evil.example", "www.evil.example", "aws-login.example.com/reset", "evil.co.uk", "javascript:alert(1)",
         "*bold*", "**bold**", "_it_", "~strike~", "`code`", "```block```", "``", "`", "> quote", "\n> quote", "# heading", "- item", "1. item",
         ":skull:", "&lt;!here&gt;", "&amp;", "|", "\\", "\\`", "\n", "\r\n", "\u2028", "\u200B", "\u202E", "日本語", "が", " ", "  ",
         "alice@example.com", EventMutation.Marker, "\n" + EventMutation.Marker, new string('A', 3000),
