@@ -34,6 +34,13 @@ internal static class EmailText
             return SafeText.Append(builder, value, maxChars, markSpaceRuns);
         }
 
+        if (value.Length <= maxChars && !value.ContainsAnyExceptInRange(' ', '~') && !(markSpaceRuns && value.Contains("   ", StringComparison.Ordinal)))
+        {
+            // Printable ASCII without a run of spaces to mark, whole: escaping would leave it as it is.
+            Defang(builder, value);
+            return 0;
+        }
+
         var clean = new StringBuilder(Math.Min(value.Length, maxChars) + 16);
         var omitted = SafeText.Append(clean, value, maxChars, markSpaceRuns);
         Defang(builder, clean.ToString());
@@ -61,9 +68,8 @@ internal static class EmailText
     /// </summary>
     public static bool MayLink(ReadOnlySpan<char> value) => Next(value, 0, exact: false) >= 0;
 
-    private static void Defang(StringBuilder builder, string clean)
+    private static void Defang(StringBuilder builder, ReadOnlySpan<char> span)
     {
-        var span = clean.AsSpan();
         var written = 0;
         for (var at = Next(span, 0, exact: true); at >= 0; at = Next(span, at + 1, exact: true))
         {

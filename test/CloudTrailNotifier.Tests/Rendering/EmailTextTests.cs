@@ -83,6 +83,17 @@ public sealed partial class EmailTextTests
         }
     }
 
+    [Property(MaxTest = 500)]
+    public void Appending_writes_what_cleaning_returns(string? value)
+    {
+        foreach (var text in new[] { value ?? string.Empty, "x.com " + value, value + "   www.a.io", "\u200B" + value + ".co" })
+        {
+            var builder = new StringBuilder();
+            Assert.Equal(0, EmailText.Append(builder, text, 8192));
+            Assert.Equal(EmailText.Clean(text, 8192), builder.ToString());
+        }
+    }
+
     [Fact]
     public void An_event_whose_every_string_is_a_lure_links_only_to_the_console_in_both_languages()
     {
