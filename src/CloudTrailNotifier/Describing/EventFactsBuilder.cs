@@ -21,17 +21,24 @@ internal static class EventFactsBuilder
     /// The facts with their <see cref="Assessment"/>; <paramref name="tamperWatch"/> names the stack's own resources,
     /// <paramref name="decoys"/> the decoy secrets, <paramref name="accountNames"/> the organization's accounts.
     /// </summary>
-    public static EventFacts Build(CloudTrailEvent evt, TamperWatch tamperWatch, DecoySecrets decoys, AccountNames accountNames)
+    public static EventFacts Build(CloudTrailEvent evt, TamperWatch tamperWatch, DecoySecrets decoys, AccountNames accountNames) =>
+        Build(evt, tamperWatch, decoys, accountNames, new UserAgentMemo());
+
+    /// <summary>
+    /// As above, with the user agents' classification remembered in <paramref name="clients"/> from one event to the
+    /// next (the notifier keeps one).
+    /// </summary>
+    public static EventFacts Build(CloudTrailEvent evt, TamperWatch tamperWatch, DecoySecrets decoys, AccountNames accountNames, UserAgentMemo clients)
     {
-        var facts = Describe(evt, tamperWatch, accountNames);
+        var facts = Describe(evt, tamperWatch, accountNames, clients);
         return facts with { Assessment = Assessor.Assess(facts, decoys) };
     }
 
-    private static EventFacts Describe(CloudTrailEvent evt, TamperWatch tamperWatch, AccountNames accountNames)
+    private static EventFacts Describe(CloudTrailEvent evt, TamperWatch tamperWatch, AccountNames accountNames, UserAgentMemo clients)
     {
         var actor = ActorDescriber.Describe(evt.UserIdentity);
         var source = SourceClassifier.Classify(evt.SourceIpAddress);
-        var client = UserAgentClassifier.Classify(evt.UserAgent);
+        var client = clients.Classify(evt.UserAgent);
         var insight = InsightFacts.Read(evt);
         var eventName = evt.EventName ?? insight?.EventName;
         if (insight is not null && actor.Kind == ActorKind.Missing && actor.Name is null)

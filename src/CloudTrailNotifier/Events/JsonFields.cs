@@ -98,10 +98,26 @@ internal static class JsonFields
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.String when string.Equals(Text(value), "true", StringComparison.OrdinalIgnoreCase) => true,
-            JsonValueKind.String when string.Equals(Text(value), "false", StringComparison.OrdinalIgnoreCase) => false,
+            JsonValueKind.String => WordOf(value),
             _ => null,
         };
+    }
+
+    /// <summary>"true" or "false" in any case; compared as written when it is plain ASCII, with no string made.</summary>
+    private static bool? WordOf(JsonElement stringValue)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(stringValue);
+        var content = raw.Length >= 2 ? raw[1..^1] : raw;
+        if (!content.Contains((byte)'\\') && Ascii.IsValid(content))
+        {
+            return Ascii.EqualsIgnoreCase(content, "true"u8) ? true : Ascii.EqualsIgnoreCase(content, "false"u8) ? false : null;
+        }
+
+        // Escapes and other scripts read as the string they stand for (ignoring case as .NET does).
+        var text = Text(stringValue);
+        return string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) ? true
+            : string.Equals(text, "false", StringComparison.OrdinalIgnoreCase) ? false
+            : null;
     }
 
     /// <summary>A property that is present with some content (not null, not "null", not empty).</summary>

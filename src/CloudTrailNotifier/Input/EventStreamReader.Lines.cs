@@ -7,12 +7,13 @@ internal sealed partial class EventStreamReader
     {
         while (!_in.IsEmpty())
         {
-            var where = $"line {_in.Line}";
+            // Named only for a problem: an event's place is never shown.
+            var line = _in.Line;
             var newline = FindInBuffer((byte)'\n', 0, MaxEventBytes);
             var length = newline >= 0 ? newline : _in.Count;
             if (length > MaxEventBytes)
             {
-                yield return Problem(TooLarge(MaxEventBytes), where);
+                yield return Problem(TooLarge(MaxEventBytes), LineWhere(line));
                 if (!SkipLine())
                 {
                     yield break;
@@ -36,15 +37,22 @@ internal sealed partial class EventStreamReader
             var (document, problem) = Parse(length, lineRelative: true);
             if (document is null)
             {
-                yield return Problem(problem!, where);
+                yield return Problem(problem!, LineWhere(line));
             }
             else
             {
                 using (document)
                 {
-                    foreach (var element in Expand(document.RootElement))
+                    if (ItemsOf(document.RootElement) is { } items)
                     {
-                        yield return new InputItem(element, null, where);
+                        foreach (var element in items.EnumerateArray())
+                        {
+                            yield return new InputItem(element, null, null);
+                        }
+                    }
+                    else
+                    {
+                        yield return new InputItem(document.RootElement, null, null);
                     }
                 }
             }
@@ -52,6 +60,8 @@ internal sealed partial class EventStreamReader
             _in.Consume(Math.Min(length + 1, _in.Count));
         }
     }
+
+    private static string LineWhere(long line) => $"line {line}";
 
     /// <summary>Consumes the rest of a line too long to hold; false when the input ends first.</summary>
     private bool SkipLine()

@@ -282,25 +282,22 @@ internal sealed partial class EventStreamReader(Stream stream)
     /// <summary>The events a parsed value holds: a Records file's records, an array's items, or the value itself.</summary>
     private static IEnumerable<JsonElement> Expand(JsonElement root)
     {
-        if (root.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in root.EnumerateArray())
-            {
-                yield return item;
-            }
-        }
-        else if (root.ValueKind == JsonValueKind.Object
-            && Events.JsonFields.TryGet(root, "Records", out var records)
-            && records.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var record in records.EnumerateArray())
-            {
-                yield return record;
-            }
-        }
-        else
+        if (ItemsOf(root) is not { } items)
         {
             yield return root;
+            yield break;
+        }
+
+        foreach (var item in items.EnumerateArray())
+        {
+            yield return item;
         }
     }
+
+    /// <summary>The array whose items are the events when the value is an array or a Records file; null when it is one event.</summary>
+    private static JsonElement? ItemsOf(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Array ? root
+        : root.ValueKind == JsonValueKind.Object && Events.JsonFields.TryGet(root, "Records", out var records)
+            && records.ValueKind == JsonValueKind.Array ? records
+        : null;
 }

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using CloudTrailNotifier.Describing;
+using CloudTrailNotifier.Describing.UserAgents;
 using CloudTrailNotifier.Events;
 using CloudTrailNotifier.Input;
 using CloudTrailNotifier.Redaction;
@@ -27,6 +28,7 @@ internal sealed class Notifier(RenderOptions options)
     private readonly NotificationRenderer _renderer = new(options);
     private readonly Texts _texts = Texts.For(options.Language);
     private readonly JsonRedactor _redactor = new(Markers(Texts.For(options.Language)));
+    private readonly UserAgentMemo _clients = new();
 
     public RenderOptions Options => _renderer.Options;
 
@@ -86,7 +88,7 @@ internal sealed class Notifier(RenderOptions options)
         EventFacts facts;
         try
         {
-            facts = EventFactsBuilder.Build(evt, options.TamperWatch, options.DecoySecrets, options.AccountNames);
+            facts = EventFactsBuilder.Build(evt, options.TamperWatch, options.DecoySecrets, options.AccountNames, _clients);
         }
 #pragma warning disable CA1031 // The point is to catch everything: an alert is never dropped.
         catch (Exception ex)

@@ -23,28 +23,33 @@ internal static class GenericResource
         var bestScore = 0;
         foreach (var property in parameters.EnumerateObject())
         {
-            if (property.Value.ValueKind != JsonValueKind.String || JsonFields.Scalar(property.Value) is not { } value)
+            // The name decides the score; the value can only veto it, so a value is made into a string only when its
+            // name could beat the best so far (a policy document or a long list of names never is).
+            if (property.Value.ValueKind != JsonValueKind.String)
             {
                 continue;
             }
 
             var name = JsonFields.Name(property);
-
-            var score = Score(name, value);
-            if (score > bestScore)
+            var score = NameScore(name);
+            if (score <= bestScore || JsonFields.Scalar(property.Value) is not { } value || !CanBeObject(value))
             {
-                (best, bestScore) = ((name, value), score);
+                continue;
             }
+
+            (best, bestScore) = ((name, value), score);
         }
 
         return best;
     }
 
     /// <summary>0 for "not the object", higher for likelier.</summary>
-    public static int Score(string name, string value)
+    public static int Score(string name, string value) => CanBeObject(value) ? NameScore(name) : 0;
+
+    /// <summary>What the parameter's name says: 0 for "not the object", higher for likelier.</summary>
+    private static int NameScore(string name)
     {
-        if (((ReadOnlySpan<string>)NotAnObject).Contains(name) || value is "-" or "*" || AccountIds.IsAccountId(value)
-            || !value.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        if (((ReadOnlySpan<string>)NotAnObject).Contains(name))
         {
             return 0;
         }
@@ -62,4 +67,8 @@ internal static class GenericResource
 
         return name is "bucket" or "key" or "resource" ? 2 : 0;
     }
+
+    /// <summary>Placeholders, account ids and numbers never name the object.</summary>
+    private static bool CanBeObject(string value) =>
+        value is not ("-" or "*") && !AccountIds.IsAccountId(value) && value.AsSpan().ContainsAnyExceptInRange('0', '9');
 }
