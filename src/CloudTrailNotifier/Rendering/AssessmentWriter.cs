@@ -36,11 +36,11 @@ internal static class AssessmentWriter
         }
 
         layout.Section(t.NextStepsTitle);
-        layout.Line("  " + t.NextStepsNote);
+        layout.Line(TextLayout.Indent, t.NextStepsNote);
         foreach (var step in steps)
         {
-            layout.Line("  " + t.NextStep(step.Kind));
-            layout.Line("    " + CommandText.Clean(step.Command, MaxCommand));
+            layout.Line(TextLayout.Indent, t.NextStep(step.Kind));
+            layout.Line(TextLayout.ItemIndent, CommandText.Clean(step.Command, MaxCommand));
         }
     }
 }

@@ -50,7 +50,7 @@ internal sealed class BodyWriter
         WriteSignals(layout, facts, _phrases);
         AssessmentWriter.WriteNextSteps(layout, facts, t.Assessment);
         WriteLinks(layout, facts, t);
-        WriteIdentity(layout, facts.Actor, Safe(facts.CallerAccountName), t);
+        WriteIdentity(layout, facts, _phrases);
         WriteRequest(layout, facts, t);
         WriteJsonSection(layout, facts.RequestParameters, t.RequestParametersTitle, RequestParametersLines, RequestParametersChars);
         WriteJsonSection(layout, facts.AdditionalEventData, t.AdditionalEventDataTitle, ExtraSectionLines, ExtraSectionChars);
@@ -164,13 +164,16 @@ internal sealed class BodyWriter
         }
     }
 
-    private static void WriteIdentity(TextLayout layout, Actor actor, string? accountName, Texts t)
+    /// <remarks>The caller's type, account and account name as the summary escaped them (once per event).</remarks>
+    private static void WriteIdentity(TextLayout layout, EventFacts facts, SummaryPhrases phrases)
     {
+        var t = phrases.Texts;
+        var actor = facts.Actor;
         layout.Section(t.IdentityTitle);
-        layout.Field(t.IdentityType, Safe(actor.TypeText) ?? t.Unknown);
+        layout.Field(t.IdentityType, phrases.ActorType(facts) ?? t.Unknown);
         layout.UntrustedField(t.Arn, actor.Arn);
         layout.UntrustedField(t.PrincipalId, actor.PrincipalId);
-        if (accountName is not null && Safe(actor.AccountId) is { } callerAccount)
+        if (phrases.CallerAccountName(facts) is { } accountName && phrases.CallerAccount(facts) is { } callerAccount)
         {
             layout.Field(t.Account, t.NamedAccount(callerAccount, accountName));
         }

@@ -64,5 +64,44 @@ internal static class MessageAttributesBuilder
     private static MessageAttribute Attribute(string name, string? value) =>
         new(name, string.IsNullOrWhiteSpace(value) ? Unknown : SafeText.Clean(value, MaxValueChars, markSpaceRuns: false));
 
-    private static string SignalNames(Signals signals) => string.Join(',', SignalOrder.In(signals));
+    /// <summary>The signals' names as the enum spells them, most alarming first, joined by commas; written once into
+    /// a string of its length (Enum.ToString looks each name up in the enum's metadata).</summary>
+    internal static string SignalNames(Signals signals)
+    {
+        var length = -1;
+        foreach (var signal in SignalOrder.In(signals))
+        {
+            length += Name(signal).Length + 1;
+        }
+
+        return string.Create(length, signals, static (text, signals) =>
+        {
+            var at = 0;
+            foreach (var signal in SignalOrder.In(signals))
+            {
+                if (at > 0)
+                {
+                    text[at++] = ',';
+                }
+
+                var name = Name(signal);
+                name.CopyTo(text[at..]);
+                at += name.Length;
+            }
+        });
+    }
+
+    private static string Name(Signals signal) => signal switch
+    {
+        Signals.AccessDenied => nameof(Signals.AccessDenied),
+        Signals.Error => nameof(Signals.Error),
+        Signals.Root => nameof(Signals.Root),
+        Signals.NoMfa => nameof(Signals.NoMfa),
+        Signals.CrossAccount => nameof(Signals.CrossAccount),
+        Signals.ConsoleSession => nameof(Signals.ConsoleSession),
+        Signals.AwsService => nameof(Signals.AwsService),
+        Signals.Tampering => nameof(Signals.Tampering),
+        Signals.UnknownAccount => nameof(Signals.UnknownAccount),
+        _ => signal.ToString(),
+    };
 }

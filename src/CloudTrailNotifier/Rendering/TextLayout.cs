@@ -27,6 +27,9 @@ internal sealed class TextLayout(StringBuilder builder, Func<int, string> omitte
 
     public void Line(string text) => Builder.Append(text).Append('\n');
 
+    /// <summary>A line that starts <paramref name="indent"/> in (appended as it is, not joined into a string first).</summary>
+    public void Line(string indent, string text) => Builder.Append(indent).Append(text).Append('\n');
+
     public void BlankLine() => Builder.Append('\n');
 
     public void Section(string title)

@@ -23,7 +23,9 @@ public sealed class RelaxedJsonStringTests
         for (var unit = 0; unit <= char.MaxValue; unit++)
         {
             var c = (char)unit;
-            foreach (var text in new[] { c.ToString(), "a" + c + "b", "\n" + c + c + "é\n" })
+            // Alone, amid short text, and at each kind of place in a block of 16: first, last, in the overlapping
+            // last block of a longer value, and after a line break in the middle of one.
+            foreach (var text in new[] { c.ToString(), "a" + c + "b", "\n" + c + c + "é\n", c + Pad(15), Pad(15) + c, Pad(23) + c + Pad(3), Pad(7) + "\n" + c + Pad(20) })
             {
                 if (Ours(text) != Writers(text))
                 {
@@ -74,6 +76,8 @@ public sealed class RelaxedJsonStringTests
             }
         }
     }
+
+    private static string Pad(int length) => new('x', length);
 
     /// <summary>Text mixing what needs escaping with what does not: controls, line breaks, invisible and bidi
     /// characters, surrogates paired and not, CJK, astral characters and plain ASCII.</summary>

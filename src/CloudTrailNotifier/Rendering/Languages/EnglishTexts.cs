@@ -31,20 +31,23 @@ internal sealed class EnglishTexts : Texts
         _ => signal.ToString(),
     };
 
+    // One string from its parts (a part that is null adds nothing), not one string per clause.
     public override string Subject(string action, string? resource, string actor, string? account) =>
-        (resource is null ? action : $"{action} on {resource}") + $" by {actor}" + (account is null ? string.Empty : $" ({account})");
+        string.Concat(action, resource is null ? null : " on ", resource, " by ", actor, account is null ? null : " (", account, account is null ? null : ")");
 
     public override string UnknownEvent => "(unnamed event)";
     public override string UnknownCaller => "unknown caller";
 
     public override string Headline(Outcome outcome, string action, string? service, string? resource, string actor, string? errorCode)
     {
-        var what = (service is null ? action : $"{service} {action}") + (resource is null ? string.Empty : $" on {resource}");
+        // "service action on resource", the parts that are there, inside the sentence: one string in all.
+        var space = service is null ? null : " ";
+        var on = resource is null ? null : " on ";
         return outcome switch
         {
-            Outcome.Denied => $"ACCESS DENIED: {actor} tried {what} and was refused ({errorCode}).",
-            Outcome.Failed => $"FAILED: {actor} called {what} and it failed ({errorCode}).",
-            _ => $"{actor} called {what}. It succeeded.",
+            Outcome.Denied => string.Concat("ACCESS DENIED: ", actor, " tried ", service, space, action, on, resource, " and was refused (", errorCode, ")."),
+            Outcome.Failed => string.Concat("FAILED: ", actor, " called ", service, space, action, on, resource, " and it failed (", errorCode, ")."),
+            _ => string.Concat(actor, " called ", service, space, action, on, resource, ". It succeeded."),
         };
     }
 
@@ -77,7 +80,7 @@ internal sealed class EnglishTexts : Texts
     public override string Unknown => "not recorded";
 
     public override string ActionOn(string eventName, string? service, string readOnly) =>
-        (service is null ? eventName : $"{eventName} on {service}") + $", {readOnly}";
+        string.Concat(eventName, service is null ? null : " on ", service, ", ", readOnly);
 
     public override string AccountInRegion(string account, string? region) =>
         region is null ? account : $"{account}, region {region}";

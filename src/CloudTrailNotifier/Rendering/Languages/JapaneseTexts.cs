@@ -31,20 +31,23 @@ internal sealed class JapaneseTexts : Texts
         _ => signal.ToString(),
     };
 
+    // One string from its parts (a part that is null adds nothing), not one string per clause.
     public override string Subject(string action, string? resource, string actor, string? account) =>
-        $"{actor} が " + (resource is null ? action : $"{resource} に {action}") + (account is null ? string.Empty : $" ({account})");
+        string.Concat(actor, " が ", resource, resource is null ? null : " に ", action, account is null ? null : " (", account, account is null ? null : ")");
 
     public override string UnknownEvent => "(名前のないイベント)";
     public override string UnknownCaller => "不明な呼び出し元";
 
     public override string Headline(Outcome outcome, string action, string? service, string? resource, string actor, string? errorCode)
     {
-        var what = (resource is null ? string.Empty : $"{resource} に対して ") + (service is null ? action : $"{service} の {action}");
+        // "resource に対して service の action", the parts that are there, inside the sentence: one string in all.
+        var toward = resource is null ? null : " に対して ";
+        var of = service is null ? null : " の ";
         return outcome switch
         {
-            Outcome.Denied => $"アクセス拒否: {actor} が {what} を実行しようとしましたが、拒否されました ({errorCode})。",
-            Outcome.Failed => $"失敗: {actor} が {what} を実行しましたが、失敗しました ({errorCode})。",
-            _ => $"{actor} が {what} を実行しました。成功しています。",
+            Outcome.Denied => string.Concat("アクセス拒否: ", actor, " が ", resource, toward, service, of, action, " を実行しようとしましたが、拒否されました (", errorCode, ")。"),
+            Outcome.Failed => string.Concat("失敗: ", actor, " が ", resource, toward, service, of, action, " を実行しましたが、失敗しました (", errorCode, ")。"),
+            _ => string.Concat(actor, " が ", resource, toward, service, of, action, " を実行しました。成功しています。"),
         };
     }
 
@@ -77,7 +80,7 @@ internal sealed class JapaneseTexts : Texts
     public override string Unknown => "記録なし";
 
     public override string ActionOn(string eventName, string? service, string readOnly) =>
-        (service is null ? eventName : $"{service} の {eventName}") + $" ({readOnly})";
+        string.Concat(service, service is null ? null : " の ", eventName, " (", readOnly, ")");
 
     public override string AccountInRegion(string account, string? region) =>
         region is null ? account : $"{account} (リージョン {region})";
