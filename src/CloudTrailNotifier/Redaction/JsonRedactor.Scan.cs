@@ -164,7 +164,7 @@ internal sealed partial class JsonRedactor
     }
 
     /// <summary>Whether a key classifies as secret (as <see cref="Member"/> judges it outside a secret).</summary>
-    private static bool IsSecretKey(ReadOnlySpan<byte> name, int start, bool escaped, ref TriggerHits hits)
+    private bool IsSecretKey(ReadOnlySpan<byte> name, int start, bool escaped, ref TriggerHits hits)
     {
         // Every secret fragment holds a trigger word, so a key of letters and digits with no hit in it has none.
         if (hits.Active && !escaped && !hits.StartsWithin(start, name.Length) && name.IndexOfAnyExcept(KeyLetters) < 0)
@@ -172,7 +172,7 @@ internal sealed partial class JsonRedactor
             return false;
         }
 
-        return RedactionRules.Classify(name, insideSecret: false) == KeyVerdict.Secret;
+        return _keys.IsSecret(name);
     }
 
     /// <summary>Whether a key is the <c>type</c> or <c>Type</c> that marks a secure string (as written or escaped).</summary>
