@@ -69,6 +69,7 @@ internal sealed partial class JsonRedactor
         var depth = 0;
         var afterTypeKey = false;
         var i = 0;
+        var mayEscape = utf8.Contains((byte)'\\'); // most events hold no escape at all: a string then ends at the next quote
         while (true)
         {
             while (i < utf8.Length && !IsStructure(utf8[i]))
@@ -98,7 +99,8 @@ internal sealed partial class JsonRedactor
                     break;
                 case (byte)'"':
                     var start = i + 1;
-                    var length = StringLength(utf8[start..], out var escaped);
+                    var escaped = false;
+                    var length = mayEscape ? StringLength(utf8[start..], out escaped) : utf8[start..].IndexOf((byte)'"');
                     i = start + length + 1;
                     var content = utf8.Slice(start, length);
                     var after = SkipWhitespace(utf8, i);

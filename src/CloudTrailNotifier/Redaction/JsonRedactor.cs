@@ -199,7 +199,7 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
             return false;
         }
 
-        Span<char> chars = stackalloc char[MaxPlainChars];
+        Span<char> chars = stackalloc char[content.Length]; // UTF-8 never decodes to more UTF-16 units than it has bytes
         return Encoding.UTF8.TryGetChars(content, chars, out var written) && !TextRedactor.MayContainSecret(chars[..written]);
     }
 
