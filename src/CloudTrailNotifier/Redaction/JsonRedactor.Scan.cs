@@ -69,6 +69,7 @@ internal sealed partial class JsonRedactor
         var depth = 0;
         var afterTypeKey = false;
         var i = 0;
+        var mayEscape = utf8.Contains((byte)'\\'); // most events hold no escape at all: a string then ends at the next quote
         while (true)
         {
             while (i < utf8.Length && !IsStructure(utf8[i]))
@@ -98,7 +99,8 @@ internal sealed partial class JsonRedactor
                     break;
                 case (byte)'"':
                     var start = i + 1;
-                    var length = StringLength(utf8[start..], out var escaped);
+                    var escaped = false;
+                    var length = mayEscape ? StringLength(utf8[start..], out escaped) : utf8[start..].IndexOf((byte)'"');
                     i = start + length + 1;
                     var content = utf8.Slice(start, length);
                     var after = SkipWhitespace(utf8, i);
@@ -164,7 +166,7 @@ internal sealed partial class JsonRedactor
     }
 
     /// <summary>Whether a key classifies as secret (as <see cref="Member"/> judges it outside a secret).</summary>
-    private static bool IsSecretKey(ReadOnlySpan<byte> name, int start, bool escaped, ref TriggerHits hits)
+    private bool IsSecretKey(ReadOnlySpan<byte> name, int start, bool escaped, ref TriggerHits hits)
     {
         // Every secret fragment holds a trigger word, so a key of letters and digits with no hit in it has none.
         if (hits.Active && !escaped && !hits.StartsWithin(start, name.Length) && name.IndexOfAnyExcept(KeyLetters) < 0)
@@ -172,7 +174,7 @@ internal sealed partial class JsonRedactor
             return false;
         }
 
-        return RedactionRules.Classify(name, insideSecret: false) == KeyVerdict.Secret;
+        return _keys.IsSecret(name);
     }
 
     /// <summary>Whether a key is the <c>type</c> or <c>Type</c> that marks a secure string (as written or escaped).</summary>

@@ -20,7 +20,12 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
     /// <summary>Longer strings are never taken for plain text without a closer look.</summary>
     private const int MaxPlainChars = 512;
 
+    private const string JsonWhitespace = " \t\r\n";
+
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    /// <summary>Key names repeat from one event to the next: each is classified once.</summary>
+    private readonly KeyVerdictMemo _keys = new();
 
     public RedactionMarkers Markers => markers;
 
@@ -116,12 +121,12 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
         return false;
     }
 
-    private static Context Member(JsonProperty property, Context parent, bool secureStringParent)
+    private Context Member(JsonProperty property, Context parent, bool secureStringParent)
     {
         var name = JsonMarshal.GetRawUtf8PropertyName(property);
         var secureString = secureStringParent && Ascii.EqualsIgnoreCase(name, "value"u8);
         var inSecret = parent.MembersInSecret;
-        return new Context(RedactionRules.Classify(name, inSecret), inSecret, secureString);
+        return new Context(_keys.Classify(name, inSecret), inSecret, secureString);
     }
 
     /// <summary>What replaces a scalar, unencoded; null to keep it.</summary>
@@ -194,7 +199,7 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
             return false;
         }
 
-        Span<char> chars = stackalloc char[MaxPlainChars];
+        Span<char> chars = stackalloc char[content.Length]; // UTF-8 never decodes to more UTF-16 units than it has bytes
         return Encoding.UTF8.TryGetChars(content, chars, out var written) && !TextRedactor.MayContainSecret(chars[..written]);
     }
 
@@ -210,13 +215,30 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
 
         try
         {
-            using var document = JsonDocument.Parse(urlEncoded ? Uri.UnescapeDataString(text) : text, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            var json = urlEncoded ? Uri.UnescapeDataString(text) : text;
+            if (!MayBeJsonObject(json))
+            {
+                return null; // the parser would refuse it: spared the exception
+            }
+
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
             return Redact(document.RootElement) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
         }
         catch (Exception ex) when (ex is JsonException or UriFormatException)
         {
             return null; // not JSON after all: the text rules still apply
         }
+    }
+
+    /// <summary>
+    /// Whether text may be one JSON object as the parser reads it (no comments, no trailing commas): JSON whitespace,
+    /// <c>{</c>, then a member's opening quote or <c>}</c>, and <c>}</c> last. Text like <c>{arn-aws}iam::...</c> is not.
+    /// </summary>
+    private static bool MayBeJsonObject(string text)
+    {
+        var trimmed = text.AsSpan().Trim(JsonWhitespace);
+        return trimmed.Length >= 2 && trimmed[0] == '{' && trimmed[^1] == '}'
+            && trimmed[1..].TrimStart(JsonWhitespace) is ['"' or '}', ..];
     }
 
     /// <summary>Deep containers are judged by their text: anything secret-looking hides the whole container.</summary>

@@ -69,6 +69,9 @@ public sealed class FirstLookTests
     [InlineData("""{"note": "pass\u0077ord=hunter2-hunter2"}""")]
     [InlineData("""{"note": "ünïcode password=hunter2-hunter2"}""")]
     [InlineData("""{"policy": "{\"Statement\": [], \"secretKey\": \"abc123abc123\"}"}""")]
+    [InlineData("""{"policy": " \n {\r\n\t\"password\": \"abc123abc123\"}\n "}""")]
+    [InlineData("""{"policy": "{\"password\": \"abc123abc123\", \"cut\": "}""")]
+    [InlineData("""{"policy": "{arn-aws} \"password\": \"abc123abc123\" }"}""")]
     [InlineData("""{"policy": "%7B%22password%22%3A%22abc123abc123%22%7D"}""")]
     [InlineData("""{"policy": "%7B%22pass%77ord%22%3A%22abc123abc123%22%7D"}""")]
     [InlineData("""{"t": "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ"}""")]
@@ -102,6 +105,7 @@ public sealed class FirstLookTests
     [InlineData("""{"userIdentity": {"sessionContext": {"attributes": {"mfaAuthenticated": "false"}}}, "accessKeyId": "ASIAEXAMPLE"}""")]
     [InlineData("""{"userAgent": "Mozilla ünïcode", "principalId": "AIDAEXAMPLE", "tokenType": "Bearer"}""")]
     [InlineData("""{"n": 3, "b": true, "z": null, "s": "", "nested": [[{"a": "b"}]]}""")]
+    [InlineData("""{"arn": "{arn-aws}iam::111122223333:user/username", "p": "{}", "q": " { \"a\": [\"b\"] } "}""")]
     [InlineData("""{"eventName": "GetSessionToken", "note": "a secret, a token, a password policy", "b": "True"}""")]
     public void An_event_with_nothing_to_redact_is_cleared(string json)
     {
