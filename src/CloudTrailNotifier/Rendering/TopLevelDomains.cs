@@ -57,7 +57,13 @@ internal sealed class TopLevelDomains
 
         Span<char> lower = stackalloc char[MaxLength];
         lower = lower[..name.Length];
-        name.ToLowerInvariant(lower);
+        for (var i = 0; i < name.Length; i++)
+        {
+            // ASCII by hand: the culture-aware casing's first call loads the globalization library (milliseconds at a cold start).
+            var c = name[i];
+            lower[i] = c < 0x80 ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+        }
+
         var all = TopLevelDomainNames.All.AsSpan();
         for (var slot = Hash(lower); _table[slot] != 0; slot = (slot + 1) & (Slots - 1))
         {
