@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace CloudTrailNotifier.Rendering;
@@ -5,13 +6,25 @@ namespace CloudTrailNotifier.Rendering;
 /// <summary>The addresses that mail and chat clients turn into links, as the defanging of both outputs sees them.</summary>
 internal static class LinkSchemes
 {
+    /// <summary>The characters an address is defanged at: the colon of <c>://</c>, and dots (ASCII, ideographic, fullwidth, halfwidth).</summary>
+    public static SearchValues<char> Separators { get; } = SearchValues.Create(":.\u3002\uFF0E\uFF61");
+
     /// <summary>
-    /// Whether the text before a <c>://</c> ends in a web scheme (http, https, ftp, ftps), also inside a word
-    /// (<c>xhttp://</c> links too); <c>s3://</c> does not.
+    /// Whether the text before a <c>://</c> ends in a scheme a client may link: any scheme (http, https, ftp, file,
+    /// telnet, wss, also inside a word, as <c>xhttp://</c> links too) but <c>s3://</c>, which none links and which
+    /// values hold often.
     /// </summary>
-    public static bool EndsWithWebScheme(ReadOnlySpan<char> before) =>
-        before.EndsWith("http", StringComparison.OrdinalIgnoreCase) || before.EndsWith("https", StringComparison.OrdinalIgnoreCase)
-        || before.EndsWith("ftp", StringComparison.OrdinalIgnoreCase) || before.EndsWith("ftps", StringComparison.OrdinalIgnoreCase);
+    public static bool IsLinkedScheme(ReadOnlySpan<char> before)
+    {
+        var start = before.Length;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(before[start - 1]) || before[start - 1] is '+' or '-' or '.'))
+        {
+            start--;
+        }
+
+        var scheme = before[start..];
+        return !scheme.IsEmpty && !scheme.Equals("s3", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// Whether a client could link across the dot at <paramref name="dot"/>: the dot of <c>www.</c>, or a dot between
@@ -19,16 +32,15 @@ internal static class LinkSchemes
     /// mail and chat clients link bare domain names and addresses by themselves). Versions and addresses (<c>2.13.5</c>,
     /// <c>10.0.0.1</c>) and names whose last part is not a top-level domain (<c>bob.ross</c>, <c>config.json</c>) are not.
     /// </summary>
-    public static bool IsLinkableDot(ReadOnlySpan<char> text, int dot) =>
-        dot > 0 && IsLabelChar(text[dot - 1]) && MayBeLinkableDot(text, dot);
-
-    /// <summary>
-    /// <see cref="IsLinkableDot"/> without looking at the character before the dot, which escaping may still turn into
-    /// one a name ends in (<c>\u200B</c> ends in <c>B</c>): what a value must be checked for before it is escaped.
-    /// </summary>
-    public static bool MayBeLinkableDot(ReadOnlySpan<char> text, int dot)
+    public static bool IsLinkableDot(ReadOnlySpan<char> text, int dot)
     {
-        if (text[..dot].EndsWith("www", StringComparison.OrdinalIgnoreCase))
+        if (dot == 0 || !IsLabelChar(text[dot - 1]))
+        {
+            return false;
+        }
+
+        var before = text[..dot];
+        if (before.EndsWith("www", StringComparison.OrdinalIgnoreCase) || before.EndsWith("ftp", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }

@@ -61,7 +61,13 @@ internal sealed class TopLevelDomains
         {
             // ASCII by hand: the culture-aware casing's first call loads the globalization library (milliseconds at a cold start).
             var c = name[i];
-            lower[i] = c < 0x80 ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+            lower[i] = c switch
+            {
+                < (char)0x80 => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c,
+                >= '\uFF21' and <= '\uFF3A' => (char)(c - '\uFF21' + 'a'), // fullwidth letters, which browsers read as ASCII
+                >= '\uFF41' and <= '\uFF5A' => (char)(c - '\uFF41' + 'a'),
+                _ => char.ToLowerInvariant(c),
+            };
         }
 
         var all = TopLevelDomainNames.All.AsSpan();

@@ -39,6 +39,11 @@ public sealed partial class EmailTextTests
     [InlineData("evil\u200B.com", "evil\\u200B[.]com")]
     [InlineData("aws-cli/2.13.5 Python/3.11.4 Linux/5.10.184-175.749.amzn2.x86_64 exe/x86_64.amzn.2", "aws-cli/2.13.5 Python/3.11.4 Linux/5.10.184-175.749.amzn2.x86_64 exe/x86_64.amzn.2")]
     [InlineData("10.0.0.1 bob.ross config.json user.dugnutt .com a.b x.com-like", "10.0.0.1 bob.ross config.json user.dugnutt .com a.b x.com-like")]
+    [InlineData("telnet://10.0.0.5 wss://x/y gopher://z", "telnet[:]//10.0.0.5 wss[:]//x/y gopher[:]//z")]
+    [InlineData("ftp.intranet/x", "ftp[.]intranet/x")]
+    [InlineData("evil\u3002com evil\uFF0Ecom evil\uFF61com", "evil[\u3002]com evil[\uFF0E]com evil[\uFF61]com")]
+    [InlineData("evil.\uFF43\uFF4F\uFF4D", "evil[.]\uFF43\uFF4F\uFF4D")]
+    [InlineData("evil.com\u3164 bob@evil.com\uFE0F", "evil[.]com\\u3164 bob@evil[.]com\\uFE0F")]
     public void Addresses_are_defanged_and_escaping_still_applies(string value, string expected)
     {
         Assert.Equal(expected, EmailText.Clean(value, 4096));
@@ -54,6 +59,21 @@ public sealed partial class EmailTextTests
         const string plain = "arn:aws:iam::123456789012:role/Admin";
         Assert.Same(plain, EmailText.Clean(plain, 4096));
         Assert.Equal(SafeText.Clean("a\u202Eb   c", 4096), EmailText.Clean("a\u202Eb   c", 4096));
+    }
+
+    [Theory]
+    [InlineData(" evil.comz", 1)]
+    [InlineData(" evil.comzz", 2)]
+    [InlineData(" bob@evil.co.ukq", 1)]
+    public void A_value_cut_into_a_domain_is_defanged_as_it_is_shown(string tail, int cut)
+    {
+        var value = new string('D', 20) + tail;
+        var builder = new StringBuilder();
+
+        Assert.Equal(cut, EmailText.Append(builder, value, value.Length - cut));
+
+        Assert.False(LinkableAddress().IsMatch(builder.ToString()), builder.ToString());
+        Assert.Contains("evil[.]", builder.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,7 +212,8 @@ public sealed partial class EmailTextTests
         }
     }
 
-    private static string Undefang(string text) => text.Replace("[:]//", "://", StringComparison.Ordinal).Replace("[.]", ".", StringComparison.Ordinal);
+    private static string Undefang(string text) => text.Replace("[:]//", "://", StringComparison.Ordinal).Replace("[.]", ".", StringComparison.Ordinal)
+        .Replace("[\u3002]", "\u3002", StringComparison.Ordinal).Replace("[\uFF0E]", "\uFF0E", StringComparison.Ordinal).Replace("[\uFF61]", "\uFF61", StringComparison.Ordinal);
 
     /// <summary>
     /// An address a mail client links: a scheme, www., or a name before a common top-level domain (a short list of its

@@ -9,7 +9,7 @@ namespace CloudTrailNotifier.Rendering.Chat;
 /// that would not honour the span, the value also loses what could form a control sequence or a link by itself:
 /// angle brackets become U+2039/U+203A (no <c>&lt;!here&gt;</c>, <c>&lt;@U...&gt;</c>, <c>&lt;url|x&gt;</c>, Teams'
 /// <c>&lt;at&gt;</c>), an <c>@</c> that starts a word or precedes here, channel or everyone becomes U+FF20 (no <c>@here</c>;
-/// <c>alice@example.com</c> keeps its <c>@</c>), the <c>://</c> of an http, https or ftp address is written <c>[:]//</c> and a dot a client could link across (after <c>www</c>,
+/// <c>alice@example.com</c> keeps its <c>@</c>), the <c>://</c> of an address (any scheme but s3) is written <c>[:]//</c> and a dot a client could link across (after <c>www</c>,
 /// or before a top-level domain: <see cref="LinkSchemes.IsLinkableDot"/>) is written <c>[.]</c>, as security tools defang addresses. Line breaks,
 /// controls and invisible characters are shown escaped first, as in the email (<see cref="SafeText"/>).
 /// </summary>
@@ -156,12 +156,9 @@ internal static class ChatMarkdown
                 case '@' when i == 0 || !char.IsLetterOrDigit(clean[i - 1]) || IsBroadcast(clean.AsSpan(i + 1)):
                     builder.Append('\uFF20');
                     break;
-                case ':' when i + 2 < clean.Length && clean[i + 1] == '/' && clean[i + 2] == '/' && LinkSchemes.EndsWithWebScheme(clean.AsSpan(0, i)):
-                    builder.Append("[:]");
-                    break;
-                case '.' when LinkSchemes.IsLinkableDot(clean, i):
-                    // Chat clients link www. names and bare domain names in plain text as mail clients do.
-                    builder.Append("[.]");
+                case ':' or '.' or '\u3002' or '\uFF0E' or '\uFF61' when EmailText.IsDefanged(clean, i):
+                    // Chat clients link addresses, www. names and bare domain names in plain text as mail clients do.
+                    builder.Append('[').Append(c).Append(']');
                     break;
                 default:
                     builder.Append(c);
