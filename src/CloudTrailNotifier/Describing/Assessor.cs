@@ -19,7 +19,7 @@ internal static class Assessor
         // A change to the trail or to this stack's own resources blinds or silences the notifier: the highest
         // severity when it went through, high when it was refused (someone tried; check it today).
         // A change CloudFormation makes for a deployer (sam deploy) is expected more often than not: high, not a page.
-        var deployment = facts.Actor.InvokedBy == "cloudformation.amazonaws.com";
+        var deployment = facts.Actor.InvokedBy == ServiceNames.CloudFormationPrincipal;
         var tamperSeverity = input.Succeeded && !deployment ? Severity.Critical : Severity.High;
         var severity = !tampering ? rule!.Severity
             : rule is null || rule.Severity < tamperSeverity ? tamperSeverity : rule.Severity;

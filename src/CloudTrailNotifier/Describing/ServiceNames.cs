@@ -5,6 +5,9 @@ namespace CloudTrailNotifier.Describing;
 /// <summary>The names people use for AWS services, keyed by the eventSource prefix.</summary>
 internal static class ServiceNames
 {
+    /// <summary>CloudFormation's service principal, as a call it makes for a stack records it (<c>invokedBy</c>).</summary>
+    public const string CloudFormationPrincipal = "cloudformation.amazonaws.com";
+
     private static readonly FrozenDictionary<string, string> Names = new Dictionary<string, string>
     {
         ["secretsmanager"] = "Secrets Manager",

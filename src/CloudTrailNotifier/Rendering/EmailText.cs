@@ -16,12 +16,6 @@ namespace CloudTrailNotifier.Rendering;
 /// </summary>
 internal static class EmailText
 {
-    /// <summary>What the <c>://</c> of a defanged address becomes.</summary>
-    public const string DefangedSchemeSeparator = "[:]//";
-
-    /// <summary>What a dot a client could link across becomes.</summary>
-    public const string DefangedDot = "[.]";
-
     /// <summary>
     /// Appends at most <paramref name="maxChars"/> characters of <paramref name="value"/>, escaped (see
     /// <see cref="SafeText.Append"/>) and defanged.
@@ -67,16 +61,8 @@ internal static class EmailText
         var written = 0;
         for (var at = Next(span, 0); at >= 0; at = Next(span, at + 1))
         {
-            builder.Append(span[written..at]);
-            if (span[at] == '.')
-            {
-                builder.Append(DefangedDot);
-            }
-            else
-            {
-                builder.Append('[').Append(span[at]).Append(']');
-            }
-
+            // The character in brackets: https[:]//, example[.]com, evil[。]com.
+            builder.Append(span[written..at]).Append('[').Append(span[at]).Append(']');
             written = at + 1;
         }
 

@@ -27,7 +27,7 @@ internal static class LinkSchemes
     }
 
     /// <summary>
-    /// Whether a client could link across the dot at <paramref name="dot"/>: the dot of <c>www.</c>, or a dot between
+    /// Whether a client could link across the dot at <paramref name="dot"/>: the dot of <c>www.</c> or <c>ftp.</c>, or a dot between
     /// a name and a top-level domain (<c>example.com</c>, <c>alice@example.co.uk</c> at both its dots, <c>Amazon.com_Inc</c>;
     /// mail and chat clients link bare domain names and addresses by themselves). Versions and addresses (<c>2.13.5</c>,
     /// <c>10.0.0.1</c>) and names whose last part is not a top-level domain (<c>bob.ross</c>, <c>config.json</c>) are not.

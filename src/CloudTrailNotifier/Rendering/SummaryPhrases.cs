@@ -172,7 +172,7 @@ internal sealed class SummaryPhrases(Texts t, Func<string, int, string> escape)
         {
             TamperTarget = facts.Tamper?.Target ?? default,
             TamperName = Safe(facts.Tamper?.Name),
-            ThroughCloudFormation = service == "cloudformation.amazonaws.com",
+            ThroughCloudFormation = service == ServiceNames.CloudFormationPrincipal,
         };
 
         foreach (var signal in SignalOrder.In(facts.Signals))
