@@ -12,6 +12,12 @@ internal sealed record InsightFacts(string? EventSource, string? EventName, bool
 {
     public const string EventType = "AwsCloudTrailInsight";
 
+    /// <summary>The error of an error-rate insight (<c>insightDetails.errorCode</c>); untrusted text.</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>The top callers, clients and error codes of the unusual activity, with their usual rates.</summary>
+    public IReadOnlyList<InsightAttribution> Attributions { get; init; } = [];
+
     /// <summary>The insight of an Insights event; null for every other event.</summary>
     public static InsightFacts? Read(CloudTrailEvent evt)
     {
@@ -21,8 +27,8 @@ internal sealed record InsightFacts(string? EventSource, string? EventName, bool
             return null;
         }
 
-        var statistics = JsonFields.TryGet(d, "insightContext", out var context) && JsonFields.AsObject(context) is { } c
-            && JsonFields.TryGet(c, "statistics", out var s) && JsonFields.AsObject(s) is { } stats
+        var insightContext = JsonFields.TryGet(d, "insightContext", out var context) ? JsonFields.AsObject(context) : null;
+        var statistics = insightContext is { } c && JsonFields.TryGet(c, "statistics", out var s) && JsonFields.AsObject(s) is { } stats
             ? stats
             : (System.Text.Json.JsonElement?)null;
         return new InsightFacts(
@@ -32,7 +38,11 @@ internal sealed record InsightFacts(string? EventSource, string? EventName, bool
             string.Equals(JsonFields.String(d, "insightType"), "ApiErrorRateInsight", StringComparison.Ordinal),
             Average(statistics, "insight"),
             Average(statistics, "baseline"),
-            statistics is { } st ? Number(JsonFields.TryGet(st, "insightDuration", out var minutes) ? JsonFields.Scalar(minutes) : null) : null);
+            statistics is { } st ? Number(JsonFields.TryGet(st, "insightDuration", out var minutes) ? JsonFields.Scalar(minutes) : null) : null)
+        {
+            ErrorCode = JsonFields.String(d, "errorCode"),
+            Attributions = InsightAttribution.Read(insightContext),
+        };
     }
 
     /// <summary><c>statistics.NAME.average</c>, formatted by this program (never the event's text).</summary>
@@ -42,7 +52,8 @@ internal sealed record InsightFacts(string? EventSource, string? EventName, bool
             ? Number(JsonFields.Scalar(average))
             : null;
 
-    private static string? Number(string? text) =>
+    /// <summary>A rate as this program writes it (up to four decimals); null for anything that is not a finite, non-negative number.</summary>
+    public static string? Number(string? text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value >= 0
             ? value.ToString("0.####", CultureInfo.InvariantCulture)
             : null;

@@ -73,7 +73,8 @@ internal sealed class BodyWriter
         layout.Field(t.Action, phrases.Action(facts));
         if (facts.Insight is { } insight)
         {
-            layout.Field(t.Assessment.InsightLabel, t.Assessment.InsightValue(insight));
+            layout.Field(t.Assessment.InsightLabel, t.Assessment.InsightValue(insight, phrases.Safe(insight.ErrorCode)));
+            WriteAttributions(layout, insight, phrases);
         }
         else
         {
@@ -93,6 +94,20 @@ internal sealed class BodyWriter
         layout.Field(t.From, phrases.From(facts));
         layout.Field(t.Client, phrases.Client(facts));
         layout.Field(t.When, phrases.When(facts, options.TimeZone));
+    }
+
+    /// <summary>An Insights event's top callers, clients and error codes, one list each, every value with its rates.</summary>
+    private static void WriteAttributions(TextLayout layout, InsightFacts insight, SummaryPhrases phrases)
+    {
+        var t = phrases.Texts.Assessment;
+        foreach (var attribution in insight.Attributions)
+        {
+            layout.ListLabel(t.InsightAttributionLabel(attribution.Kind));
+            foreach (var contributor in attribution.Contributors)
+            {
+                layout.Item(t.InsightContributor(attribution.Kind, phrases.Safe(contributor.Value) ?? phrases.Texts.Unknown, contributor));
+            }
+        }
     }
 
     private static void WriteResources(TextLayout layout, IReadOnlyList<ResourceRef> resources, int omitted, SummaryPhrases phrases)

@@ -40,7 +40,8 @@ internal static class ChatCardRenderer
         layout.Field(t.Assessment.RiskLabel, phrases.Risk(facts));
         layout.Field(t.Who, phrases.Who(facts));
         layout.Field(t.Action, phrases.Action(facts));
-        layout.Field(facts.Insight is null ? t.Result : t.Assessment.InsightLabel, facts.Insight is { } insight ? t.Assessment.InsightValue(insight) : phrases.Result(facts));
+        layout.Field(facts.Insight is null ? t.Result : t.Assessment.InsightLabel, facts.Insight is { } insight ? t.Assessment.InsightValue(insight, phrases.Safe(insight.ErrorCode)) : phrases.Result(facts));
+        WriteAttributions(layout, facts.Insight, phrases);
         layout.Field(t.ErrorMessage, phrases.Safe(facts.ErrorMessage, MaxErrorMessage));
         WriteResources(layout, facts.Resources, phrases);
         layout.Field(t.Assessment.SharingLabel, phrases.Sharing(facts));
@@ -127,6 +128,20 @@ internal static class ChatCardRenderer
             foreach (var resource in resources)
             {
                 layout.Item(phrases.ResourceWithIdentifier(resource, MaxIdentifier));
+            }
+        }
+    }
+
+    /// <summary>An Insights event's top callers, clients and error codes, as in the email.</summary>
+    private static void WriteAttributions(ChatLayout layout, InsightFacts? insight, SummaryPhrases phrases)
+    {
+        var t = phrases.Texts.Assessment;
+        foreach (var attribution in insight?.Attributions ?? [])
+        {
+            layout.Line(ChatMarkdown.Bold(t.InsightAttributionLabel(attribution.Kind) + ":"));
+            foreach (var contributor in attribution.Contributors)
+            {
+                layout.Item(t.InsightContributor(attribution.Kind, phrases.Safe(contributor.Value) ?? phrases.Texts.Unknown, contributor));
             }
         }
     }

@@ -35,7 +35,16 @@ internal abstract class AssessmentTexts
 
     /// <summary>The label and value standing in for the result of a call, which an Insights event does not have.</summary>
     public abstract string InsightLabel { get; }
-    public abstract string InsightValue(InsightFacts insight);
+
+    /// <param name="safeErrorCode">The error of an error-rate insight, already escaped; null when not recorded.</param>
+    public abstract string InsightValue(InsightFacts insight, string? safeErrorCode);
+
+    /// <summary>The label over the top values of one breakdown of an Insights event (its callers, clients or error codes).</summary>
+    public abstract string InsightAttributionLabel(InsightAttributeKind kind);
+
+    /// <summary>One top value and its rates, against its usual rate when it was among the usual top values.</summary>
+    /// <param name="safeValue">The value, already escaped.</param>
+    public abstract string InsightContributor(InsightAttributeKind kind, string safeValue, InsightContributor contributor);
 
     /// <summary>Appended to the caller: how the person's call reached AWS (the console, or a service acting for them).</summary>
     public abstract string Via(string via);

@@ -105,8 +105,31 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
 
     public override string InsightLabel => "Insight";
 
-    public override string InsightValue(InsightFacts insight) =>
-        (insight.ErrorRate ? "API error rate" : "API call rate") + (insight.Ended ? ", end of the unusual activity" : ", start of the unusual activity");
+    public override string InsightValue(InsightFacts insight, string? safeErrorCode) =>
+        (insight.ErrorRate ? "API error rate" : "API call rate") + (safeErrorCode is null ? string.Empty : $" ({safeErrorCode})")
+        + (insight.Ended ? ", end of the unusual activity" : ", start of the unusual activity");
+
+    public override string InsightAttributionLabel(InsightAttributeKind kind) => kind switch
+    {
+        InsightAttributeKind.Caller => "Top callers in the unusual activity",
+        InsightAttributeKind.Client => "Top clients in the unusual activity",
+        _ => "Top error codes in the unusual activity",
+    };
+
+    public override string InsightContributor(InsightAttributeKind kind, string safeValue, InsightContributor contributor)
+    {
+        var value = kind == InsightAttributeKind.ErrorCode && contributor.Value == "null" ? "no error (calls that succeeded)" : safeValue;
+        var rate = contributor.Rate is { } r ? $": {r} a minute" : string.Empty;
+        var usual = contributor.UsualRate is { } u
+            ? $" (usually {u})"
+            : kind switch
+            {
+                InsightAttributeKind.Caller => " (not among the usual top callers)",
+                InsightAttributeKind.Client => " (not among the usual top clients)",
+                _ => " (not among the usual top error codes)",
+            };
+        return value + rate + usual;
+    }
 
     public override string Via(string via) => via == Describing.Via.Console ? ", via the console" : $", via {via}";
 

@@ -105,8 +105,24 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
 
     public override string InsightLabel => "インサイト";
 
-    public override string InsightValue(InsightFacts insight) =>
-        (insight.ErrorRate ? "API エラー率" : "API 呼び出し率") + (insight.Ended ? "、異常な活動の終了" : "、異常な活動の開始");
+    public override string InsightValue(InsightFacts insight, string? safeErrorCode) =>
+        (insight.ErrorRate ? "API エラー率" : "API 呼び出し率") + (safeErrorCode is null ? string.Empty : $"（{safeErrorCode}）")
+        + (insight.Ended ? "、異常な活動の終了" : "、異常な活動の開始");
+
+    public override string InsightAttributionLabel(InsightAttributeKind kind) => kind switch
+    {
+        InsightAttributeKind.Caller => "異常な活動の主な呼び出し元",
+        InsightAttributeKind.Client => "異常な活動の主なクライアント",
+        _ => "異常な活動の主なエラーコード",
+    };
+
+    public override string InsightContributor(InsightAttributeKind kind, string safeValue, InsightContributor contributor)
+    {
+        var value = kind == InsightAttributeKind.ErrorCode && contributor.Value == "null" ? "エラーなし（成功した呼び出し）" : safeValue;
+        var rate = contributor.Rate is { } r ? $": 毎分 {r} 回" : string.Empty;
+        var usual = contributor.UsualRate is { } u ? $"（通常は {u} 回）" : "（通常の上位には含まれません）";
+        return value + rate + usual;
+    }
 
     public override string Via(string via) => via == Describing.Via.Console ? "（コンソール経由）" : $"（{via} 経由）";
 
