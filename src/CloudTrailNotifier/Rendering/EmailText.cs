@@ -42,14 +42,19 @@ internal static class EmailText
     /// <summary>The escaped and defanged value as a string, cut to <paramref name="maxChars"/> with an ellipsis.</summary>
     public static string Clean(string? value, int maxChars, bool markSpaceRuns = true)
     {
-        var clean = SafeText.Clean(value, maxChars, markSpaceRuns);
-        if (!MayLink(clean))
+        return Defanged(SafeText.Clean(value, maxChars, markSpaceRuns));
+    }
+
+    /// <summary>Text already escaped (and cut, and folded) as it will be shown, defanged; the same string when nothing links.</summary>
+    public static string Defanged(string shown)
+    {
+        if (!MayLink(shown))
         {
-            return clean;
+            return shown;
         }
 
-        var builder = new StringBuilder(clean.Length + 16);
-        Defang(builder, clean);
+        var builder = new StringBuilder(shown.Length + 16);
+        Defang(builder, shown);
         return builder.ToString();
     }
 

@@ -57,8 +57,30 @@ internal static class LinkSchemes
             length++;
         }
 
-        return TopLevelDomains.Instance.Contains(after[..length]);
+        if (TopLevelDomains.Instance.Contains(after[..length]))
+        {
+            return true;
+        }
+
+        // Clients that know only ASCII names end the name where ASCII ends (evil.comя, evil.com̲), and text in Japanese
+        // runs straight on after a name (evil.comへ, example.中国へ): the label is also tried up to each such boundary.
+        for (var end = 1; end < length; end++)
+        {
+            if (IsNameBoundary(after[end - 1], after[end]) && TopLevelDomains.Instance.Contains(after[..end]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>Where a link detector may end a name inside what reads as one label: ASCII to other text, a combining mark, kana.</summary>
+    private static bool IsNameBoundary(char before, char c) =>
+        char.IsAscii(before) != char.IsAscii(c) || IsKana(before) != IsKana(c)
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    private static bool IsKana(char c) => c is >= '\u3040' and <= '\u30FF';
 
     /// <summary>A character a domain name's label is made of: a letter, digit or hyphen, or a mark on one (internationalized names).</summary>
     private static bool IsLabelChar(char c) => c < 0x80

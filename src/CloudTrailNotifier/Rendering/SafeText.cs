@@ -7,8 +7,8 @@ namespace CloudTrailNotifier.Rendering;
 /// <summary>
 /// Writes untrusted text so it stays on its line and shows what it is: line breaks, control characters,
 /// bidirectional overrides, zero-width and other invisible format characters become visible escapes
-/// (<c>\n</c>, <c>\u202E</c>), unpaired surrogates become U+FFFD, and runs of three or more spaces show
-/// one middle dot per space. Nothing an event carries can start a new line, hide text, reorder what a
+/// (<c>\n</c>, <c>\u202E</c>), unpaired surrogates become U+FFFD, runs of three or more spaces show
+/// one middle dot per space, and wide Unicode spaces (or any run of them) are escaped too. Nothing an event carries can start a new line, hide text, reorder what a
 /// reader sees or pass itself off as a layout column.
 /// </summary>
 internal static class SafeText
@@ -74,7 +74,7 @@ internal static class SafeText
                 continue;
             }
 
-            var unsafeChar = IsUnsafe(c);
+            var unsafeChar = IsUnsafe(c) || (markSpaceRuns && IsShownSpace(value, i));
             if (!unsafeChar && IsCombining(c))
             {
                 // A few marks make real text (Vietnamese, Devanagari); stacks of them smear over other lines.
@@ -196,6 +196,26 @@ internal static class SafeText
 
         return run;
     }
+
+    /// <summary>
+    /// Whether the character at <paramref name="i"/> is a space other than ASCII's that is shown escaped where runs of
+    /// spaces are marked: the wide ones (en, em, figure, Ogham and the like), which push text on to a line of its own in a
+    /// proportional font as a run of spaces would, always; the three that real text uses alone (no-break, narrow
+    /// no-break and ideographic spaces) only next to another space.
+    /// </summary>
+    public static bool IsShownSpace(ReadOnlySpan<char> value, int i)
+    {
+        var c = value[i];
+        if (c < 0x80 || CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.SpaceSeparator)
+        {
+            return false;
+        }
+
+        return c is not ('\u00A0' or '\u202F' or '\u3000')
+            || (i > 0 && IsSpace(value[i - 1])) || (i + 1 < value.Length && IsSpace(value[i + 1]));
+    }
+
+    private static bool IsSpace(char c) => c == ' ' || (c >= 0x80 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator);
 
     private static bool IsCombining(char c) =>
         c >= 0x300 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;

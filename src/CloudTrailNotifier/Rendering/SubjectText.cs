@@ -27,8 +27,9 @@ internal static class SubjectText
             return string.Empty;
         }
 
-        // Escape first (so a line break shows as \n), then fold to ASCII if asked, then shorten.
-        var safe = EmailText.Clean(value.Length > 4 * maxChars ? value[..(4 * maxChars)] : value, 4 * maxChars, markSpaceRuns: false);
+        // Escape first (so a line break shows as \n), then fold to ASCII if asked, then shorten; defanged last, as it
+        // is shown: folding makes httpś://evil.cóm an address, and a cut can make evil.comz one.
+        var safe = SafeText.Clean(value.Length > 4 * maxChars ? value[..(4 * maxChars)] : value, 4 * maxChars, markSpaceRuns: false);
         if (ascii)
         {
             safe = ToAscii(safe);
@@ -37,8 +38,26 @@ internal static class SubjectText
         return Shorten(CollapseSpaces(safe), maxChars, ascii);
     }
 
-    /// <summary>Cuts <paramref name="value"/> to <paramref name="maxChars"/>, marking the cut.</summary>
+    /// <summary>
+    /// Cuts escaped text to <paramref name="maxChars"/>, marking the cut, and defangs what the result shows (so a cut
+    /// never leaves a linkable name); cut further when defanging makes it longer.
+    /// </summary>
     public static string Shorten(string value, int maxChars, bool ascii)
+    {
+        var budget = maxChars;
+        while (true)
+        {
+            var shown = EmailText.Defanged(Cut(value, budget, ascii));
+            if (shown.Length <= maxChars || budget <= 0)
+            {
+                return shown;
+            }
+
+            budget -= Math.Max(1, shown.Length - maxChars);
+        }
+    }
+
+    private static string Cut(string value, int maxChars, bool ascii)
     {
         if (value.Length <= maxChars)
         {

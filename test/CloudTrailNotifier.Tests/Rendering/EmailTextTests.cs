@@ -44,6 +44,9 @@ public sealed partial class EmailTextTests
     [InlineData("evil\u3002com evil\uFF0Ecom evil\uFF61com", "evil[\u3002]com evil[\uFF0E]com evil[\uFF61]com")]
     [InlineData("evil.\uFF43\uFF4F\uFF4D", "evil[.]\uFF43\uFF4F\uFF4D")]
     [InlineData("evil.com\u3164 bob@evil.com\uFE0F", "evil[.]com\\u3164 bob@evil[.]com\\uFE0F")]
+    [InlineData("詳細はevil.comへ / подробнее evil.comя / evil.com\u0332", "詳細はevil[.]comへ / подробнее evil[.]comя / evil[.]com\u0332")]
+    [InlineData("例え.中国で 例え.中國へ", "例え[.]中国で 例え[.]中國へ")]
+    [InlineData("bob.rossя config.jsonへ v1.2へ", "bob.rossя config.jsonへ v1.2へ")]
     public void Addresses_are_defanged_and_escaping_still_applies(string value, string expected)
     {
         Assert.Equal(expected, EmailText.Clean(value, 4096));

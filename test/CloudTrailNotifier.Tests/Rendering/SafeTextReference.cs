@@ -50,7 +50,7 @@ internal static class SafeTextReference
 
                 i++;
             }
-            else if (SafeText.IsUnsafe(c) || (IsCombining(c) && ++marks > 3))
+            else if (SafeText.IsUnsafe(c) || (markSpaceRuns && SafeText.IsShownSpace(value, i)) || (IsCombining(c) && ++marks > 3))
             {
                 builder.Append(c switch
                 {

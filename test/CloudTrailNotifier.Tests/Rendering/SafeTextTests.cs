@@ -28,6 +28,10 @@ public sealed class SafeTextTests
     [InlineData("Who               alice", "Who\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7\u00B7alice")]
     [InlineData("trailing   ", "trailing\u00B7\u00B7\u00B7")]
     [InlineData("日本語   \n   x", "日本語\u00B7\u00B7\u00B7\\n\u00B7\u00B7\u00B7x")]
+    [InlineData("denied.\u2003\u2003Severity: low", "denied.\\u2003\\u2003Severity: low")]
+    [InlineData("wide\u2002en \u205Fmath \u1680ogham", "wide\\u2002en \\u205Fmath \\u1680ogham")]
+    [InlineData("株式会社\u3000東京 10\u00A0km 5\u202F%", "株式会社\u3000東京 10\u00A0km 5\u202F%")]
+    [InlineData("run\u3000\u3000\u3000of ideographic, nbsp\u00A0 and", "run\\u3000\\u3000\\u3000of ideographic, nbsp\\u00A0 and")]
     public void Clean_escapes_what_could_break_or_hide_a_line(string input, string expected)
     {
         Assert.Equal(expected, SafeText.Clean(input, 100));
@@ -118,5 +122,12 @@ public sealed class SafeTextTests
         }
 
         return builder.ToString();
+    }
+
+    [Fact]
+    public void Where_space_runs_are_kept_wide_spaces_are_kept_too()
+    {
+        // Subjects collapse spaces and attributes keep them: neither has lines for a wide space to fake.
+        Assert.Equal("a\u2003\u2003b", SafeText.Clean("a\u2003\u2003b", 100, markSpaceRuns: false));
     }
 }

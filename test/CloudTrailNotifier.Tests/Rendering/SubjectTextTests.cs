@@ -79,4 +79,24 @@ public sealed class SubjectTextTests
     [InlineData("")]
     public void Nothing_gives_nothing(string? value) =>
         Assert.Equal(string.Empty, SubjectText.Piece(value, ascii: true, maxChars: 10));
+
+    [Theory]
+    [InlineData("httpś://evil.cóm/login", "https[:]//evil[.]com/login")]
+    [InlineData("evil.c\u0301om", "evil[.]com")]
+    [InlineData("ｗｗｗ.x https\u0301://y", "?.x https[:]//y")]
+    public void Folding_to_ascii_cannot_make_an_address_that_links(string value, string expected) =>
+        Assert.Equal(expected, SubjectText.Piece(value, ascii: true, maxChars: 60));
+
+    [Theory]
+    [InlineData("see evil.comz", 11)]
+    [InlineData("see evil.comz", 12)]
+    [InlineData("x evil.co.uk.example", 14)]
+    public void A_cut_cannot_leave_a_name_that_links(string value, int max)
+    {
+        var shown = SubjectText.Shorten(value, max, ascii: true);
+
+        Assert.True(shown.Length <= max, shown);
+        Assert.False(EmailText.MayLink(shown), shown);
+        Assert.EndsWith("...", shown, StringComparison.Ordinal);
+    }
 }
