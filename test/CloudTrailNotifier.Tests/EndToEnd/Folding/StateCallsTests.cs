@@ -131,7 +131,7 @@ public sealed class StateCallsTests : IDisposable
         return (new NoiseControlSink(inner, new DynamoStateStore(calls, table), settings, RenderOptions.Default, TimeProvider.System), inner);
     }
 
-    private static Notification Notify(string eventId) => new Notifier(RenderOptions.Default).Notify(Event(eventId));
+    private static Notification Notify(string eventId) => new Notifier(RenderOptions.Default, FoldEventReader.Read).Notify(Event(eventId));
 
     private static Invocation Invocation(string eventId) => new("req-" + eventId, DateTimeOffset.UtcNow.AddSeconds(30), null, Event(eventId));
 
