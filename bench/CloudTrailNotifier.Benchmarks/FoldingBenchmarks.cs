@@ -32,7 +32,7 @@ public class FoldingBenchmarks
     public void Setup()
     {
         _event = File.ReadAllBytes(RenderBenchmarks.FindSeedEvent());
-        _notification = new Notifier(RenderOptions.Default).Notify(_event);
+        _notification = new Notifier(RenderOptions.Default, FoldEventReader.Read).Notify(_event);
         var evt = FoldEventReader.Read(_event)!;
         _open = FoldDecider.Decide(null, evt, DateTimeOffset.UtcNow, Window, rateAllows: true).NewState with { Version = 1 };
         _invocation = new Invocation("bench", null, null, _event);

@@ -10,7 +10,9 @@ namespace CloudTrailNotifier.Folding;
 
 /// <summary>
 /// A group's digest as a notification, pure: a subject under 100 characters saying it is a digest and how many,
-/// a plain-text body of escaped values, and seven message attributes (of the ten allowed).
+/// a plain-text body of escaped values, and eight message attributes (of the ten allowed). <c>readOnly</c> and
+/// <c>severity</c> say what the folded events were (<see cref="FoldedAttributes"/>), so filter policies route a digest
+/// as they would its events.
 /// </summary>
 internal static class DigestRenderer
 {
@@ -59,8 +61,9 @@ internal static class DigestRenderer
             Attribute("eventName", id.EventName),
             Attribute("account", id.Account),
             Attribute("region", id.Region),
-            new("readOnly", "true"),
+            new("readOnly", FoldedAttributes.ReadOnlyOf(group)),
             new("outcome", id.Outcome.StartsWith("error:", StringComparison.Ordinal) ? "failed" : "succeeded"),
+            new("severity", FoldedAttributes.SeverityOf(group)),
             new("digest", group.Folded.ToString(CultureInfo.InvariantCulture)),
         };
         var notification = new Notification(subject, body.ToString(), attributes, null);

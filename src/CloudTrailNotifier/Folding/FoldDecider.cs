@@ -63,6 +63,11 @@ internal static class FoldDecider
             UserAgents = [],
             EventIds = [],
             RateGuarded = false,
+
+            // Events folded while the digest was out stay counted; which of them they were is not kept, so the next
+            // digest keeps the group's readOnly and severity as they stand (never lower than the truth).
+            ReadOnly = left > 0 ? current.ReadOnly : null,
+            Severity = left > 0 ? current.Severity : null,
             LeaseEnd = null,
             LeaseId = null,
         };
@@ -85,6 +90,9 @@ internal static class FoldDecider
             UserAgents = detailed ? AddDistinct(state.UserAgents, evt.UserAgent) : state.UserAgents,
             EventIds = detailed && evt.EventId is { } id ? [.. state.EventIds, id] : state.EventIds,
             RateGuarded = state.RateGuarded || rateGuarded,
+            // A group folded before these were kept counts as unknown and notice (FoldedAttributes.UnrecordedSeverity).
+            ReadOnly = FoldedAttributes.ReadOnly(state.Folded > 0 ? state.ReadOnly ?? FoldedAttributes.Unknown : null, evt.ReadOnly),
+            Severity = FoldedAttributes.Severity(state.Folded > 0 ? state.Severity ?? FoldedAttributes.UnrecordedSeverity : null, evt.Severity),
         };
     }
 

@@ -7,8 +7,11 @@ using CloudTrailNotifier.Input;
 namespace CloudTrailNotifier.Folding;
 
 /// <summary>
-/// Reads what folding needs from an event, pure. Only identifiers are kept (ARNs, names, ids, addresses, user
-/// agents): never a request value, so no secret can reach the state table through a group.
+/// Reads what folding needs from an event, pure and total. Only identifiers are kept (ARNs, names, ids, addresses,
+/// user agents): never a request value. The function reads them from the event as the notifier redacted it
+/// (<see cref="Notifications.Notifier"/> hands them over with the notification), so what the state table stores and a
+/// digest shows went through the same redaction as the notification. Hostile strings (half a surrogate pair escaped,
+/// in a value or a name) are read as written, as everywhere else (<see cref="JsonFields"/>): nothing here throws.
 /// </summary>
 internal static class FoldEventReader
 {
@@ -31,7 +34,7 @@ internal static class FoldEventReader
         }
     }
 
-    /// <summary>The event's fold facts; null when it has no id to tell a duplicate by (it is then sent as today).</summary>
+    /// <summary>The fold facts of an event's bytes as they are (tests and benchmarks; the function reads the redacted event).</summary>
     public static FoldEvent? Read(ReadOnlyMemory<byte> utf8Json)
     {
         try
@@ -45,7 +48,8 @@ internal static class FoldEventReader
         }
     }
 
-    private static FoldEvent? Read(JsonElement root)
+    /// <summary>The event's fold facts; null when it has no id to tell a duplicate by (it is then sent as today).</summary>
+    public static FoldEvent? Read(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -128,10 +132,10 @@ internal static class FoldEventReader
             foreach (var property in parameters.EnumerateObject())
             {
                 // Identifiers only (bucketName, secretId, roleArn, ...): never a value that could be a secret.
-                if (property.Value.ValueKind == JsonValueKind.String && IsIdentifierName(property.Name)
-                    && Short(property.Value.GetString()) is { } value)
+                if (property.Value.ValueKind == JsonValueKind.String && JsonFields.Name(property) is var name && IsIdentifierName(name)
+                    && Short(JsonFields.Text(property.Value)) is { } value)
                 {
-                    return property.Name + "=" + value;
+                    return name + "=" + value;
                 }
             }
         }
@@ -149,6 +153,7 @@ internal static class FoldEventReader
         return code is null ? "succeeded" : "error:" + code;
     }
 
+    /// <summary>Blank as null; cut at <see cref="MaxChars"/>, never between the halves of a surrogate pair (DynamoDB takes UTF-8).</summary>
     private static string? Short(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : value.Length > MaxChars ? value[..MaxChars] : value;
+        string.IsNullOrWhiteSpace(value) ? null : value.Length > MaxChars ? value[..TextCut.Before(value, MaxChars)] : value;
 }

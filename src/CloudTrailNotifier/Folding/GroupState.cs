@@ -10,6 +10,8 @@ namespace CloudTrailNotifier.Folding;
 /// <param name="LeaseEnd">A sweep that claimed the digest owns it until then.</param>
 /// <param name="OpenedBy">The event key of the first event the window opened for, sent at once: Lambda's retry of that
 /// event, after its publish failed, is sent again rather than folded into the window it opened itself.</param>
+/// <param name="ReadOnly">Whether the folded events were read-only (<see cref="FoldedAttributes.ReadOnly"/>); null with none folded.</param>
+/// <param name="Severity">The highest severity of the folded events (<see cref="FoldedAttributes.Severity"/>); null with none folded.</param>
 internal sealed record GroupState(
     string GroupKey,
     long Version,
@@ -24,7 +26,9 @@ internal sealed record GroupState(
     bool RateGuarded,
     DateTimeOffset? LeaseEnd,
     string? LeaseId,
-    string? OpenedBy = null)
+    string? OpenedBy = null,
+    string? ReadOnly = null,
+    string? Severity = null)
 {
     /// <summary>Addresses, user agents and event ids are kept for the first this many folded events.</summary>
     public const int DetailLimit = 5;

@@ -12,8 +12,10 @@ namespace CloudTrailNotifier.Folding;
 /// The claim comes first because only it keeps a second delivery from publishing; "done" comes only after the
 /// publish succeeded, so a crash in between leaves a claim that expires (the event stays retryable), never a
 /// "done" for an alert that was not sent. A first event costs four calls: claim, open the window, rate counter, done.
-/// When the state table cannot be used the notification is sent anyway (fail open) and the delivery says
-/// <c>stateStore: skipped</c>. A <c>Scheduled Event</c> runs the digest sweep instead.
+/// When the state table cannot be used, or folding fails in any other way, the notification is sent anyway (fail
+/// open: an alert is never lost or held back because of folding) and the delivery says <c>stateStore: skipped</c>.
+/// What it folds by comes with the notification (<see cref="Notification.Fold"/>, read from the redacted event), its
+/// <c>readOnly</c> and <c>severity</c> from the notification's attributes. A <c>Scheduled Event</c> runs the digest sweep instead.
 /// </summary>
 internal sealed class NoiseControlSink(INotificationSink inner, IStateStore store, FoldingSettings settings, RenderOptions options, TimeProvider clock)
     : INotificationSink
@@ -27,19 +29,22 @@ internal sealed class NoiseControlSink(INotificationSink inner, IStateStore stor
             return await new DigestSweeper(inner, store, options, clock).SweepAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
 
-        if (FoldEventReader.Read(invocation.Event) is not { } evt)
+        if (notification.Fold is not { } facts)
         {
             return await inner.DeliverAsync(notification, invocation, cancellationToken).ConfigureAwait(false);
         }
 
+        var evt = facts with { ReadOnly = Attribute(notification, "readOnly"), Severity = Attribute(notification, "severity") };
         ClaimResult claim;
         try
         {
             claim = await store.ClaimEventAsync(evt.EventKey, clock.GetUtcNow(), invocation.Deadline, cancellationToken).ConfigureAwait(false);
         }
-        catch (StateStoreException ex)
+#pragma warning disable CA1031 // Fail open: whatever goes wrong in folding, the event is notified.
+        catch (Exception ex) when (IsFoldingFailure(ex, cancellationToken))
+#pragma warning restore CA1031
         {
-            return await FailOpenAsync(notification, invocation, ex, claimed: false, evt, cancellationToken).ConfigureAwait(false);
+            return await FailOpenAsync(notification, invocation, Problem(ex), claimed: false, evt, cancellationToken).ConfigureAwait(false);
         }
 
         if (claim == ClaimResult.Done)
@@ -59,9 +64,11 @@ internal sealed class NoiseControlSink(INotificationSink inner, IStateStore stor
                 ? FoldDecisionKind.SendNow
                 : await DecideAsync(evt, invocation.Deadline, cancellationToken).ConfigureAwait(false);
         }
-        catch (StateStoreException ex)
+#pragma warning disable CA1031 // Fail open: whatever goes wrong in folding, the event is notified.
+        catch (Exception ex) when (IsFoldingFailure(ex, cancellationToken))
+#pragma warning restore CA1031
         {
-            return await FailOpenAsync(notification, invocation, ex, claimed: true, evt, cancellationToken).ConfigureAwait(false);
+            return await FailOpenAsync(notification, invocation, Problem(ex), claimed: true, evt, cancellationToken).ConfigureAwait(false);
         }
 
         if (kind == FoldDecisionKind.Fold)
@@ -136,7 +143,7 @@ internal sealed class NoiseControlSink(INotificationSink inner, IStateStore stor
     }
 
     private async Task<Delivery> FailOpenAsync(
-        Notification notification, Invocation invocation, StateStoreException problem, bool claimed, FoldEvent evt, CancellationToken cancellationToken)
+        Notification notification, Invocation invocation, string problem, bool claimed, FoldEvent evt, CancellationToken cancellationToken)
     {
         Delivery delivery;
         try
@@ -154,7 +161,7 @@ internal sealed class NoiseControlSink(INotificationSink inner, IStateStore stor
             await TryMarkDoneAsync(evt, invocation, cancellationToken).ConfigureAwait(false);
         }
 
-        var note = delivery.Note is null ? $"state store skipped: {problem.Message}" : $"{delivery.Note}; state store skipped: {problem.Message}";
+        var note = delivery.Note is null ? $"state store skipped: {problem}" : $"{delivery.Note}; state store skipped: {problem}";
         return delivery with { StateStore = "skipped", Note = note };
     }
 
@@ -168,9 +175,32 @@ internal sealed class NoiseControlSink(INotificationSink inner, IStateStore stor
             await action().ConfigureAwait(false);
             return true;
         }
-        catch (StateStoreException)
+#pragma warning disable CA1031 // Bookkeeping after the decision: its failure must not fail an alert already handled.
+        catch (Exception)
+#pragma warning restore CA1031
         {
             return false;
         }
+    }
+
+    /// <summary>Anything but the invocation being cancelled: the state store's errors, and any fault of folding itself.</summary>
+    private static bool IsFoldingFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
+
+    /// <summary>The state store's own (cleaned) message; for any other failure its type only, as a message may quote the event.</summary>
+    private static string Problem(Exception ex) =>
+        ex is StateStoreException ? ex.Message : $"folding failed ({ex.GetType().Name})";
+
+    private static string? Attribute(Notification notification, string name)
+    {
+        foreach (var attribute in notification.Attributes)
+        {
+            if (attribute.Name == name)
+            {
+                return attribute.Value;
+            }
+        }
+
+        return null;
     }
 }

@@ -65,7 +65,9 @@ internal static class LambdaHost
                 sink = new Folding.NoiseControlSink(sink, store!, folding, configuration.RenderOptions, aws.Clock);
             }
 
-            var handler = new InvocationHandler(new Notifier(configuration.RenderOptions).Notify, sink);
+            // With noise control, the notifier also reads folding's facts from the event it redacted (never the raw one).
+            var notifier = new Notifier(configuration.RenderOptions, configuration.Folding is null ? null : Folding.FoldEventReader.Read);
+            var handler = new InvocationHandler(notifier.Notify, sink);
             await new RuntimeLoop(api, handler, log, aws.Clock, setVariable).RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitSuccess;
         }

@@ -16,4 +16,10 @@ internal sealed record Notification(
     /// redacted facts; null unless <see cref="Rendering.RenderOptions.ChatCards"/> asked for it.
     /// </summary>
     public string? ChatCard { get; init; }
+
+    /// <summary>
+    /// What noise control needs of the event, read from it after redaction (the same markers as the message); null
+    /// unless the notifier was asked for it, and for an event it could not redact or read (then it is sent on its own).
+    /// </summary>
+    public Folding.FoldEvent? Fold { get; init; }
 }

@@ -20,7 +20,9 @@ namespace CloudTrailNotifier.Notifications;
 /// it cannot be interpreted). Its renderer keeps buffers from one event to the next, so one notifier serves
 /// one thread at a time (the function handles one invocation at a time; the command line renders in order).
 /// </summary>
-internal sealed class Notifier(RenderOptions options)
+/// <param name="foldFacts">With noise control, what folding reads of the event (<see cref="Folding.FoldEventReader.Read(JsonElement)"/>):
+/// given the redacted event, so nothing folding stores or shows escapes the redaction; its answer rides on the notification.</param>
+internal sealed class Notifier(RenderOptions options, Func<JsonElement, Folding.FoldEvent?>? foldFacts = null)
 {
     /// <summary>The most of an uninterpretable event's text carried in its notification, in UTF-8 bytes read.</summary>
     private const int MaxRawBytes = FallbackNotification.MaxRawChars * 4;
@@ -72,7 +74,24 @@ internal sealed class Notifier(RenderOptions options)
 
         using (redacted)
         {
-            return NotifyRedacted(redacted?.RootElement ?? root, receivedBytes);
+            var clean = redacted?.RootElement ?? root;
+            var notification = NotifyRedacted(clean, receivedBytes);
+            return foldFacts is null ? notification : notification with { Fold = FoldFacts(clean) };
+        }
+    }
+
+    /// <summary>Folding's facts of the redacted event; null when reading them fails (the event is then sent on its own).</summary>
+    private Folding.FoldEvent? FoldFacts(JsonElement redacted)
+    {
+        try
+        {
+            return foldFacts!(redacted);
+        }
+#pragma warning disable CA1031 // Fail open: an event whose fold facts cannot be read is notified on its own, never lost.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
         }
     }
 

@@ -21,6 +21,9 @@ internal sealed class DynamoStateStore(DynamoDbCalls calls, string table) : ISta
     /// <summary>Longer than any invocation (Lambda's limit is 15 minutes): a claim older than this was left by a crash.</summary>
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(15);
 
+    /// <summary>After its invocation's deadline (Lambda ends it there), a claim can only have been left by a crash.</summary>
+    private static readonly TimeSpan ClaimPastDeadline = TimeSpan.FromSeconds(10);
+
     public async Task<ClaimResult> ClaimEventAsync(string eventKey, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         var request = new PutItemRequest
@@ -30,7 +33,7 @@ internal sealed class DynamoStateStore(DynamoDbCalls calls, string table) : ISta
             {
                 ["pk"] = DynamoItems.S("event#" + eventKey),
                 ["status"] = DynamoItems.S("claimed"),
-                ["claimUntil"] = DynamoItems.N((now + ClaimLifetime).ToUnixTimeMilliseconds()),
+                ["claimUntil"] = DynamoItems.N(ClaimUntil(now, deadline).ToUnixTimeMilliseconds()),
                 ["expiresAt"] = DynamoItems.N((now + Keep).ToUnixTimeSeconds()),
             },
             ConditionExpression = "attribute_not_exists(pk) OR (#s = :claimed AND claimUntil < :now)",
@@ -46,6 +49,16 @@ internal sealed class DynamoStateStore(DynamoDbCalls calls, string table) : ISta
 
         var item = answer.Current ?? await GetAsync("event#" + eventKey, deadline, cancellationToken).ConfigureAwait(false);
         return item is { } found && DynamoItems.GetS(found, "status") == "claimed" ? ClaimResult.InProgress : ClaimResult.Done;
+    }
+
+    /// <summary>
+    /// Until when a claim holds: the claiming invocation's deadline and a little (a retry of an attempt that died then
+    /// takes the event over instead of failing until the dead-letter queue), at most <see cref="ClaimLifetime"/>.
+    /// </summary>
+    internal static DateTimeOffset ClaimUntil(DateTimeOffset now, DateTimeOffset? deadline)
+    {
+        var until = deadline is { } end ? end + ClaimPastDeadline : now + ClaimLifetime;
+        return until > now + ClaimLifetime ? now + ClaimLifetime : until < now + ClaimPastDeadline ? now + ClaimPastDeadline : until;
     }
 
     public async Task MarkEventDoneAsync(string eventKey, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ internal static class GroupItem
     public const string DueShard = "due";
 
     /// <summary>Attributes an item has only sometimes; a write that sets the whole state removes the absent ones.</summary>
-    public static readonly string[] Optional = ["firstFolded", "lastFolded", "leaseEnd", "leaseId", "dueShard", "dueAt", "openedBy"];
+    public static readonly string[] Optional = ["firstFolded", "lastFolded", "leaseEnd", "leaseId", "dueShard", "dueAt", "openedBy", "readOnly", "severity"];
 
     public static Dictionary<string, AttributeValue> Write(GroupState s, TimeSpan keep)
     {
@@ -43,6 +43,16 @@ internal static class GroupItem
         if (s.OpenedBy is not null)
         {
             item["openedBy"] = DynamoItems.S(s.OpenedBy);
+        }
+
+        if (s.ReadOnly is not null)
+        {
+            item["readOnly"] = DynamoItems.S(s.ReadOnly);
+        }
+
+        if (s.Severity is not null)
+        {
+            item["severity"] = DynamoItems.S(s.Severity);
         }
 
         var last = s.WindowEnd;
@@ -78,7 +88,9 @@ internal static class GroupItem
         DynamoItems.GetBool(item, "rateGuarded"),
         Time(item, "leaseEnd"),
         DynamoItems.GetS(item, "leaseId"),
-        DynamoItems.GetS(item, "openedBy"));
+        DynamoItems.GetS(item, "openedBy"),
+        DynamoItems.GetS(item, "readOnly"),
+        DynamoItems.GetS(item, "severity"));
 
     /// <summary>The group of a stored item, or null when there is none.</summary>
     public static GroupState? ReadOrNull(string groupKey, Dictionary<string, AttributeValue>? item) =>

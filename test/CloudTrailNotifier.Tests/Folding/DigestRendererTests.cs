@@ -47,6 +47,22 @@ public sealed class DigestRendererTests
         Assert.True(subject.Length < 100, subject);
     }
 
+    [Theory]
+    [InlineData("true", "info", "true", "info")]
+    [InlineData("false", "notice", "false", "notice")]
+    [InlineData("unknown", "notice", "unknown", "notice")]
+    [InlineData(null, null, "unknown", "notice")] // a group folded before digests kept these: unknown, and notice (the higher foldable one)
+    [InlineData("mixed", "urgent", "unknown", "notice")]
+    public void ReadOnly_and_severity_say_what_the_folded_events_were_with_a_single_notification_s_values(
+        string? readOnly, string? severity, string expectedReadOnly, string expectedSeverity)
+    {
+        var attributes = DigestRenderer.Render(Group() with { ReadOnly = readOnly, Severity = severity }, RenderOptions.Default).Attributes;
+
+        Assert.Equal(expectedReadOnly, attributes.Single(a => a.Name == "readOnly").Value);
+        Assert.Equal(expectedSeverity, attributes.Single(a => a.Name == "severity").Value);
+        Assert.Equal(["eventSource", "eventName", "account", "region", "readOnly", "outcome", "severity", "digest"], attributes.Select(a => a.Name));
+    }
+
     internal static GroupState Group() => new(
         "key", 3,
         new GroupIdentity("111122223333", "arn:aws:iam::111122223333:role/app-reader", "secretsmanager.amazonaws.com",
@@ -55,7 +71,7 @@ public sealed class DigestRendererTests
         ["198.51.100.7", "203.0.113.20"], ["aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5"],
         ["7f1c0000-1111-2222-3333-000000000001", "7f1c0000-1111-2222-3333-000000000002", "7f1c0000-1111-2222-3333-000000000003",
          "7f1c0000-1111-2222-3333-000000000004", "7f1c0000-1111-2222-3333-000000000005"],
-        RateGuarded: false, LeaseEnd: null, LeaseId: null);
+        RateGuarded: false, LeaseEnd: null, LeaseId: null, ReadOnly: "true", Severity: "notice");
 
     private static string Text(Notification n) =>
         $"Subject: {n.Subject}\n\n{n.Message}\nAttributes:\n" + string.Join('\n', n.Attributes.Select(a => $"  {a.Name}={a.Value}")) + "\n";

@@ -167,6 +167,55 @@ public sealed class FoldDeciderTests
         }
     }
 
+    [Theory]
+    [InlineData("true,true,true", "info,info,info", "true", "info")]
+    [InlineData("true,false,true", "info,notice,info", "false", "notice")]
+    [InlineData("true,unknown,true", "notice,info,info", "unknown", "notice")]
+    [InlineData("false,unknown", "info,info", "false", "info")]
+    [InlineData("true", "notice", "true", "notice")]
+    public void A_group_keeps_whether_every_folded_event_was_read_only_and_the_highest_severity(string readOnlys, string severities, string readOnly, string severity)
+    {
+        var state = FoldDecider.Decide(null, Event("e0") with { ReadOnly = "false", Severity = "critical" }, _clock.GetUtcNow(), Window, true).NewState;
+        var kinds = readOnlys.Split(',').Zip(severities.Split(',')).ToList();
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(10));
+            state = FoldDecider.Decide(state, Event($"e{i + 1}") with { ReadOnly = kinds[i].First, Severity = kinds[i].Second }, _clock.GetUtcNow(), Window, true).NewState;
+        }
+
+        // The first event, sent on its own, is not in the digest: its write and severity do not count.
+        Assert.Equal((kinds.Count, readOnly, severity), (state.Folded, state.ReadOnly, state.Severity));
+    }
+
+    [Fact]
+    public void After_a_digest_readOnly_and_severity_start_again_and_stay_for_events_folded_while_it_was_out()
+    {
+        var state = FoldDecider.Decide(null, Event("e0"), _clock.GetUtcNow(), Window, true).NewState;
+        state = FoldDecider.Decide(state, Event("e1") with { ReadOnly = "false", Severity = "notice" }, _clock.GetUtcNow(), Window, true).NewState;
+        var sent = state;
+        var meanwhile = FoldDecider.Decide(state, Event("e2") with { ReadOnly = "true", Severity = "info" }, _clock.GetUtcNow(), Window, true).NewState;
+
+        var emptied = FoldDecider.AfterDigest(sent, sent);
+        var left = FoldDecider.AfterDigest(meanwhile, sent);
+
+        Assert.Equal((0, (string?)null, (string?)null), (emptied.Folded, emptied.ReadOnly, emptied.Severity));
+        Assert.Equal((1, "false", "notice"), (left.Folded, left.ReadOnly, left.Severity));
+        _clock.Advance(Window * 2);
+        var next = FoldDecider.Decide(emptied with { WindowEnd = _clock.GetUtcNow().AddMinutes(-1) }, Event("e3"), _clock.GetUtcNow(), Window, true).NewState;
+        next = FoldDecider.Decide(next, Event("e4") with { ReadOnly = "true", Severity = "info" }, _clock.GetUtcNow(), Window, true).NewState;
+        Assert.Equal(("true", "info"), (next.ReadOnly, next.Severity));
+    }
+
+    [Fact]
+    public void A_group_folded_before_readOnly_and_severity_were_kept_counts_as_unknown_and_notice()
+    {
+        var legacy = FoldDecider.Decide(null, Event("e0"), _clock.GetUtcNow(), Window, true).NewState with { Folded = 3 };
+
+        var state = FoldDecider.Decide(legacy, Event("e1") with { ReadOnly = "true", Severity = "info" }, _clock.GetUtcNow(), Window, true).NewState;
+
+        Assert.Equal((4, "unknown", "notice"), (state.Folded, state.ReadOnly, state.Severity));
+    }
+
     private FoldEvent Event(string id, string address = "198.51.100.7")
     {
         var identity = new GroupIdentity("111122223333", "arn:aws:iam::111122223333:role/app", "secretsmanager.amazonaws.com",

@@ -110,6 +110,26 @@ public sealed class StateCallsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_claim_holds_until_its_invocation_s_deadline_and_a_little_then_a_retry_takes_the_event_over()
+    {
+        var table = await StateTable.CreateAsync(moto, "calls-claim-state");
+        var store = StateTable.Store(moto, table);
+        var now = DateTimeOffset.UtcNow;
+        var deadline = now.AddSeconds(30);
+
+        var first = await store.ClaimEventAsync("k-1", now, deadline, CancellationToken.None);
+        var meanwhile = await store.ClaimEventAsync("k-1", deadline.AddSeconds(5), deadline.AddSeconds(35), CancellationToken.None);
+        var retry = await store.ClaimEventAsync("k-1", deadline.AddSeconds(11), deadline.AddSeconds(41), CancellationToken.None);
+        var noDeadline = await store.ClaimEventAsync("k-2", now, null, CancellationToken.None);
+        var tooEarly = await store.ClaimEventAsync("k-2", now.AddMinutes(14), null, CancellationToken.None);
+
+        Assert.Equal((ClaimResult.Claimed, ClaimResult.InProgress, ClaimResult.Claimed), (first, meanwhile, retry));
+        Assert.Equal((ClaimResult.Claimed, ClaimResult.InProgress), (noDeadline, tooEarly)); // without a deadline: 15 minutes
+        Assert.Equal(now.AddMinutes(15), DynamoStateStore.ClaimUntil(now, now.AddHours(1)));
+        Assert.Equal(now.AddSeconds(10), DynamoStateStore.ClaimUntil(now, now.AddSeconds(-30)));
+    }
+
+    [Fact]
     public void Without_an_endpoint_the_client_resolves_DynamoDB_in_the_region()
     {
         using var client = DynamoDbClients.Create(_http, moto.Credentials, null, "ap-northeast-1", TimeSpan.FromSeconds(2));
@@ -131,7 +151,7 @@ public sealed class StateCallsTests : IDisposable
         return (new NoiseControlSink(inner, new DynamoStateStore(calls, table), settings, RenderOptions.Default, TimeProvider.System), inner);
     }
 
-    private static Notification Notify(string eventId) => new Notifier(RenderOptions.Default).Notify(Event(eventId));
+    private static Notification Notify(string eventId) => new Notifier(RenderOptions.Default, FoldEventReader.Read).Notify(Event(eventId));
 
     private static Invocation Invocation(string eventId) => new("req-" + eventId, DateTimeOffset.UtcNow.AddSeconds(30), null, Event(eventId));
 

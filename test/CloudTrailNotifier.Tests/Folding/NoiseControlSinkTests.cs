@@ -1,0 +1,160 @@
+using System.Text;
+using CloudTrailNotifier.Folding;
+using CloudTrailNotifier.Lambda;
+using CloudTrailNotifier.Notifications;
+using CloudTrailNotifier.Rendering;
+using CloudTrailNotifier.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CloudTrailNotifier.Tests.Folding;
+
+/// <summary>
+/// The sink in front of the real one, over a scripted store: what it folds is the redacted event's, a hostile event folds
+/// like any other, and a failure anywhere in folding sends the event on its own (never lost, never held back).
+/// </summary>
+public sealed class NoiseControlSinkTests
+{
+    private static readonly string Sample = Encoding.UTF8.GetString(RepositoryFiles.SampleEvent);
+    private static readonly RenderOptions Options = RenderOptions.Default with { ChatCards = true };
+    private static readonly byte[] Sweep = """{"id":"sweep","detail-type":"Scheduled Event","source":"aws.events","detail":{}}"""u8.ToArray();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2023, 11, 24, 8, 30, 0, TimeSpan.Zero));
+    private readonly Notifier _notifier = new(Options, FoldEventReader.Read);
+
+    [Fact]
+    public async Task A_digest_of_events_whose_user_agent_carries_secrets_stores_and_shows_them_redacted()
+    {
+        var store = new ScriptedStateStore();
+        var inner = RecordingSink.Publishing("m-1");
+        var sink = Sink(inner, store);
+        foreach (var id in (string[])["aaaa0000-0000-0000-0000-000000000001", "aaaa0000-0000-0000-0000-000000000002", "aaaa0000-0000-0000-0000-000000000003"])
+        {
+            await DeliverAsync(sink, Event(id, agent: FoldEventReaderTests.SecretAgent));
+        }
+
+        var group = Assert.Single(store.Groups.Values);
+        Assert.Equal(2, group.Folded);
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        await sink.DeliverAsync(_notifier.Notify(Sweep), new Invocation("sweep", null, null, Sweep), CancellationToken.None);
+
+        var digest = inner.Received.Last().Notification;
+        Assert.StartsWith("Digest: 2 more", digest.Subject, StringComparison.Ordinal);
+        var shown = string.Join('\n', group.UserAgents.Concat(group.Addresses).Concat(group.EventIds)
+            .Append(group.Identity.ToString()).Append(digest.Subject).Append(digest.Message).Append(digest.ChatCard));
+        Assert.DoesNotContain("Hunter2", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghp_", shown, StringComparison.Ordinal);
+        Assert.Contains("User agents: deploy-bot/1.0 (Authorization: [redacted: 27 characters]) password=[redacted: 10 characters]", digest.Message, StringComparison.Ordinal);
+        Assert.Contains("[redacted: 27 characters]", digest.ChatCard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_event_with_half_a_surrogate_pair_in_its_resource_folds_like_any_other()
+    {
+        var store = new ScriptedStateStore();
+        var inner = RecordingSink.Publishing("m-1");
+        var sink = Sink(inner, store);
+        var hostile = Sample.Replace("\"arn:aws:secretsmanager:ap-northeast-1:111111111111:secret:sample/secret-wPvfcr\"", "\"\\ud800prod\"", StringComparison.Ordinal);
+
+        var first = await DeliverAsync(sink, Encoding.UTF8.GetBytes(hostile));
+        var second = await DeliverAsync(sink, Encoding.UTF8.GetBytes(hostile.Replace("903caaaa-7777-4444-9999-example", "e-2", StringComparison.Ordinal)));
+
+        Assert.Equal((InvocationResultKind.Published, "recorded"), (first.Kind, first.StateStore));
+        Assert.Equal(InvocationResultKind.Folded, second.Kind);
+        Assert.Equal("secretId=\\ud800prod", Assert.Single(store.Groups.Values).Identity.Resource);
+    }
+
+    [Theory]
+    [InlineData("Claim")]
+    [InlineData("Open")]
+    [InlineData("Rate")]
+    [InlineData("Write")]
+    public async Task Any_failure_in_folding_sends_the_event_on_its_own_and_says_so_without_its_message(string failingCall)
+    {
+        string? failAt = null;
+        var store = new ScriptedStateStore(call => call == failAt ? new InvalidOperationException("secret-looking message Hunter2") : null);
+        var inner = RecordingSink.Publishing("m-1");
+        var sink = Sink(inner, store);
+        if (failingCall == "Write")
+        {
+            await DeliverAsync(sink, Event("e-1")); // opens the window: the next event folds, and writes its group
+            inner.Received.Clear();
+        }
+
+        failAt = failingCall;
+        var delivery = await DeliverAsync(sink, Event("e-2"));
+
+        Assert.Equal((InvocationResultKind.Published, "skipped"), (delivery.Kind, delivery.StateStore));
+        Assert.Single(inner.Received);
+        Assert.Contains("folding failed (InvalidOperationException)", delivery.Note, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hunter2", delivery.Note, StringComparison.Ordinal);
+        Assert.Equal(failingCall == "Claim" ? null : "done", store.Events.GetValueOrDefault("e-2"));
+    }
+
+    [Theory]
+    [InlineData("Done")]
+    [InlineData("Release")]
+    public async Task Bookkeeping_that_fails_after_the_decision_never_fails_the_invocation(string failingCall)
+    {
+        var store = new ScriptedStateStore(call => call == failingCall ? new ArgumentException("boom") : null);
+        var inner = failingCall == "Release" ? RecordingSink.Throwing(new HttpRequestException("SNS down")) : RecordingSink.Publishing("m-1");
+        var sink = Sink(inner, store);
+
+        if (failingCall == "Release")
+        {
+            // The publish failed: its own error is what the invocation reports (Lambda retries), not the store's.
+            await Assert.ThrowsAsync<HttpRequestException>(() => DeliverAsync(sink, Event("e-1")));
+            return;
+        }
+
+        var delivery = await DeliverAsync(sink, Event("e-1"));
+        Assert.Equal((InvocationResultKind.Published, "skipped"), (delivery.Kind, delivery.StateStore));
+    }
+
+    [Fact]
+    public async Task A_notification_without_fold_facts_is_sent_on_its_own_without_touching_the_store()
+    {
+        var store = new ScriptedStateStore();
+        var inner = RecordingSink.Publishing("m-1");
+
+        var delivery = await Sink(inner, store).DeliverAsync(new Notifier(Options).Notify(Event("e-1")), Invocation(Event("e-1")), CancellationToken.None);
+
+        Assert.Equal(InvocationResultKind.Published, delivery.Kind);
+        Assert.Single(inner.Received);
+        Assert.Empty(store.Calls);
+    }
+
+    [Theory]
+    [InlineData(true, true, "true")]
+    [InlineData(true, false, "false")]
+    [InlineData(false, true, "false")]
+    public async Task A_digest_s_readOnly_and_severity_are_those_of_the_events_it_folds(bool firstFoldedReadOnly, bool secondFoldedReadOnly, string readOnly)
+    {
+        var store = new ScriptedStateStore();
+        var inner = RecordingSink.Publishing("m-1");
+        var sink = Sink(inner, store);
+        await DeliverAsync(sink, Event("e-1"));
+        await DeliverAsync(sink, Event("e-2", readOnly: firstFoldedReadOnly));
+        await DeliverAsync(sink, Event("e-3", readOnly: secondFoldedReadOnly));
+
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        await sink.DeliverAsync(_notifier.Notify(Sweep), new Invocation("sweep", null, null, Sweep), CancellationToken.None);
+
+        var digest = inner.Received.Last().Notification;
+        Assert.Equal(readOnly, digest.Attributes.Single(a => a.Name == "readOnly").Value);
+        Assert.Equal("notice", digest.Attributes.Single(a => a.Name == "severity").Value); // GetSecretValue is notice, read or not
+    }
+
+    private NoiseControlSink Sink(RecordingSink inner, ScriptedStateStore store) =>
+        new(inner, store, new FoldingSettings("state", TimeSpan.FromMinutes(15), 30, null, "us-east-1"), Options, _clock);
+
+    private Task<Delivery> DeliverAsync(NoiseControlSink sink, byte[] bytes) =>
+        sink.DeliverAsync(_notifier.Notify(bytes), Invocation(bytes), CancellationToken.None);
+
+    private static Invocation Invocation(byte[] bytes) => new("req", null, null, bytes);
+
+    private static byte[] Event(string eventId, string? agent = null, bool readOnly = true)
+    {
+        var json = Sample.Replace("903caaaa-7777-4444-9999-example", eventId, StringComparison.Ordinal)
+            .Replace("\"readOnly\": true", readOnly ? "\"readOnly\": true" : "\"readOnly\": false", StringComparison.Ordinal);
+        return Encoding.UTF8.GetBytes(agent is null ? json : FoldEventReaderTests.ReplaceValue(json, "userAgent", agent));
+    }
+}

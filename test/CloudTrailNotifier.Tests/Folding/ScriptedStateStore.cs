@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using CloudTrailNotifier.Folding;
+using CloudTrailNotifier.State;
+
+namespace CloudTrailNotifier.Tests.Folding;
+
+/// <summary>
+/// A state table in memory with the store's conditions (claims, open-window, versioned writes, rate counter), that throws
+/// what the test scripts at a named call (<c>Claim</c>, <c>Open</c>, <c>Write</c>, <c>Rate</c>, <c>Done</c>, <c>Release</c>).
+/// </summary>
+internal sealed class ScriptedStateStore(Func<string, Exception?>? fault = null) : IStateStore
+{
+    private readonly ConcurrentDictionary<string, string> _events = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GroupState> _groups = new(StringComparer.Ordinal);
+    private int _sent;
+
+    public ConcurrentQueue<string> Calls { get; } = new();
+
+    public IReadOnlyDictionary<string, string> Events => _events;
+
+    public IReadOnlyDictionary<string, GroupState> Groups => _groups;
+
+    public Task<ClaimResult> ClaimEventAsync(string eventKey, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        Call("Claim");
+        return Task.FromResult(_events.TryAdd(eventKey, "claimed") ? ClaimResult.Claimed
+            : _events[eventKey] == "claimed" ? ClaimResult.InProgress : ClaimResult.Done);
+    }
+
+    public Task MarkEventDoneAsync(string eventKey, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        Call("Done");
+        _events[eventKey] = "done";
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseEventAsync(string eventKey, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        Call("Release");
+        _events.TryRemove(eventKey, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task<GroupState?> ReadGroupAsync(string groupKey, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        Call("Read");
+        return Task.FromResult(_groups.TryGetValue(groupKey, out var group) ? group : null);
+    }
+
+    public Task<GroupWrite> OpenGroupAsync(GroupState opened, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        Call("Open");
+        if (_groups.TryGetValue(opened.GroupKey, out var current) && !FoldDecider.CanOpen(current, now))
+        {
+            return Task.FromResult(new GroupWrite(false, current));
+        }
+
+        var written = opened with { Version = (current?.Version ?? 0) + 1 };
+        _groups[opened.GroupKey] = written;
+        return Task.FromResult(new GroupWrite(true, written));
+    }
+
+    public Task<GroupWrite> WriteGroupAsync(GroupState state, long expectedVersion, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        Call("Write");
+        var current = _groups.TryGetValue(state.GroupKey, out var found) ? found : null;
+        if ((current?.Version ?? 0) != expectedVersion)
+        {
+            return Task.FromResult(new GroupWrite(false, current));
+        }
+
+        var written = state with { Version = expectedVersion + 1 };
+        _groups[state.GroupKey] = written;
+        return Task.FromResult(new GroupWrite(true, written));
+    }
+
+    public Task<bool> TakeRateSlotAsync(DateTimeOffset now, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        Call("Rate");
+        return Task.FromResult(Interlocked.Increment(ref _sent) <= limit);
+    }
+
+    public Task<IReadOnlyList<string>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        Call("Due");
+        return Task.FromResult<IReadOnlyList<string>>(_groups.Values.Where(g => g.IsDue(now)).Select(g => g.GroupKey).ToList());
+    }
+
+    private void Call(string name)
+    {
+        Calls.Enqueue(name);
+        if (fault?.Invoke(name) is { } error)
+        {
+            throw error;
+        }
+    }
+}
