@@ -10,8 +10,8 @@ internal enum KeyVerdict
     Secret,
 
     /// <summary>
-    /// A string or number here is a secret (Cognito's <c>Session</c>); an object or array is judged as under a neutral key
-    /// (Glue's <c>Session</c> describes a job session).
+    /// A string or number here is a secret (Cognito's <c>Session</c>, <c>dbPass</c>); an object or array is judged as under
+    /// a neutral key (Glue's <c>Session</c> describes a job session, a Step Functions state may be named <c>SinglePass</c>).
     /// </summary>
     SecretScalar,
 

@@ -22,8 +22,9 @@ internal static partial class RedactionRules
     ];
 
     /// <summary>
-    /// A key whose last word is one of these holds a secret (<c>dbPass</c>, <c>DB_PASS</c>, <c>userPwd</c>); a word, not
-    /// a fragment, so <c>passRole</c>, <c>bypass</c> and <c>compass</c> stay.
+    /// A key whose last word is one of these holds a secret when its value is a string or number (<c>dbPass</c>,
+    /// <c>DB_PASS</c>, <c>userPwd</c>); a word, not a fragment, so <c>passRole</c>, <c>bypass</c> and <c>compass</c> stay,
+    /// and only a scalar, so a Step Functions state named <c>SinglePass</c> (an object) stays.
     /// </summary>
     public static readonly string[] SecretLastWords = ["pass", "pwd", "pw"];
 
@@ -63,7 +64,7 @@ internal static partial class RedactionRules
         {
             if (last.Equals(word, StringComparison.OrdinalIgnoreCase))
             {
-                return KeyVerdict.Secret;
+                return KeyVerdict.SecretScalar;
             }
         }
 

@@ -5,10 +5,10 @@ namespace CloudTrailNotifier.Redaction;
 /// <c>secretAccessKey</c>, <c>SECRET_ACCESS_KEY</c> and <c>secret-access-key</c> are one name.
 /// Escapes are decoded first (<see cref="KeyName"/>): <c>"pass\u0077ord"</c> is <c>password</c>.
 /// <list type="bullet">
-/// <item>A key that contains a <see cref="SecretFragments">secret fragment</see>, ends with a
-/// <see cref="SecretEndings">secret ending</see> or whose last word is a <see cref="SecretLastWords">secret word</see>
-/// holds a secret, unless its name is <see cref="KeptNames">kept</see> or ends like an identifier
-/// (<see cref="KeptSuffixes"/>). A key named <see cref="ScalarSecretNames">like this</see> holds one when it is a string or number.</item>
+/// <item>A key that contains a <see cref="SecretFragments">secret fragment</see> or ends with a
+/// <see cref="SecretEndings">secret ending</see> holds a secret, unless its name is <see cref="KeptNames">kept</see> or
+/// ends like an identifier (<see cref="KeptSuffixes"/>). A key whose last word is a <see cref="SecretLastWords">secret
+/// word</see> or that is named <see cref="ScalarSecretNames">so</see> holds one when it is a string or number.</item>
 /// <item>A secret key's string or number is redacted; inside a secret (an object or array under a secret key), every
 /// string and number is, except kept keys: <c>credentials</c> keeps <c>accessKeyId</c> and <c>expiration</c>.</item>
 /// <item>Name/value lists: the <see cref="PairValueKeys">value</see> of an object whose <see cref="PairNameKeys">name</see>
@@ -138,7 +138,7 @@ internal static partial class RedactionRules
 
         if (secret == KeyVerdict.SecretScalar)
         {
-            return secret; // a whole name: no identifier ending applies
+            return secret; // a last word or a whole name: no identifier ending is either
         }
 
         var kept = false;
