@@ -30,7 +30,7 @@ internal static class KeyName
                 }
                 else
                 {
-                    destination[length++] = ' '; // \" \\ \/ \b \f \n \r \t: none a letter or a digit
+                    destination[length++] = i + 1 < utf8.Length ? Unescape(utf8[i + 1]) : '\\';
                     i += 2;
                 }
             }
@@ -66,6 +66,19 @@ internal static class KeyName
 
         return length;
     }
+
+    /// <summary>The character a two-character escape stands for (the parser let through only these).</summary>
+    private static char Unescape(byte escaped) => escaped switch
+    {
+        (byte)'b' => '\b',
+        (byte)'f' => '\f',
+        (byte)'n' => '\n',
+        (byte)'r' => '\r',
+        (byte)'t' => '\t',
+        (byte)'u' => ' ', // a \u without four hex digits (the parser refuses it): spells nothing
+        < 0x80 => (char)escaped, // \" \\ \/
+        _ => ' ',
+    };
 
     private static bool TryHex(ReadOnlySpan<byte> digits, out int code)
     {
