@@ -210,7 +210,7 @@ internal sealed partial class JsonRedactor
         // A trigger word inside is not enough for the text rules: each also needs a ':' or '=', a PEM header or a
         // session token's start, looked for in the whole event's UTF-16 without decoding the string. (Unescaped ASCII
         // holds no whitespace but spaces, so the embedded-JSON test below cannot differ from StringReplacement's.)
-        return first < content.Length && content[first] is not ((byte)'{' or (byte)'%')
+        return first < content.Length && content[first] is not ((byte)'{' or (byte)'[' or (byte)'%')
             && (!hits.StartsWithin(start, content.Length) || !TextRedactor.MayMatch(hits.Chars(start, content.Length)));
     }
 

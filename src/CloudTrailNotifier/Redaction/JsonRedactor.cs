@@ -195,7 +195,7 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
 
         var content = raw[1..^1];
         var trimmed = content.TrimStart(" \t"u8);
-        if (trimmed.IsEmpty || trimmed[0] is (byte)'{' or (byte)'%' || content.IndexOf("HIDDEN_DUE"u8) >= 0)
+        if (trimmed.IsEmpty || trimmed[0] is (byte)'{' or (byte)'[' or (byte)'%' || content.IndexOf("HIDDEN_DUE"u8) >= 0)
         {
             return false;
         }
@@ -204,12 +204,15 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
         return Encoding.UTF8.TryGetChars(content, chars, out var written) && !TextRedactor.MayContainSecret(chars[..written]);
     }
 
-    /// <summary>A JSON object held in a string (a policy, a payload), redacted and written back; null when unchanged.</summary>
+    /// <summary>
+    /// A JSON object held in a string (a policy, a payload), or an array of objects (CodePipeline's CodeBuild action
+    /// <c>EnvironmentVariables</c>, a name/value list), redacted and written back; null when unchanged.
+    /// </summary>
     private string? Embedded(string text)
     {
         var trimmed = text.AsSpan().TrimStart();
         var urlEncoded = trimmed.StartsWith("%7B", StringComparison.OrdinalIgnoreCase);
-        if (text.Length > MaxEmbeddedChars || trimmed.IsEmpty || (trimmed[0] != '{' && !urlEncoded))
+        if (text.Length > MaxEmbeddedChars || trimmed.IsEmpty || (trimmed[0] is not ('{' or '[') && !urlEncoded))
         {
             return null;
         }
@@ -233,13 +236,15 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
 
     /// <summary>
     /// Whether text may be one JSON object as the parser reads it (no comments, no trailing commas): JSON whitespace,
-    /// <c>{</c>, then a member's opening quote or <c>}</c>, and <c>}</c> last. Text like <c>{arn-aws}iam::...</c> is not.
+    /// <c>{</c>, then a member's opening quote or <c>}</c>, and <c>}</c> last; or an array whose first item is an object.
+    /// Text like <c>{arn-aws}iam::...</c> or <c>[INFO] ...</c> is not.
     /// </summary>
     private static bool MayBeJsonObject(string text)
     {
         var trimmed = text.AsSpan().Trim(JsonWhitespace);
-        return trimmed.Length >= 2 && trimmed[0] == '{' && trimmed[^1] == '}'
-            && trimmed[1..].TrimStart(JsonWhitespace) is ['"' or '}', ..];
+        return trimmed.Length >= 2 && ((trimmed[0] == '{' && trimmed[^1] == '}'
+            && trimmed[1..].TrimStart(JsonWhitespace) is ['"' or '}', ..])
+            || (trimmed[0] == '[' && trimmed[^1] == ']' && trimmed[1..].TrimStart(JsonWhitespace) is ['{', ..]));
     }
 
     /// <summary>Deep containers are judged by their text: anything secret-looking hides the whole container.</summary>

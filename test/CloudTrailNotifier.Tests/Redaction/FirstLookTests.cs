@@ -140,6 +140,8 @@ public sealed class FirstLookTests
     [InlineData("""{"Session": "AYABeHunter2session"}""")]
     [InlineData("""{"session": 12345678}""")]
     [InlineData("""{"x-api-key": "Hunter2-api"}""")]
+    [InlineData("""{"EnvironmentVariables": "[{\"name\":\"DB_PASSWORD\",\"value\":\"Hunter2-pipeline\"}]"}""")]
+    [InlineData("""{"EnvironmentVariables": "[{\"name\":\"NPM_API_KEY\",\"value\":\"Hunter2-pipeline\"}]"}""")]
     public void A_crafted_secret_is_never_cleared(string json)
     {
         using var document = JsonDocument.Parse(json, InputReader.Options);

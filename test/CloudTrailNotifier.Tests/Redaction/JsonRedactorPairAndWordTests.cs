@@ -87,6 +87,27 @@ public sealed class JsonRedactorPairAndWordTests
     }
 
     [Theory]
+    [InlineData("""{"configuration": {"ProjectName": "web", "EnvironmentVariables": "[{\"name\":\"DB_PASSWORD\",\"value\":\"Hunter2-pipeline\",\"type\":\"PLAINTEXT\"}]"}}""")]
+    [InlineData("""{"configuration": {"EnvironmentVariables": " [ {\"name\":\"STAGE\",\"value\":\"prod\"}, {\"name\":\"API_KEY\",\"value\":\"Hunter2-pipeline\"} ] "}}""")]
+    public void A_name_value_list_held_in_a_string_is_redacted_as_json(string json)
+    {
+        var redacted = Redacted(json);
+
+        Assert.DoesNotContain("Hunter2", redacted, StringComparison.Ordinal);
+        Assert.Contains("[redacted 16]", redacted, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"note": "[INFO] started password rotation", "list": "[{\"name\":\"STAGE\",\"value\":\"prod\"}]", "empty": "[]", "ids": "[\"a\", \"b\"]"}""")]
+    [InlineData("""{"broken": "[{\"name\":\"DB_PASSWORD\",\"value\":"}""")]
+    public void A_string_that_only_looks_like_a_json_array_is_left_to_the_text_rules(string json)
+    {
+        using var document = JsonDocument.Parse(json, InputReader.Options);
+
+        Assert.False(_redactor.FullWalkChanges(document.RootElement), json);
+    }
+
+    [Theory]
     [InlineData("""{"masterUserPassword": 83927461}""", "[redacted 8]")]
     [InlineData("""{"masterUserPassword": -83927461.5e3}""", "[redacted 13]")]
     [InlineData("""{"apiKey": 83927461}""", "[redacted 8]")]

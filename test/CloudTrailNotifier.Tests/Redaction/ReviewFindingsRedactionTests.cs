@@ -59,6 +59,11 @@ public sealed class ReviewFindingsRedactionTests
             """{"name":"/prod/db","TYPE":"SecureString","value":"Hunter2-ssm","pwd":"Hunter2-pwd","Session":"AYABeHunter2-session","signingKey":"Hunter2-signing"}""",
             ["name: /prod/db", "value: [redacted: 11 characters]", "pwd: [redacted: 11 characters]", "Session: [redacted: 20 characters]", "signingKey: [redacted: 15 characters]"]
         },
+        {
+            "codepipeline.amazonaws.com", "UpdatePipeline", // finding 1: CodePipeline holds a CodeBuild action's list as a JSON string
+            """{"pipeline":{"name":"web","stages":[{"name":"Build","actions":[{"name":"Build","configuration":{"ProjectName":"web-build","EnvironmentVariables":"[{\"name\":\"DB_PASSWORD\",\"value\":\"Hunter2-pipeline\",\"type\":\"PLAINTEXT\"}]"}}]}]}}""",
+            ["ProjectName: web-build", "DB_PASSWORD"]
+        },
     };
 
     [Theory]
