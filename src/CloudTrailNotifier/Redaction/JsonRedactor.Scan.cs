@@ -67,7 +67,7 @@ internal sealed partial class JsonRedactor
     private ScanVerdict Scan(ReadOnlySpan<byte> utf8, TriggerHits hits)
     {
         var depth = 0;
-        var afterTypeKey = false;
+        var role = MemberRole.None; // of the key just read: a type or a name says something about its siblings
         var i = 0;
         var mayEscape = utf8.Contains((byte)'\\'); // most events hold no escape at all: a string then ends at the next quote
         while (true)
@@ -90,7 +90,7 @@ internal sealed partial class JsonRedactor
                         return ScanVerdict.MayChange;
                     }
 
-                    afterTypeKey = false;
+                    role = MemberRole.None;
                     i++;
                     break;
                 case (byte)'}' or (byte)']':
@@ -111,19 +111,20 @@ internal sealed partial class JsonRedactor
                             return ScanVerdict.MayChange;
                         }
 
-                        afterTypeKey = IsTypeKey(content, escaped, utf8.Slice(start - 1, length + 2));
+                        role = RedactionRules.Role(content);
                         i = after + 1;
                         break;
                     }
 
                     var quoted = utf8.Slice(start - 1, length + 2);
-                    if ((afterTypeKey && string.Equals(Unescaped(quoted, escaped), RedactionRules.SecureStringType, StringComparison.OrdinalIgnoreCase))
+                    if ((role == MemberRole.Type && RedactionRules.IsSecureString(Unescaped(quoted, escaped)))
+                        || (role == MemberRole.Name && RedactionRules.NamesSecret(content))
                         || (!IsPlainString(content, start, escaped, quoted, ref hits) && StringReplacement(Unescaped(quoted, escaped), hides: false) is not null))
                     {
                         return ScanVerdict.MayChange;
                     }
 
-                    afterTypeKey = false;
+                    role = MemberRole.None;
                     break;
                 default:
                     return ScanVerdict.MayChange; // '/': a comment
@@ -168,19 +169,16 @@ internal sealed partial class JsonRedactor
     /// <summary>Whether a key classifies as secret (as <see cref="Member"/> judges it outside a secret).</summary>
     private bool IsSecretKey(ReadOnlySpan<byte> name, int start, bool escaped, ref TriggerHits hits)
     {
-        // Every secret fragment holds a trigger word, so a key of letters and digits with no hit in it has none.
-        if (hits.Active && !escaped && !hits.StartsWithin(start, name.Length) && name.IndexOfAnyExcept(KeyLetters) < 0)
+        // Every secret fragment holds a trigger word, so a key of letters and digits with no hit in it has none; nor
+        // is it secret by its words unless it ends like a secret word (apiKey, dbPass, session).
+        if (hits.Active && !escaped && !hits.StartsWithin(start, name.Length) && name.IndexOfAnyExcept(KeyLetters) < 0
+            && !RedactionRules.MayBeSecretByWords(name))
         {
             return false;
         }
 
         return _keys.IsSecret(name);
     }
-
-    /// <summary>Whether a key is the <c>type</c> or <c>Type</c> that marks a secure string (as written or escaped).</summary>
-    private static bool IsTypeKey(ReadOnlySpan<byte> name, bool escaped, ReadOnlySpan<byte> quoted) => escaped
-        ? Unescaped(quoted, escaped) is RedactionRules.SecureStringTypeKey or "Type"
-        : name.SequenceEqual("type"u8) || name.SequenceEqual("Type"u8);
 
     /// <summary>
     /// Whether no rule can change one string (unescaped, short, not JSON, and no text rule matches): as
@@ -212,7 +210,7 @@ internal sealed partial class JsonRedactor
         // A trigger word inside is not enough for the text rules: each also needs a ':' or '=', a PEM header or a
         // session token's start, looked for in the whole event's UTF-16 without decoding the string. (Unescaped ASCII
         // holds no whitespace but spaces, so the embedded-JSON test below cannot differ from StringReplacement's.)
-        return first < content.Length && content[first] is not ((byte)'{' or (byte)'%')
+        return first < content.Length && content[first] is not ((byte)'{' or (byte)'[' or (byte)'%')
             && (!hits.StartsWithin(start, content.Length) || !TextRedactor.MayMatch(hits.Chars(start, content.Length)));
     }
 

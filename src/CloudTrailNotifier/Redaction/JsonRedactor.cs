@@ -39,22 +39,23 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
         }
 
         using var buffer = new MemoryStream(raw.Length + 256);
-        return Write(root, new Context(KeyVerdict.Neutral, InSecret: false, SecureString: false), 0, buffer) ? buffer.ToArray() : null;
+        return Write(root, new Context(KeyVerdict.Neutral, InSecret: false, BySibling: false), 0, buffer) ? buffer.ToArray() : null;
     }
 
     /// <summary>For tests: whether the first look clears the event (it must never clear one the full walk changes).</summary>
     internal bool FirstLookClears(JsonElement root) => Scan(JsonMarshal.GetRawUtf8Value(root)) == ScanVerdict.Unchanged;
 
     /// <summary>For tests: whether the full walk changes the event.</summary>
-    internal bool FullWalkChanges(JsonElement root) => Write(root, new Context(KeyVerdict.Neutral, InSecret: false, SecureString: false), 0, new MemoryStream());
+    internal bool FullWalkChanges(JsonElement root) => Write(root, new Context(KeyVerdict.Neutral, InSecret: false, BySibling: false), 0, new MemoryStream());
 
-    private readonly record struct Context(KeyVerdict Verdict, bool InSecret, bool SecureString)
+    /// <param name="BySibling">A sibling makes this value secret: a secret name in a name/value list, or <c>type: SecureString</c>.</param>
+    private readonly record struct Context(KeyVerdict Verdict, bool InSecret, bool BySibling)
     {
-        /// <summary>Inside a secret: everything but kept keys is redacted.</summary>
-        public bool Hides => Verdict == KeyVerdict.Secret || SecureString || (InSecret && Verdict != KeyVerdict.Kept);
+        /// <summary>Whether a string or number here is redacted; inside a secret, everything but kept keys is.</summary>
+        public bool Hides => Verdict is KeyVerdict.Secret or KeyVerdict.SecretScalar || BySibling || (InSecret && Verdict != KeyVerdict.Kept);
 
         /// <summary>The context the members of this object or array are judged in.</summary>
-        public bool MembersInSecret => Verdict == KeyVerdict.Secret || (InSecret && Verdict != KeyVerdict.Kept);
+        public bool MembersInSecret => Verdict == KeyVerdict.Secret || BySibling || (InSecret && Verdict != KeyVerdict.Kept);
     }
 
     /// <summary>
@@ -70,7 +71,7 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
             var changed = false;
             if (value.ValueKind == JsonValueKind.Object)
             {
-                var secureString = IsSecureStringParameter(value);
+                var secretValues = SiblingsMakeValuesSecret(value);
                 output.Write("{"u8);
                 var first = true;
                 foreach (var property in value.EnumerateObject())
@@ -79,7 +80,7 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
                     first = false;
                     output.Write(JsonMarshal.GetRawUtf8PropertyName(property));
                     output.Write("\":"u8);
-                    changed |= Write(property.Value, Member(property, context, secureString), depth + 1, output);
+                    changed |= Write(property.Value, Member(property, context, secretValues), depth + 1, output);
                 }
 
                 output.Write("}"u8);
@@ -121,12 +122,12 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
         return false;
     }
 
-    private Context Member(JsonProperty property, Context parent, bool secureStringParent)
+    private Context Member(JsonProperty property, Context parent, bool secretValues)
     {
         var name = JsonMarshal.GetRawUtf8PropertyName(property);
-        var secureString = secureStringParent && Ascii.EqualsIgnoreCase(name, "value"u8);
+        var bySibling = secretValues && RedactionRules.Role(name) == MemberRole.Value;
         var inSecret = parent.MembersInSecret;
-        return new Context(_keys.Classify(name, inSecret), inSecret, secureString);
+        return new Context(_keys.Classify(name, inSecret), inSecret, bySibling);
     }
 
     /// <summary>What replaces a scalar, unencoded; null to keep it.</summary>
@@ -134,7 +135,7 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
     {
         if (value.ValueKind == JsonValueKind.Number)
         {
-            return context.InSecret && context.Hides ? markers.Redacted(JsonMarshal.GetRawUtf8Value(value).Length) : null;
+            return context.Hides ? markers.Redacted(JsonMarshal.GetRawUtf8Value(value).Length) : null;
         }
 
         if (value.ValueKind != JsonValueKind.String)
@@ -194,7 +195,7 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
 
         var content = raw[1..^1];
         var trimmed = content.TrimStart(" \t"u8);
-        if (trimmed.IsEmpty || trimmed[0] is (byte)'{' or (byte)'%' || content.IndexOf("HIDDEN_DUE"u8) >= 0)
+        if (trimmed.IsEmpty || trimmed[0] is (byte)'{' or (byte)'[' or (byte)'%' || content.IndexOf("HIDDEN_DUE"u8) >= 0)
         {
             return false;
         }
@@ -203,12 +204,15 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
         return Encoding.UTF8.TryGetChars(content, chars, out var written) && !TextRedactor.MayContainSecret(chars[..written]);
     }
 
-    /// <summary>A JSON object held in a string (a policy, a payload), redacted and written back; null when unchanged.</summary>
+    /// <summary>
+    /// A JSON object held in a string (a policy, a payload), or an array of objects (CodePipeline's CodeBuild action
+    /// <c>EnvironmentVariables</c>, a name/value list), redacted and written back; null when unchanged.
+    /// </summary>
     private string? Embedded(string text)
     {
         var trimmed = text.AsSpan().TrimStart();
         var urlEncoded = trimmed.StartsWith("%7B", StringComparison.OrdinalIgnoreCase);
-        if (text.Length > MaxEmbeddedChars || trimmed.IsEmpty || (trimmed[0] != '{' && !urlEncoded))
+        if (text.Length > MaxEmbeddedChars || trimmed.IsEmpty || (trimmed[0] is not ('{' or '[') && !urlEncoded))
         {
             return null;
         }
@@ -232,29 +236,26 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
 
     /// <summary>
     /// Whether text may be one JSON object as the parser reads it (no comments, no trailing commas): JSON whitespace,
-    /// <c>{</c>, then a member's opening quote or <c>}</c>, and <c>}</c> last. Text like <c>{arn-aws}iam::...</c> is not.
+    /// <c>{</c>, then a member's opening quote or <c>}</c>, and <c>}</c> last; or an array whose first item is an object.
+    /// Text like <c>{arn-aws}iam::...</c> or <c>[INFO] ...</c> is not.
     /// </summary>
     private static bool MayBeJsonObject(string text)
     {
         var trimmed = text.AsSpan().Trim(JsonWhitespace);
-        return trimmed.Length >= 2 && trimmed[0] == '{' && trimmed[^1] == '}'
-            && trimmed[1..].TrimStart(JsonWhitespace) is ['"' or '}', ..];
+        return trimmed.Length >= 2 && ((trimmed[0] == '{' && trimmed[^1] == '}'
+            && trimmed[1..].TrimStart(JsonWhitespace) is ['"' or '}', ..])
+            || (trimmed[0] == '[' && trimmed[^1] == ']' && trimmed[1..].TrimStart(JsonWhitespace) is ['{', ..]));
     }
 
     /// <summary>Deep containers are judged by their text: anything secret-looking hides the whole container.</summary>
     private string? Deep(JsonElement value)
     {
         var text = Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(value));
-        return TextRedactor.MayContainSecret(text) || text.Contains(RedactionRules.CloudTrailHidden, StringComparison.Ordinal)
+        return TextRedactor.MayContainSecret(text) || RedactionRules.MayHoldWordSecret(text)
+            || text.Contains(RedactionRules.CloudTrailHidden, StringComparison.Ordinal)
             ? markers.Redacted(text.Length)
             : null;
     }
-
-    private static bool IsSecureStringParameter(JsonElement obj) =>
-        JsonFields.TryGet(obj, "type", out var type) && type.ValueKind == JsonValueKind.String
-            && string.Equals(JsonFields.Text(type), RedactionRules.SecureStringType, StringComparison.OrdinalIgnoreCase)
-        || JsonFields.TryGet(obj, "Type", out var upper) && upper.ValueKind == JsonValueKind.String
-            && string.Equals(JsonFields.Text(upper), RedactionRules.SecureStringType, StringComparison.OrdinalIgnoreCase);
 
     private void WriteString(string text, MemoryStream output)
     {

@@ -23,7 +23,10 @@ internal sealed class KeyVerdictMemo
 
     private readonly Entry?[] _entries = new Entry?[Slots];
 
-    /// <summary>The verdict for a key as written (UTF-8, escapes as they stand), as <see cref="RedactionRules.Classify(ReadOnlySpan{byte}, bool)"/> gives it.</summary>
+    /// <summary>
+    /// The verdict for a key as written (UTF-8, escapes as they stand), as <see cref="RedactionRules.Classify(ReadOnlySpan{byte}, bool)"/>
+    /// gives it: that decodes escapes first, so an escaped name remembered under its bytes has its decoded name's verdict.
+    /// </summary>
     public KeyVerdict Classify(ReadOnlySpan<byte> utf8Key, bool insideSecret)
     {
         if (utf8Key.Length > MaxRememberedBytes)
@@ -50,8 +53,8 @@ internal sealed class KeyVerdictMemo
         return insideSecret ? entry.InsideSecret : entry.OutsideSecret;
     }
 
-    /// <summary>Whether a key holds a secret where it stands outside any secret.</summary>
-    public bool IsSecret(ReadOnlySpan<byte> utf8Key) => Classify(utf8Key, insideSecret: false) == KeyVerdict.Secret;
+    /// <summary>Whether a key may hold a secret where it stands outside any secret (a scalar-only secret counts).</summary>
+    public bool IsSecret(ReadOnlySpan<byte> utf8Key) => Classify(utf8Key, insideSecret: false) is KeyVerdict.Secret or KeyVerdict.SecretScalar;
 
     /// <summary>A slot from the name's length and its first and last eight bytes (names often share a beginning).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -3,18 +3,23 @@ namespace CloudTrailNotifier.Redaction;
 /// <summary>
 /// The redaction rule, in one table. Keys are compared by their letters and digits only, lower-cased, so
 /// <c>secretAccessKey</c>, <c>SECRET_ACCESS_KEY</c> and <c>secret-access-key</c> are one name.
+/// Escapes are decoded first (<see cref="KeyName"/>): <c>"pass\u0077ord"</c> is <c>password</c>.
 /// <list type="bullet">
-/// <item>A key that contains a <see cref="SecretFragments">secret fragment</see> holds a secret, unless its
-/// name is <see cref="KeptNames">kept</see> or ends like an identifier (<see cref="KeptSuffixes"/>).</item>
-/// <item>Inside a secret (an object or array under a secret key), every string and number is redacted
-/// except kept keys: <c>credentials</c> keeps <c>accessKeyId</c> and <c>expiration</c>.</item>
+/// <item>A key that contains a <see cref="SecretFragments">secret fragment</see> or ends with a
+/// <see cref="SecretEndings">secret ending</see> holds a secret, unless its name is <see cref="KeptNames">kept</see> or
+/// ends like an identifier (<see cref="KeptSuffixes"/>). A key whose last word is a <see cref="SecretLastWords">secret
+/// word</see> or that is named <see cref="ScalarSecretNames">so</see> holds one when it is a string or number.</item>
+/// <item>A secret key's string or number is redacted; inside a secret (an object or array under a secret key), every
+/// string and number is, except kept keys: <c>credentials</c> keeps <c>accessKeyId</c> and <c>expiration</c>.</item>
+/// <item>Name/value lists: the <see cref="PairValueKeys">value</see> of an object whose <see cref="PairNameKeys">name</see>
+/// is a secret key name (<c>{"name": "DB_PASSWORD", "value": ...}</c>), or whose <c>type</c> is <c>SecureString</c>.</item>
 /// <item>Booleans, null, and the strings true/false/yes/no are never secret: they are settings.</item>
 /// <item>Anywhere, whatever the key: a PEM private key, an STS session token, and <c>key=value</c> or
 /// <c>"key": "value"</c> text whose key is secret (<see cref="TextRedactor"/>).</item>
 /// <item>CloudTrail's own <see cref="CloudTrailHidden"/> is shown as hidden by CloudTrail.</item>
 /// </list>
 /// </summary>
-internal static class RedactionRules
+internal static partial class RedactionRules
 {
     /// <summary>A key containing one of these holds a secret (CloudTrail families in the comments).</summary>
     public static readonly string[] SecretFragments =
@@ -49,6 +54,9 @@ internal static class RedactionRules
         "passwordlastused",
         "passwordresetrequired",
         "passwordupdated",
+        "passwordencryption",          // RDS/Redshift parameter group: password_encryption (md5 or scram-sha-256)
+        "maxpasswordage",              // IAM account password policy: numbers that are settings
+        "passwordreuseprevention",
     ];
 
     /// <summary>Keys ending like this name, type or date a secret; they do not hold it (<c>secretId</c>, <c>tokenType</c>).</summary>
@@ -59,11 +67,7 @@ internal static class RedactionRules
         "length", "count", "enabled", "required", "validity", "units",
     ];
 
-    /// <summary>SSM: a parameter's <c>value</c> is secret when the same object says <c>type: SecureString</c>.</summary>
-    public const string SecureStringValueKey = "value";
-
-    public const string SecureStringTypeKey = "type";
-
+    /// <summary>SSM: a parameter's value members are secret when the same object says <c>type: SecureString</c> (any case).</summary>
     public const string SecureStringType = "SecureString";
 
     /// <summary>What CloudTrail writes in place of a value it withheld.</summary>
@@ -83,48 +87,20 @@ internal static class RedactionRules
 
     public const string PemPrivateKey = "PRIVATE KEY";
 
-    /// <summary>Classifies a key as written.</summary>
-    /// <param name="insideSecret">False skips the identifier check for keys with no secret fragment (they show either way).</param>
+    /// <summary>Classifies a key given as text.</summary>
+    /// <param name="insideSecret">False skips the identifier check for keys that hold no secret (they show either way).</param>
     public static KeyVerdict Classify(ReadOnlySpan<char> key, bool insideSecret = true)
     {
-        Span<char> buffer = stackalloc char[Math.Min(key.Length, MaxKeyChars)];
-        var length = 0;
-        foreach (var c in key)
-        {
-            if (length == buffer.Length)
-            {
-                break;
-            }
-
-            if (Fold(c) is var folded && folded != '\0')
-            {
-                buffer[length++] = folded;
-            }
-        }
-
-        return ClassifyNormalized(buffer[..length], insideSecret);
+        Span<char> decoded = stackalloc char[Math.Min(key.Length, MaxKeyChars)];
+        return ClassifyDecoded(decoded[..KeyName.Copy(key, decoded)], insideSecret);
     }
 
-    /// <summary>Classifies a key as its UTF-8 bytes (a JSON property name as written).</summary>
-    /// <param name="insideSecret">False skips the identifier check for keys with no secret fragment (they show either way).</param>
+    /// <summary>Classifies a key as its UTF-8 bytes as written in JSON (escapes decoded first, so the decoded name's verdict).</summary>
+    /// <param name="insideSecret">False skips the identifier check for keys that hold no secret (they show either way).</param>
     public static KeyVerdict Classify(ReadOnlySpan<byte> utf8Key, bool insideSecret = true)
     {
-        Span<char> buffer = stackalloc char[Math.Min(utf8Key.Length, MaxKeyChars)];
-        var length = 0;
-        foreach (var b in utf8Key)
-        {
-            if (length == buffer.Length)
-            {
-                break;
-            }
-
-            if (Fold((char)b) is var folded && folded != '\0')
-            {
-                buffer[length++] = folded;
-            }
-        }
-
-        return ClassifyNormalized(buffer[..length], insideSecret);
+        Span<char> decoded = stackalloc char[Math.Min(utf8Key.Length, MaxKeyChars)];
+        return ClassifyDecoded(decoded[..KeyName.Decode(utf8Key, decoded)], insideSecret);
     }
 
     /// <summary>Longest key looked at; longer keys are judged by their first characters.</summary>
@@ -141,12 +117,28 @@ internal static class RedactionRules
     private static readonly System.Buffers.SearchValues<string> Fragments =
         System.Buffers.SearchValues.Create(SecretFragments, StringComparison.Ordinal);
 
-    private static KeyVerdict ClassifyNormalized(ReadOnlySpan<char> normalizedKey, bool insideSecret = true)
+    private static KeyVerdict ClassifyDecoded(ReadOnlySpan<char> decoded, bool insideSecret)
     {
-        var secretFragment = normalizedKey.IndexOfAny(Fragments) >= 0;
-        if (!secretFragment && !insideSecret)
+        Span<char> buffer = stackalloc char[decoded.Length];
+        var length = 0;
+        foreach (var c in decoded)
+        {
+            if (Fold(c) is var folded && folded != '\0')
+            {
+                buffer[length++] = folded;
+            }
+        }
+
+        var normalizedKey = buffer[..length];
+        var secret = normalizedKey.IndexOfAny(Fragments) >= 0 ? KeyVerdict.Secret : SecretByWords(decoded, normalizedKey);
+        if (secret == KeyVerdict.Neutral && !insideSecret)
         {
             return KeyVerdict.Neutral; // outside a secret, Kept and Neutral mean the same: shown
+        }
+
+        if (secret == KeyVerdict.SecretScalar)
+        {
+            return secret; // a last word or a whole name: no identifier ending is either
         }
 
         var kept = false;
@@ -159,7 +151,7 @@ internal static class RedactionRules
             }
         }
 
-        if (!secretFragment)
+        if (secret == KeyVerdict.Neutral)
         {
             return kept ? KeyVerdict.Kept : KeyVerdict.Neutral;
         }

@@ -27,6 +27,35 @@ public sealed class FirstLookTests
     }
 
     [Fact]
+    public void Every_key_secret_by_its_words_ends_as_the_first_look_checks()
+    {
+        // A key of letters and digits with no trigger word is cleared unless it ends like a secret word; check every
+        // rule word after every corpus key name and rule name, in three cases, with and without trailing digits.
+        var words = RedactionRules.SecretEndings.Concat(RedactionRules.SecretLastWords).Concat(RedactionRules.ScalarSecretNames)
+            .Concat(["Key", "Pass", "Pwd", "Pw", "Session", "ApiKey", "Text", "Plain"]).ToList();
+        var heads = new[] { "", "db", "DB", "user", "x", "tunnel1", "graphql", "my9" }
+            .Concat(Corpus.All.Take(60).SelectMany(e => System.Text.RegularExpressions.Regex.Matches(e.Json, "\"([A-Za-z0-9]{1,24})\":").Select(m => m.Groups[1].Value)))
+            .Distinct().ToList();
+        var checkedKeys = 0;
+        foreach (var head in heads)
+        {
+            foreach (var word in words)
+            {
+                foreach (var key in new[] { head + word, head + word.ToUpperInvariant(), head + char.ToUpperInvariant(word[0]) + word[1..], head + word + "2" })
+                {
+                    if (RedactionRules.Classify(key, insideSecret: false) is KeyVerdict.Secret or KeyVerdict.SecretScalar && !TextRedactor.MayContainSecret(key))
+                    {
+                        checkedKeys++;
+                        Assert.True(RedactionRules.MayBeSecretByWords(Encoding.ASCII.GetBytes(key)), key);
+                    }
+                }
+            }
+        }
+
+        Assert.True(checkedKeys > 1_000, $"only {checkedKeys} keys checked");
+    }
+
+    [Fact]
     public void On_the_corpus_the_first_look_never_clears_an_event_the_full_walk_changes_and_clears_most()
     {
         var cleared = 0;
@@ -84,11 +113,54 @@ public sealed class FirstLookTests
     [InlineData("""{"note": "session token IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ"}""")]
     [InlineData("""{"note": "the secret -----BEGIN PRIVATE KEY----- MIIEowIBAAKCAQEA -----END PRIVATE KEY-----"}""")]
     [InlineData("""{"eventSource": "secretsmanager.amazonaws.com", "note": "Authorization: Bearer abcdefabcdef"}""")]
+    [InlineData("""{"environment": [{"name": "DB_PASSWORD", "value": "Hunter2-ecs"}]}""")]
+    [InlineData("""{"environment": [{"value": "Hunter2-ecs", "name": "DB_PASSWORD"}]}""")]
+    [InlineData("""{"parameters": [{"parameterKey": "MasterUserPassword", "parameterValue": "Hunter2-cfn"}]}""")]
+    [InlineData("""{"environmentVariables": [{"name": "API_KEY", "value": "Hunter2-cb", "type": "PLAINTEXT"}]}""")]
+    [InlineData("""{"optionSettings": [{"namespace": "aws:elasticbeanstalk:application:environment", "optionName": "DB_PWD", "value": "h2"}]}""")]
+    [InlineData("""{"e": [{"Name": "Session", "Value": "h2"}]}""")]
+    [InlineData("""{"e": [{"na\u006de": "DB_PASSWORD", "value": "h2"}]}""")]
+    [InlineData("""{"e": [{"name": "DB_PASS\u0057ORD", "value": "h2"}]}""")]
+    [InlineData("""{"e": [{"name": "apiKey", "value": 12345678}]}""")]
+    [InlineData("""{"a": {"TYPE": "SecureString", "Value": "hunter2"}}""")]
+    [InlineData("""{"a": {"t\u0079pe": "SecureString", "value": "hunter2"}}""")]
+    [InlineData("""{"a": {"type": "SecureString", "parameterValue": "hunter2"}}""")]
+    [InlineData("""{"pass\u0077ord": "Hunter2-escaped"}""")]
+    [InlineData("""{"\u0070assword": "Hunter2-escaped"}""")]
+    [InlineData("""{"policy": "{\"Statement\":[],\"db_pass\\u0077ord\":\"Hunter2-embedded\"}"}""")]
+    [InlineData("""{"masterUserPassword": 83927461}""")]
+    [InlineData("""{"masterUserPassword": -1.5e3}""")]
+    [InlineData("""{"apiKey": "Hunter2-api"}""")]
+    [InlineData("""{"options": {"tunnelOptions": [{"preSharedKey": "Hunter2-psk"}]}}""")]
+    [InlineData("""{"plaintext": "SGVsbG8tcGxhaW50ZXh0"}""")]
+    [InlineData("""{"dbPass": "Hunter2-pass"}""")]
+    [InlineData("""{"pwd": "Hunter2-pwd"}""")]
+    [InlineData("""{"userPw2": "Hunter2-pw"}""")]
+    [InlineData("""{"signingKey": "Hunter2-sk"}""")]
+    [InlineData("""{"Session": "AYABeHunter2session"}""")]
+    [InlineData("""{"session": 12345678}""")]
+    [InlineData("""{"x-api-key": "Hunter2-api"}""")]
+    [InlineData("""{"EnvironmentVariables": "[{\"name\":\"DB_PASSWORD\",\"value\":\"Hunter2-pipeline\"}]"}""")]
+    [InlineData("""{"EnvironmentVariables": "[{\"name\":\"NPM_API_KEY\",\"value\":\"Hunter2-pipeline\"}]"}""")]
     public void A_crafted_secret_is_never_cleared(string json)
     {
         using var document = JsonDocument.Parse(json, InputReader.Options);
         Assert.True(_redactor.FullWalkChanges(document.RootElement), "the full walk should change: " + json);
         Assert.False(_redactor.FirstLookClears(document.RootElement), json);
+    }
+
+    [Theory]
+    [InlineData("{\"apiKey\": \"Hunter2-deep\"}")]
+    [InlineData("{\"name\": \"X_PWD\", \"value\": \"Hunter2-deep\"}")]
+    [InlineData("{\"Type\": \"SecureString\", \"Value\": \"Hunter2-deep\"}")]
+    public void A_container_too_deep_to_walk_is_hidden_when_it_may_hold_a_key_secret_by_its_words(string inner)
+    {
+        var json = new string('[', 70) + inner + new string(']', 70);
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 128 });
+
+        Assert.True(_redactor.FullWalkChanges(document.RootElement));
+        Assert.False(_redactor.FirstLookClears(document.RootElement));
+        Assert.DoesNotContain("Hunter2", Encoding.UTF8.GetString(_redactor.Redact(document.RootElement)!), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,6 +179,9 @@ public sealed class FirstLookTests
     [InlineData("""{"n": 3, "b": true, "z": null, "s": "", "nested": [[{"a": "b"}]]}""")]
     [InlineData("""{"arn": "{arn-aws}iam::111122223333:user/username", "p": "{}", "q": " { \"a\": [\"b\"] } "}""")]
     [InlineData("""{"eventName": "GetSessionToken", "note": "a secret, a token, a password policy", "b": "True"}""")]
+    [InlineData("""{"roleSessionName": "ci", "sessionName": "s1", "sessionDuration": 3600, "sessionIssuer": {"type": "Role"}, "keyName": "k", "keyId": "1234abcd", "publicKey": "ssh-rsa AAAAB3Nza", "apiKeyRequired": true, "apiKeySource": "HEADER", "preSharedKeyStorage": "Standard"}""")]
+    [InlineData("""{"environment": [{"name": "LOG_LEVEL", "value": "debug"}, {"name": "DB_PASSWORD_SECRET_ARN", "value": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"}]}""")]
+    [InlineData("""{"a": {"type": "String", "value": "plain-setting"}, "tags": [{"key": "team", "value": "db"}]}""")]
     public void An_event_with_nothing_to_redact_is_cleared(string json)
     {
         using var document = JsonDocument.Parse(json);

@@ -57,6 +57,58 @@ public sealed class KeyVerdictMemoTests
         AssertSameVerdicts(memo, Encoding.UTF8.GetBytes(name));
     }
 
+    [Fact]
+    public void An_escaped_name_gets_its_decoded_names_verdict_whether_the_memo_saw_either_first()
+    {
+        var names = CorpusKeyNames()
+            .Concat(SecretPlant.SensitiveKeys)
+            .Concat(RedactionRules.SecretFragments)
+            .Concat(RedactionRules.SecretEndings)
+            .Concat(RedactionRules.SecretLastWords)
+            .Concat(RedactionRules.ScalarSecretNames)
+            .Concat(RedactionRules.KeptNames)
+            .Concat(["apiKey", "preSharedKey", "dbPass", "Session", "sessionName", "passRole"])
+            .ToList();
+        var decodedFirst = new KeyVerdictMemo();
+        var escapedFirst = new KeyVerdictMemo();
+        foreach (var name in names)
+        {
+            var decoded = Encoding.UTF8.GetBytes(name);
+            foreach (var escaped in new[] { EscapeEvery(name, 1), EscapeEvery(name, 2), EscapeEvery(name, 3) })
+            {
+                foreach (var insideSecret in new[] { false, true })
+                {
+                    var expected = RedactionRules.Classify(name, insideSecret);
+                    Assert.Equal(expected, decodedFirst.Classify(decoded, insideSecret));
+                    Assert.Equal(expected, decodedFirst.Classify(escaped, insideSecret));
+                    Assert.Equal(expected, escapedFirst.Classify(escaped, insideSecret));
+                    Assert.Equal(expected, escapedFirst.Classify(decoded, insideSecret));
+                }
+
+                Assert.Equal(decodedFirst.IsSecret(decoded), decodedFirst.IsSecret(escaped));
+            }
+        }
+    }
+
+    /// <summary>The name as JSON may write it: every <paramref name="step"/>-th character as <c>\uXXXX</c> (upper-case hex on odd ones).</summary>
+    private static byte[] EscapeEvery(string name, int step)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i % step == 0)
+            {
+                text.Append(i % 2 == 0 ? $"\\u{(int)name[i]:x4}" : $"\\u{(int)name[i]:X4}");
+            }
+            else
+            {
+                text.Append(name[i]);
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
     private static void AssertSameVerdicts(KeyVerdictMemo memo, byte[] name)
     {
         Assert.Equal(RedactionRules.Classify(name, insideSecret: false), memo.Classify(name, insideSecret: false));

@@ -31,6 +31,20 @@ public sealed class RedactionRulesTests
     [InlineData("refresh_token")]
     [InlineData("tokenCode")]
     [InlineData("Authorization")]
+    [InlineData("preSharedKey")]             // EC2 CreateVpnConnection / ModifyVpnTunnelOptions tunnel options
+    [InlineData("PreSharedKey")]
+    [InlineData("tunnel1PreSharedKey")]
+    [InlineData("apiKey")]
+    [InlineData("api_key")]
+    [InlineData("x-api-key")]
+    [InlineData("API_KEY")]
+    [InlineData("apiKey2")]
+    [InlineData("ApiKeyValue")]              // EventBridge connection ApiKeyAuthParameters
+    [InlineData("plaintext")]                // KMS Decrypt / GenerateDataKey / GenerateRandom response
+    [InlineData("Plaintext")]
+    [InlineData("signingKey")]
+    [InlineData("client-secret")]
+    [InlineData("DB_PASSWORD")]
     public void Keys_that_hold_secrets_are_secret(string key) =>
         Assert.Equal(KeyVerdict.Secret, RedactionRules.Classify(key));
 
@@ -61,6 +75,17 @@ public sealed class RedactionRulesTests
     [InlineData("keyId")]
     [InlineData("versionId")]
     [InlineData("name")]
+    [InlineData("passwordEncryption")]
+    [InlineData("maxPasswordAge")]
+    [InlineData("PasswordReusePrevention")]
+    [InlineData("apiKeyRequired")]
+    [InlineData("apiKeyId")]
+    [InlineData("preSharedKeyArn")]
+    [InlineData("signingKeyArn")]
+    [InlineData("keyName")]
+    [InlineData("sessionName")]
+    [InlineData("roleSessionName")]
+    [InlineData("dbPassId")]
     public void Identifiers_and_settings_are_kept(string key) =>
         Assert.Equal(KeyVerdict.Kept, RedactionRules.Classify(key));
 
@@ -73,8 +98,98 @@ public sealed class RedactionRulesTests
     [InlineData("mfaAuthenticated")]
     [InlineData("value")]
     [InlineData("sessionCredentialFromConsole")]
+    [InlineData("sessionDuration")]
+    [InlineData("sessionIssuer")]
+    [InlineData("sessionContext")]
+    [InlineData("trafficMirrorSession")]
+    [InlineData("passRole")]
+    [InlineData("PassRole")]
+    [InlineData("bypassPolicyLockoutSafetyCheck")]
+    [InlineData("bypass")]
+    [InlineData("compass")]
+    [InlineData("publicKey")]
+    [InlineData("primaryKey")]
+    [InlineData("apiKeySource")]
+    [InlineData("apiKeySelectionExpression")]
+    [InlineData("preSharedKeyStorage")]
+    [InlineData("plaintextLength2")]
+    [InlineData("authenticationCode1")]
+    [InlineData("key")]
     public void Other_keys_are_neutral(string key) =>
         Assert.Equal(KeyVerdict.Neutral, RedactionRules.Classify(key));
+
+    [Theory]
+    [InlineData("session")]                  // Cognito InitiateAuth / RespondToAuthChallenge / AssociateSoftwareToken
+    [InlineData("Session")]
+    [InlineData("dbPass")]
+    [InlineData("DB_PASS")]
+    [InlineData("db-pass1")]
+    [InlineData("pass")]
+    [InlineData("Pass")]
+    [InlineData("pwd")]
+    [InlineData("PWD")]
+    [InlineData("userPwd")]
+    [InlineData("MYSQL_PW")]
+    [InlineData("SinglePass")]               // a Step Functions state: an object, judged as neutral (see the redactor tests)
+    public void Keys_that_hold_a_secret_only_as_a_string_or_number_say_so(string key)
+    {
+        Assert.Equal(KeyVerdict.SecretScalar, RedactionRules.Classify(key));
+        Assert.Equal(KeyVerdict.SecretScalar, RedactionRules.Classify(key, insideSecret: false));
+    }
+
+    [Theory]
+    [InlineData("pass\\u0077ord", nameof(KeyVerdict.Secret))]
+    [InlineData("\\u0070\\u0061\\u0073\\u0073\\u0077\\u006F\\u0072\\u0064", nameof(KeyVerdict.Secret))]
+    [InlineData("db_pass\\u0077ord", nameof(KeyVerdict.Secret))]
+    [InlineData("api\\u004bey", nameof(KeyVerdict.Secret))]
+    [InlineData("sessio\\u006e", nameof(KeyVerdict.SecretScalar))]
+    [InlineData("secret\\u0049d", nameof(KeyVerdict.Kept))]
+    [InlineData("pass\\\\u0077ord", nameof(KeyVerdict.Neutral))]  // an escaped backslash: the name is pass\u0077ord, no password
+    [InlineData("pass\\nword", nameof(KeyVerdict.Secret))]         // a line break is a separator, like _ and -
+    [InlineData("pass\\u00e9word", nameof(KeyVerdict.Secret))]     // a character beyond ASCII is left out, as written unescaped
+    public void An_escaped_key_gets_the_verdict_of_its_decoded_name(string asWritten, string verdict)
+    {
+        var expected = Enum.Parse<KeyVerdict>(verdict);
+        var written = System.Text.Encoding.UTF8.GetBytes(asWritten);
+        var decoded = System.Text.Json.JsonDocument.Parse("\"" + asWritten + "\"").RootElement.GetString()!;
+
+        Assert.Equal(expected, RedactionRules.Classify(written));
+        Assert.Equal(RedactionRules.Classify(decoded), RedactionRules.Classify(written));
+        if (!decoded.Contains('\\', StringComparison.Ordinal))
+        {
+            // As UTF-8 the decoded name reads as JSON as written, where a backslash would start an escape.
+            Assert.Equal(RedactionRules.Classify(System.Text.Encoding.UTF8.GetBytes(decoded)), RedactionRules.Classify(written));
+        }
+    }
+
+    [Theory]
+    [InlineData("type", nameof(MemberRole.Type))]
+    [InlineData("Type", nameof(MemberRole.Type))]
+    [InlineData("TYPE", nameof(MemberRole.Type))]
+    [InlineData("t\\u0079pe", nameof(MemberRole.Type))]
+    [InlineData("name", nameof(MemberRole.Name))]
+    [InlineData("Name", nameof(MemberRole.Name))]
+    [InlineData("key", nameof(MemberRole.Name))]
+    [InlineData("Key", nameof(MemberRole.Name))]
+    [InlineData("parameterKey", nameof(MemberRole.Name))]
+    [InlineData("ParameterKey", nameof(MemberRole.Name))]
+    [InlineData("ParameterName", nameof(MemberRole.Name))]
+    [InlineData("OptionName", nameof(MemberRole.Name))]
+    [InlineData("variableName", nameof(MemberRole.Name))]
+    [InlineData("variable_name", nameof(MemberRole.Name))]
+    [InlineData("na\\u006de", nameof(MemberRole.Name))]
+    [InlineData("value", nameof(MemberRole.Value))]
+    [InlineData("Value", nameof(MemberRole.Value))]
+    [InlineData("parameterValue", nameof(MemberRole.Value))]
+    [InlineData("ParameterValue", nameof(MemberRole.Value))]
+    [InlineData("ResolvedValue", nameof(MemberRole.Value))]
+    [InlineData("valueFrom", nameof(MemberRole.None))]   // ECS secrets: a reference (ARN), shown
+    [InlineData("values", nameof(MemberRole.None))]
+    [InlineData("userName", nameof(MemberRole.None))]
+    [InlineData("keyName", nameof(MemberRole.None))]
+    [InlineData("tagKey", nameof(MemberRole.None))]
+    public void Members_that_speak_for_their_siblings(string key, string role) =>
+        Assert.Equal(Enum.Parse<MemberRole>(role), RedactionRules.Role(System.Text.Encoding.UTF8.GetBytes(key)));
 
     [Theory]
     [InlineData("true")]

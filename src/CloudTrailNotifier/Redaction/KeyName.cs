@@ -1,0 +1,105 @@
+namespace CloudTrailNotifier.Redaction;
+
+/// <summary>
+/// A key name as the rules read it: JSON escapes decoded (<c>"pass\u0077ord"</c> is <c>password</c>) and each character
+/// beyond ASCII written as one space (none is a letter or digit the rules look for). A name as written in JSON, the same
+/// name decoded to UTF-8 and the same name as text therefore read alike, so their verdicts cannot differ.
+/// </summary>
+internal static class KeyName
+{
+    /// <summary>Decodes a JSON property name as written (UTF-8, escapes as they stand); stops when the destination is full.</summary>
+    /// <returns>The number of characters written.</returns>
+    public static int Decode(ReadOnlySpan<byte> utf8, Span<char> destination)
+    {
+        var length = 0;
+        var i = 0;
+        while (i < utf8.Length && length < destination.Length)
+        {
+            var b = utf8[i];
+            if (b < 0x80 && b != (byte)'\\')
+            {
+                destination[length++] = (char)b;
+                i++;
+            }
+            else if (b == (byte)'\\')
+            {
+                if (i + 5 < utf8.Length && utf8[i + 1] == (byte)'u' && TryHex(utf8.Slice(i + 2, 4), out var code))
+                {
+                    destination[length++] = code < 0x80 ? (char)code : ' ';
+                    i += 6;
+                }
+                else
+                {
+                    destination[length++] = i + 1 < utf8.Length ? Unescape(utf8[i + 1]) : '\\';
+                    i += 2;
+                }
+            }
+            else
+            {
+                // One space per UTF-16 unit the character decodes to: a lead byte of four (U+10000 and up) is two.
+                i++;
+                while (i < utf8.Length && utf8[i] is >= 0x80 and < 0xC0)
+                {
+                    i++;
+                }
+
+                destination[length++] = ' ';
+                if (b >= 0xF0 && length < destination.Length)
+                {
+                    destination[length++] = ' ';
+                }
+            }
+        }
+
+        return length;
+    }
+
+    /// <summary>Copies a key given as text, each character beyond ASCII as a space; stops when the destination is full.</summary>
+    /// <returns>The number of characters written.</returns>
+    public static int Copy(ReadOnlySpan<char> key, Span<char> destination)
+    {
+        var length = Math.Min(key.Length, destination.Length);
+        for (var i = 0; i < length; i++)
+        {
+            destination[i] = key[i] < 0x80 ? key[i] : ' ';
+        }
+
+        return length;
+    }
+
+    /// <summary>The character a two-character escape stands for (the parser let through only these).</summary>
+    private static char Unescape(byte escaped) => escaped switch
+    {
+        (byte)'b' => '\b',
+        (byte)'f' => '\f',
+        (byte)'n' => '\n',
+        (byte)'r' => '\r',
+        (byte)'t' => '\t',
+        (byte)'u' => ' ', // a \u without four hex digits (the parser refuses it): spells nothing
+        < 0x80 => (char)escaped, // \" \\ \/
+        _ => ' ',
+    };
+
+    private static bool TryHex(ReadOnlySpan<byte> digits, out int code)
+    {
+        code = 0;
+        foreach (var d in digits)
+        {
+            var value = d switch
+            {
+                >= (byte)'0' and <= (byte)'9' => d - '0',
+                >= (byte)'a' and <= (byte)'f' => d - 'a' + 10,
+                >= (byte)'A' and <= (byte)'F' => d - 'A' + 10,
+                _ => -1,
+            };
+            if (value < 0)
+            {
+                return false;
+            }
+
+            code = (code << 4) | value;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,215 @@
+using System.Text;
+
+namespace CloudTrailNotifier.Redaction;
+
+/// <summary>
+/// The rules that read a key by its words or its whole name rather than by a fragment anywhere in it, and the
+/// name/value rule that reads one member's key from a sibling's value.
+/// </summary>
+internal static partial class RedactionRules
+{
+    /// <summary>
+    /// A key ending with one of these (lower-cased letters and digits, trailing digits left out) holds a secret; only
+    /// the ending, so <c>apiKeySource</c>, <c>apiKeyRequired</c> and <c>preSharedKeyStorage</c> stay.
+    /// </summary>
+    public static readonly string[] SecretEndings =
+    [
+        "apikey",        // API keys: apiKey, x-api-key, API_KEY
+        "apikeyvalue",   // EventBridge connections: ApiKeyAuthParameters.ApiKeyValue
+        "presharedkey",  // EC2 VPN tunnel options: PreSharedKey, Tunnel1PreSharedKey
+        "signingkey",
+        "plaintext",     // KMS Decrypt, GenerateDataKey, GenerateRandom: Plaintext
+    ];
+
+    /// <summary>
+    /// A key whose last word is one of these holds a secret when its value is a string or number (<c>dbPass</c>,
+    /// <c>DB_PASS</c>, <c>userPwd</c>); a word, not a fragment, so <c>passRole</c>, <c>bypass</c> and <c>compass</c> stay,
+    /// and only a scalar, so a Step Functions state named <c>SinglePass</c> (an object) stays.
+    /// </summary>
+    public static readonly string[] SecretLastWords = ["pass", "pwd", "pw"];
+
+    /// <summary>
+    /// A key named exactly so holds a secret when its value is a string or number: Cognito's <c>Session</c> (InitiateAuth,
+    /// RespondToAuthChallenge, AssociateSoftwareToken) is a token; Glue's <c>Session</c> object is not, nor are
+    /// <c>sessionName</c>, <c>roleSessionName</c>, <c>sessionIssuer</c> or <c>sessionContext</c>.
+    /// </summary>
+    public static readonly string[] ScalarSecretNames = ["session"];
+
+    /// <summary>Name/value lists: a member named so (folded) names its sibling value (ECS, Batch, CodeBuild, CloudFormation, Beanstalk).</summary>
+    public static readonly string[] PairNameKeys = ["name", "key", "parameterkey", "parametername", "optionname", "variablename"];
+
+    /// <summary>Name/value lists: the members a secret name or a <c>SecureString</c> type makes secret.</summary>
+    public static readonly string[] PairValueKeys = ["value", "parametervalue", "resolvedvalue", "optionvalue", "variablevalue"];
+
+    /// <summary>The member whose <c>SecureString</c> makes its sibling values secret (any case).</summary>
+    public const string TypeKey = "type";
+
+    /// <summary>Longest key whose role is looked for; no role name is near it, however it is written.</summary>
+    private const int MaxRoleChars = 32;
+
+    /// <summary>Whether a key's words make it secret (given its decoded and its folded form).</summary>
+    private static KeyVerdict SecretByWords(ReadOnlySpan<char> decoded, ReadOnlySpan<char> folded)
+    {
+        var tail = folded.TrimEnd("0123456789");
+        foreach (var ending in SecretEndings)
+        {
+            if (tail.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return KeyVerdict.Secret;
+            }
+        }
+
+        var last = LastWord(decoded);
+        foreach (var word in SecretLastWords)
+        {
+            if (last.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return KeyVerdict.SecretScalar;
+            }
+        }
+
+        foreach (var name in ScalarSecretNames)
+        {
+            if (folded.SequenceEqual(name))
+            {
+                return KeyVerdict.SecretScalar;
+            }
+        }
+
+        return KeyVerdict.Neutral;
+    }
+
+    /// <summary>The last word: after the last separator, digit or lower-to-upper change (<c>dbPass</c>: Pass, <c>DB_PASS1</c>: PASS).</summary>
+    private static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> decoded)
+    {
+        var end = decoded.Length;
+        while (end > 0 && !char.IsAsciiLetter(decoded[end - 1]))
+        {
+            end--;
+        }
+
+        if (end == 0)
+        {
+            return [];
+        }
+
+        var start = end - 1;
+        if (char.IsAsciiLetterLower(decoded[start]))
+        {
+            while (start > 0 && char.IsAsciiLetterLower(decoded[start - 1]))
+            {
+                start--;
+            }
+
+            if (start > 0 && char.IsAsciiLetterUpper(decoded[start - 1]))
+            {
+                start--;
+            }
+        }
+        else
+        {
+            while (start > 0 && char.IsAsciiLetterUpper(decoded[start - 1]))
+            {
+                start--;
+            }
+        }
+
+        return decoded[start..end];
+    }
+
+    /// <summary>
+    /// For the first look: whether a key of ASCII letters and digits only may be secret by its words. Every key that
+    /// <see cref="SecretByWords"/> makes secret ends (trailing digits aside) with an ending, a last word or a whole name.
+    /// </summary>
+    public static bool MayBeSecretByWords(ReadOnlySpan<byte> letters)
+    {
+        var tail = letters.TrimEnd("0123456789"u8);
+        return EndsWithAny(tail, SecretEndings) || EndsWithAny(tail, SecretLastWords) || EndsWithAny(tail, ScalarSecretNames);
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<byte> tail, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (tail.Length >= word.Length && Ascii.EqualsIgnoreCase(tail[^word.Length..], word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What a key (UTF-8 as written in JSON) says about its siblings: folded and decoded like every key.</summary>
+    public static MemberRole Role(ReadOnlySpan<byte> utf8Key)
+    {
+        if (utf8Key.IndexOfAnyExcept(LettersAndDigits) < 0)
+        {
+            // Most keys: letters and digits only, so folding only lower-cases them.
+            return RoleOfLetters(utf8Key, TypeKey) ? MemberRole.Type
+                : RoleOfLetters(utf8Key, PairNameKeys) ? MemberRole.Name
+                : RoleOfLetters(utf8Key, PairValueKeys) ? MemberRole.Value
+                : MemberRole.None;
+        }
+
+        Span<char> decoded = stackalloc char[Math.Min(utf8Key.Length, MaxRoleChars)];
+        var length = KeyName.Decode(utf8Key, decoded);
+        var folded = 0;
+        for (var i = 0; i < length; i++)
+        {
+            if (Fold(decoded[i]) is var c && c != '\0')
+            {
+                decoded[folded++] = c;
+            }
+        }
+
+        var name = decoded[..folded];
+        return name.SequenceEqual(TypeKey) ? MemberRole.Type
+            : IsOneOf(name, PairNameKeys) ? MemberRole.Name
+            : IsOneOf(name, PairValueKeys) ? MemberRole.Value
+            : MemberRole.None;
+    }
+
+    private static readonly System.Buffers.SearchValues<byte> LettersAndDigits =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"u8);
+
+    private static bool RoleOfLetters(ReadOnlySpan<byte> key, params ReadOnlySpan<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (key.Length == name.Length && Ascii.EqualsIgnoreCase(key, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> name, string[] names)
+    {
+        foreach (var candidate in names)
+        {
+            if (name.SequenceEqual(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a name member's string (its content as written in JSON) names a secret: read as a key would be.</summary>
+    public static bool NamesSecret(ReadOnlySpan<byte> utf8Content) =>
+        Classify(utf8Content, insideSecret: false) is KeyVerdict.Secret or KeyVerdict.SecretScalar;
+
+    /// <summary>Words any key or name these rules make secret holds, however it is cut (<c>API_KEY</c>, <c>Pre-Shared-Key</c>), but the text triggers lack.</summary>
+    private static readonly System.Buffers.SearchValues<string> WordSecretWords = System.Buffers.SearchValues.Create(
+        ["pw", "api", "shared", "signing", "plain", "session", RedactionRules.SecureStringType], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether text (a container too deep to walk) may hold a key these rules make secret.</summary>
+    public static bool MayHoldWordSecret(ReadOnlySpan<char> text) => text.IndexOfAny(WordSecretWords) >= 0;
+
+    /// <summary>Whether a type member's text says <c>SecureString</c>.</summary>
+    public static bool IsSecureString(ReadOnlySpan<char> text) => text.Equals(SecureStringType, StringComparison.OrdinalIgnoreCase);
+}
