@@ -12,12 +12,15 @@ namespace CloudTrailNotifier.Redaction;
 /// </summary>
 internal static class TextRedactor
 {
+    /// <summary>A JSON <c>\u</c> escape: a key written with one (<c>pass\u0077ord</c>) may hide every other trigger word.</summary>
+    private const string EscapeStart = "\\u";
+
     /// <summary>Text that holds none of these cannot match any rule, so most strings are passed by one search.</summary>
     private static readonly SearchValues<string> Triggers = SearchValues.Create(
         new[]
         {
             "pass", "secret", "token", "credential", "private", "material", "auth", "challenge", "cookie", RedactionRules.PemBegin,
-            RedactionRules.SecureStringType, TextShapes.JwtStart, TextShapes.Bearer, TextShapes.SchemeSeparator,
+            RedactionRules.SecureStringType, TextShapes.JwtStart, TextShapes.Bearer, TextShapes.SchemeSeparator, EscapeStart,
         }
         .Concat(RedactionRules.SessionTokenPrefixes).Concat(RedactionRules.SecretFragments).Concat(TextKeys.TriggerWords)
         .Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
