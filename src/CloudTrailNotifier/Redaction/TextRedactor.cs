@@ -152,7 +152,7 @@ internal static class TextRedactor
         Span<char> buffer = stackalloc char[RedactionRules.MaxKeyChars];
         var key = escapes ? TextKeys.Decode(text, i, keyEnd, buffer) : text.AsSpan(i, keyEnd - i);
         var secret = TextKeys.IsSecret(key);
-        if (!secret && !(TextKeys.IsSiblingJudged(key) && TextSiblings.HideValue(text, i))
+        if (!secret && !(TextKeys.IsSiblingJudged(key) && TextSiblings.HideValue(text, i, end))
             || tight && (TextKeys.IsServicePrefix(key) || !MayStartTightKey(text, i)))
         {
             return false;
@@ -249,7 +249,7 @@ internal static class TextRedactor
     /// </summary>
     private static bool MayStartTightKey(string text, int keyStart) =>
         keyStart == 0
-        || text[keyStart - 1] is ' ' or '\t' or '\r' or '\n' or '"' or '\'' or '(' or '[' or '{' or ',' or ';' or '|' or '\\';
+        || text[keyStart - 1] is ' ' or '\t' or '\r' or '\n' or '"' or '\'' or '(' or '[' or '{' or ',' or ';' or '|' or '?' or '&' or '\\';
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 }

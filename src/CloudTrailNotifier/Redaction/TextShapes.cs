@@ -15,6 +15,9 @@ internal static class TextShapes
     /// <summary>The shortest header and payload of a JSON Web Token taken for one.</summary>
     private const int MinJwtPartChars = 8;
 
+    /// <summary>How far after its colon a URL password's <c>@</c> is looked for (so text full of <c>://</c> is read once).</summary>
+    private const int MaxUserInfoChars = 512;
+
     /// <summary>How a JSON Web Token begins: <c>{"</c> in base64url.</summary>
     public const string JwtStart = "eyJ";
 
@@ -142,7 +145,7 @@ internal static class TextShapes
         }
 
         var colon = i + SchemeSeparator.Length;
-        while (colon < text.Length && text[colon] != ':')
+        while (colon < text.Length && colon < i + SchemeSeparator.Length + MaxUserInfoChars && text[colon] != ':')
         {
             if (IsUrlEnd(text[colon]) || text[colon] is '/' or '?' or '#' or '@')
             {
@@ -152,9 +155,15 @@ internal static class TextShapes
             colon++;
         }
 
+        if (colon >= text.Length || text[colon] != ':')
+        {
+            return false;
+        }
+
         var firstAt = -1;
         var lastAt = -1;
-        for (var p = colon + 1; p < text.Length && !IsUrlEnd(text[p]); p++)
+        var limit = Math.Min(text.Length, colon + 1 + MaxUserInfoChars);
+        for (var p = colon + 1; p < limit && !IsUrlEnd(text[p]); p++)
         {
             if (text[p] == '@')
             {

@@ -4,35 +4,37 @@ namespace CloudTrailNotifier.Redaction;
 /// In text (damaged JSON, JSON inside a message), whether the object around a <c>value</c> key makes its value secret:
 /// SSM's <c>"type": "SecureString"</c>, or a name/value pair whose name is a secret key (ECS and CodeBuild
 /// <c>{"name": "DB_PASSWORD", "value": ...}</c>, CloudFormation <c>ParameterKey</c>/<c>ParameterValue</c>), in either
-/// order. The object's ends are found by counting braces, not by parsing, so a damaged or cut object still counts. Pure.
+/// order. The object's ends are found by counting braces, not by parsing, so a damaged or cut object still counts; the
+/// value itself is not read (it may be long). Pure.
 /// </summary>
 internal static class TextSiblings
 {
-    /// <summary>How far from the key the object's braces are looked for (each way).</summary>
-    private const int MaxReach = 4096;
+    /// <summary>How far before the key and after the value the object's braces and members are looked for.</summary>
+    private const int MaxReach = 2048;
 
     /// <summary>Folded keys whose string names the value beside it.</summary>
     private static readonly string[] NameKeys = ["name", "key", "parameterkey", "parametername"];
 
-    /// <summary>Whether the object holding the key that starts at <paramref name="keyStart"/> makes its value secret.</summary>
-    public static bool HideValue(string text, int keyStart)
+    /// <summary>
+    /// Whether the object holding the key at <paramref name="keyStart"/>, whose value ends at <paramref name="valueEnd"/>,
+    /// makes the value secret. Its members are read before the key (back to the <c>{</c> that opens it, or as far as
+    /// the reach when that is further) and after the value (to the <c>}</c> that closes it, or the reach).
+    /// </summary>
+    public static bool HideValue(string text, int keyStart, int valueEnd)
     {
         var open = EnclosingOpen(text, keyStart);
-        if (open < 0)
-        {
-            return false;
-        }
-
-        var close = ClosingEnd(text, open);
-        return text.AsSpan(open, close - open).Contains(RedactionRules.SecureStringType, StringComparison.OrdinalIgnoreCase)
-            || NamesASecret(text, open, close);
+        var close = ClosingEnd(text, valueEnd);
+        return text.AsSpan(open, keyStart - open).Contains(RedactionRules.SecureStringType, StringComparison.OrdinalIgnoreCase)
+            || text.AsSpan(valueEnd, close - valueEnd).Contains(RedactionRules.SecureStringType, StringComparison.OrdinalIgnoreCase)
+            || NamesASecret(text, open, keyStart) || NamesASecret(text, valueEnd, close);
     }
 
-    /// <summary>The <c>{</c> that opens the object around a position, or -1.</summary>
+    /// <summary>The <c>{</c> that opens the object around a position, or the reach's start when there is none in it.</summary>
     private static int EnclosingOpen(string text, int position)
     {
+        var limit = Math.Max(0, position - MaxReach);
         var depth = 0;
-        for (var i = position - 1; i >= 0 && i >= position - MaxReach; i--)
+        for (var i = position - 1; i >= limit; i--)
         {
             if (text[i] == '}')
             {
@@ -44,15 +46,15 @@ internal static class TextSiblings
             }
         }
 
-        return -1;
+        return limit;
     }
 
-    /// <summary>Just after the <c>}</c> that closes the object opened at <paramref name="open"/>; the reach's end if cut.</summary>
-    private static int ClosingEnd(string text, int open)
+    /// <summary>Just after the <c>}</c> that closes the object a value ending at <paramref name="from"/> is in; the reach's end if cut.</summary>
+    private static int ClosingEnd(string text, int from)
     {
-        var limit = Math.Min(text.Length, open + (2 * MaxReach));
+        var limit = Math.Min(text.Length, from + MaxReach);
         var depth = 0;
-        for (var i = open + 1; i < limit; i++)
+        for (var i = from; i < limit; i++)
         {
             if (text[i] == '{')
             {

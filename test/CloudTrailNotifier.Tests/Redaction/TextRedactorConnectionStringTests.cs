@@ -41,6 +41,7 @@ public sealed class TextRedactorConnectionStringTests
     [InlineData("(secret:Hunter2)", "(secret:[redacted: 7])")]
     [InlineData("{db_password:Hunter2,user:bob}", "{db_password:[redacted: 7],user:bob}")]
     [InlineData("line one\\npassword:Hunter2", "line one\\npassword:[redacted: 7]")]
+    [InlineData("GET /login?password:Hunter2", "GET /login?password:[redacted: 7]")]
     public void A_secret_key_written_against_its_value_hides_it(string text, string expected) => Assert.Equal(expected, Redact(text));
 
     [Theory]

@@ -33,6 +33,20 @@ public sealed class TextRedactorJsonTextTests
     [InlineData("{\\\"type\\\":\\\"SecureString\\\",\\\"value\\\":\\\"Hunter2\\\"}", "{\\\"type\\\":\\\"SecureString\\\",\\\"value\\\":\\\"[redacted: 7]\\\"}")]
     public void A_secure_string_value_is_hidden_in_either_order(string text, string expected) => Assert.Equal(expected, Redact(text));
 
+    [Fact]
+    public void A_long_secure_string_value_or_description_does_not_hide_the_type_from_the_rule()
+    {
+        var longValue = new string('s', 8000);
+        var description = new string('d', 1000);
+
+        Assert.Equal(
+            $"{{\"name\":\"/db\",\"value\":\"[redacted: 8000]\",\"type\":\"SecureString\"}}",
+            Redact($"{{\"name\":\"/db\",\"value\":\"{longValue}\",\"type\":\"SecureString\"}}"));
+        Assert.Equal(
+            $"{{\"type\":\"SecureString\",\"description\":\"{description}\",\"value\":\"[redacted: 7]\"",
+            Redact($"{{\"type\":\"SecureString\",\"description\":\"{description}\",\"value\":\"Hunter2\""));
+    }
+
     [Theory]
     [InlineData("\"environment\":[{\"name\":\"DB_PASSWORD\",\"value\":\"Hunter2-fb-kv\"},{\"name\":\"LOG_LEVEL\",\"value\":\"debug\"}]", "\"environment\":[{\"name\":\"DB_PASSWORD\",\"value\":\"[redacted: 13]\"},{\"name\":\"LOG_LEVEL\",\"value\":\"debug\"}]")]
     [InlineData("[{\"value\":\"Hunter2\",\"name\":\"API_TOKEN\"}]", "[{\"value\":\"[redacted: 7]\",\"name\":\"API_TOKEN\"}]")]
