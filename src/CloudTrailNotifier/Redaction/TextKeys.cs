@@ -110,6 +110,28 @@ internal static class TextKeys
         return p + 5 - i;
     }
 
+    /// <summary>
+    /// When the key at <paramref name="start"/> opens a quoted string and its word ends at <paramref name="wordEnd"/>
+    /// before the closing quote (<c>"Secret Key"</c>, <c>"pass\/word"</c>): where the quoted key ends (at the backslashes
+    /// before its closing quote), so it can be judged whole; 0 when it is not such a key, spans a line or is too long.
+    /// </summary>
+    public static int QuotedKeyEnd(string text, int start, int wordEnd)
+    {
+        if (start == 0 || text[start - 1] is not ('"' or '\''))
+        {
+            return 0;
+        }
+
+        var backslashes = 0;
+        while (start - 2 - backslashes >= 0 && text[start - 2 - backslashes] == '\\')
+        {
+            backslashes++;
+        }
+
+        var close = TextScan.ClosingQuote(text, start, text[start - 1], backslashes, RedactionRules.MaxKeyChars);
+        return close <= wordEnd || close >= text.Length || text.AsSpan(start, close - start).IndexOfAny('\r', '\n') >= 0 ? 0 : close;
+    }
+
     /// <summary>A key as JSON reads it: its <c>\u</c> escapes decoded (at most <paramref name="buffer"/>'s length).</summary>
     public static ReadOnlySpan<char> Decode(string text, int start, int end, Span<char> buffer)
     {

@@ -90,7 +90,8 @@ internal static class TextRedactor
             return true;
         }
 
-        if (i > 0 && IsWordChar(text[i - 1]))
+        // After the n of an escaped \n a word starts too (line1\npass=...): JSON text reads it as a line end.
+        if (i > 0 && IsWordChar(text[i - 1]) && !TextScan.IsEscapeLetter(text, i - 1))
         {
             return false;
         }
@@ -109,7 +110,14 @@ internal static class TextRedactor
             return true;
         }
 
-        return MatchKeyAndValue(text, i, out start, out end, out next);
+        if (MatchKeyAndValue(text, i, out start, out end, out next))
+        {
+            return true;
+        }
+
+        // The t of C:\temp\token=... may start a key (text that is not JSON); if it does not, the word after it may.
+        next = TextScan.IsEscapeLetter(text, i) ? i + 1 : next;
+        return false;
     }
 
     /// <summary>A secret key (letters, digits, <c>_ - .</c> and JSON <c>\u</c> escapes) at <paramref name="i"/> and its value.</summary>
@@ -142,10 +150,27 @@ internal static class TextRedactor
         }
 
         next = keyEnd;
+        // A quoted key with a space or another sign in it ("Secret Key", "pass\/word") is judged whole, as JSON folds it,
+        // when its first word alone is not a secret key with a value.
+        if (MatchValueOfKey(text, i, keyEnd, escapes, out start, out end)
+            || TextKeys.QuotedKeyEnd(text, i, keyEnd) is > 0 and var quotedEnd
+            && MatchValueOfKey(text, i, quotedEnd, escapes: true, out start, out end))
+        {
+            next = end;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The value of the key from <paramref name="i"/> to <paramref name="keyEnd"/>, if the key is secret.</summary>
+    private static bool MatchValueOfKey(string text, int i, int keyEnd, bool escapes, out int start, out int end)
+    {
         // The value after the key is looked for first (most words have none); a key shorter than the shortest secret
         // word cannot be secret; only a secret key matters, so the identifier check for other keys is skipped.
         if (keyEnd - i < TextKeys.MinChars || !MatchValue(text, keyEnd, out start, out end, out var bare, out var tight))
         {
+            start = end = 0;
             return false;
         }
 
@@ -167,7 +192,6 @@ internal static class TextRedactor
             }
         }
 
-        next = end;
         return true;
     }
 
@@ -249,7 +273,8 @@ internal static class TextRedactor
     /// </summary>
     private static bool MayStartTightKey(string text, int keyStart) =>
         keyStart == 0
-        || text[keyStart - 1] is ' ' or '\t' or '\r' or '\n' or '"' or '\'' or '(' or '[' or '{' or ',' or ';' or '|' or '?' or '&' or '\\';
+        || text[keyStart - 1] is ' ' or '\t' or '\r' or '\n' or '"' or '\'' or '(' or '[' or '{' or ',' or ';' or '|' or '?' or '&' or '\\'
+        || TextScan.IsEscapeLetter(text, keyStart - 1);
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 }

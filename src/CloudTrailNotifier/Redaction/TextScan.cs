@@ -34,6 +34,13 @@ internal static class TextScan
     /// <summary>Whether whitespace (plain or escaped) starts at <paramref name="p"/>.</summary>
     public static bool IsSpace(string text, int p) => p < text.Length && SkipSpaces(text, p) > p;
 
+    /// <summary>
+    /// Whether the letter at <paramref name="p"/> is the letter of a JSON escape (<c>\n</c>, <c>\r</c>, <c>\t</c>,
+    /// <c>\b</c>, <c>\f</c>): in JSON text it is a line end or a tab, not a part of the word after it.
+    /// </summary>
+    public static bool IsEscapeLetter(string text, int p) =>
+        p > 0 && text[p - 1] == '\\' && text[p] is 'n' or 'r' or 't' or 'b' or 'f';
+
     /// <summary>Past the backslashes and the one quote at <paramref name="p"/>, if there are such.</summary>
     public static int SkipClosingQuote(string text, int p)
     {
@@ -126,9 +133,10 @@ internal static class TextScan
 
     /// <summary>
     /// The quote that closes a string opened after <paramref name="escapes"/> backslashes: at nesting level L
-    /// (escapes = 2^L - 1) the closing quote follows b backslashes with b mod 2^(L+1) = 2^L - 1.
+    /// (escapes = 2^L - 1) the closing quote follows b backslashes with b mod 2^(L+1) = 2^L - 1. The text's length
+    /// when there is none within <paramref name="limit"/> characters.
     /// </summary>
-    public static int ClosingQuote(string text, int start, char quote, int escapes)
+    public static int ClosingQuote(string text, int start, char quote, int escapes, int limit = int.MaxValue)
     {
         var level = 0;
         while ((1 << level) - 1 < escapes && level < 8)
@@ -138,7 +146,8 @@ internal static class TextScan
 
         var period = 1 << (level + 1);
         var wanted = (1 << level) - 1;
-        for (var i = start; i < text.Length; i++)
+        var stop = (int)Math.Min(text.Length, (long)start + limit);
+        for (var i = start; i < stop; i++)
         {
             if (text[i] != quote)
             {

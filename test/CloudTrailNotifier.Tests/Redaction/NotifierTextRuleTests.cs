@@ -70,6 +70,7 @@ public sealed class NotifierTextRuleTests
         "environment":[{"name":"DB_PASSWORD","value":"Hunter2-fb-kv"}],
         "parameters":[{"ParameterKey":"DbPassword","ParameterValue":"Hunter2-fb-cfn"}],
         "pass\u0077ord":"Hunter2-fb-esc",
+        "pass\/word":"Hunter2-fb-slash","Secret Key":"Hunter2-fb-space","log":"ok\npass=Hunter2-fb-escn",
         "url":"redis://default:Hunter2-fb-url@cache:6379",
         "note":"Authorization: Bearer Hunter2-fb-bearer and more"
         """;

@@ -65,10 +65,31 @@ public sealed class TextRedactorJsonTextTests
         Assert.Equal(expected, Redact(text));
 
     [Theory]
+    [InlineData("{\"pass word\":\"Hunter2\"}", "{\"pass word\":\"[redacted: 7]\"}")]
+    [InlineData("{\"Secret Key\": \"Hunter2\", \"n\": 1}", "{\"Secret Key\": \"[redacted: 7]\", \"n\": 1}")]
+    [InlineData("{\"pass\\/word\":\"Hunter2\"}", "{\"pass\\/word\":\"[redacted: 7]\"}")]
+    [InlineData("{\\\"DB Secret Key\\\":\\\"Hunter2\\\"}", "{\\\"DB Secret Key\\\":\\\"[redacted: 7]\\\"}")]
+    [InlineData("{'Api Token': 'Hunter2'}", "{'Api Token': '[redacted: 7]'}")]
+    [InlineData("{\"msg\":\"see password=Hunter2 here\"}", "{\"msg\":\"see password=[redacted: 7] here\"}")]
+    public void A_quoted_key_with_spaces_or_signs_is_judged_whole_as_json_folds_it(string text, string expected) =>
+        Assert.Equal(expected, Redact(text));
+
+    [Theory]
+    [InlineData("line1\\npass=Hunter2", "line1\\npass=[redacted: 7]")]
+    [InlineData("{\"m\":\"a\\tpwd=Hunter2\"}", "{\"m\":\"a\\tpwd=[redacted: 7]\"}")]
+    [InlineData("C:\\temp\\token=Hunter2", "C:\\temp\\token=[redacted: 7]")]
+    [InlineData("x\\neyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2ln", "x\\n[redacted: 46]")]
+    [InlineData("x\\nBearer Hunter2abcdef0123456789", "x\\nBearer [redacted: 23]")]
+    public void A_key_or_token_right_after_an_escaped_line_end_is_found(string text, string expected) =>
+        Assert.Equal(expected, Redact(text));
+
+    [Theory]
     [InlineData("{\"name\":\"/app/flag\",\"type\":\"String\",\"value\":\"on-prem\",\"note\":\"password rotation\"}")]
     [InlineData("[{\"name\":\"LOG_LEVEL\",\"value\":\"debug\"},{\"name\":\"DB_PASSWORD_ARN\",\"value\":\"arn:aws:secretsmanager:us-east-1:1:secret:db\"}]")]
     [InlineData("Invalid value: abc for the password policy")]
     [InlineData("1 validation error detected: Value 'abc' at 'passwordPolicy.minimumLength' failed to satisfy constraint")]
+    [InlineData("{\"secret id\": \"abc\", \"password policy\": \"strict\", \"the message\": \"no password here\"}")]
+    [InlineData("C:\\temp\\notes.txt: line\\nnext: value")]
     [InlineData("{\"passwordLength\": 16, \"tokenCount\": 3, \"pass\\u0077ordLastUsed\": \"2024-01-01\"}")]
     public void Settings_identifiers_and_plain_values_read_unchanged(string text) => Assert.Same(text, Redact(text));
 }
