@@ -191,6 +191,10 @@ internal static class TextRedactor
                 end--;
             }
         }
+        else if (bare && secret)
+        {
+            end = TextScan.ConnectionStringValueEnd(text, i, start, end);
+        }
 
         return true;
     }

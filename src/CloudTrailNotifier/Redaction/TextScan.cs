@@ -74,6 +74,72 @@ internal static class TextScan
     };
 
     /// <summary>
+    /// Where a bare value after <c>=</c> in a connection string ends, when it has spaces in it (ADO.NET
+    /// <c>Password=two words;</c>): at the <c>;</c> on the same line, if the pair follows a <c>;</c> or another
+    /// <c>key=</c> pair follows it. Otherwise, and in prose, where the word ended (<paramref name="valueEnd"/>).
+    /// </summary>
+    public static int ConnectionStringValueEnd(string text, int keyStart, int valueStart, int valueEnd)
+    {
+        var before = valueStart - 1;
+        while (before > keyStart && text[before] is ' ' or '\t')
+        {
+            before--;
+        }
+
+        if (valueEnd >= text.Length || text[valueEnd] is not (' ' or '\t') || text[before] != '=')
+        {
+            return valueEnd;
+        }
+
+        var limit = Math.Min(text.Length, valueEnd + RedactionRules.MaxKeyChars);
+        var semicolon = valueEnd;
+        while (semicolon < limit && text[semicolon] != ';')
+        {
+            if (text[semicolon] is '=' or ':' or '\r' or '\n' or '"' or '\'' or '\\' or '&' or '<' or ',')
+            {
+                return valueEnd;
+            }
+
+            semicolon++;
+        }
+
+        if (semicolon >= limit || !(PrecededBySemicolon(text, keyStart) || StartsPair(text, semicolon + 1)))
+        {
+            return valueEnd;
+        }
+
+        while (text[semicolon - 1] is ' ' or '\t')
+        {
+            semicolon--;
+        }
+
+        return semicolon;
+    }
+
+    private static bool PrecededBySemicolon(string text, int p)
+    {
+        p--;
+        while (p >= 0 && text[p] is ' ' or '\t')
+        {
+            p--;
+        }
+
+        return p >= 0 && text[p] == ';';
+    }
+
+    /// <summary>Whether a <c>key=</c> pair (words and spaces, then <c>=</c>) starts at <paramref name="p"/>.</summary>
+    private static bool StartsPair(string text, int p)
+    {
+        var q = p;
+        while (q < text.Length && q < p + RedactionRules.MaxKeyChars && (char.IsAsciiLetterOrDigit(text[q]) || text[q] is ' ' or '_'))
+        {
+            q++;
+        }
+
+        return q < text.Length && q > p && text[q] == '=';
+    }
+
+    /// <summary>
     /// Where an HTTP header value that starts at <paramref name="start"/> ends: at the end of the line (plain or
     /// escaped) or at the quote that closes the text around it. The quoted strings of auth parameters
     /// (<c>Digest username="bob", response="..."</c>) are part of it.

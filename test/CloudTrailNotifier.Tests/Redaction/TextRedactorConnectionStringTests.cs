@@ -33,6 +33,10 @@ public sealed class TextRedactorConnectionStringTests
     [InlineData("Host=db;Username=app;Password = Hunter2 ;Database=x", "Host=db;Username=app;Password = [redacted: 7] ;Database=x")]
     [InlineData("login?user=bob&pass=Hunter2&x=1", "login?user=bob&pass=[redacted: 7]&x=1")]
     [InlineData("DB_PWD=Hunter2", "DB_PWD=[redacted: 7]")]
+    [InlineData("Data Source=db;User ID=sa;Password=two Hunter2 words;Initial Catalog=x", "Data Source=db;User ID=sa;Password=[redacted: 17];Initial Catalog=x")]
+    [InlineData("Password=Hunter2 two ; Server=db", "Password=[redacted: 11] ; Server=db")]
+    [InlineData("password=abc was rejected; try again", "password=[redacted: 3] was rejected; try again")]
+    [InlineData("Server=db;Pwd=Hunter2 and user=bob;x", "Server=db;Pwd=[redacted: 7] and user=bob;x")]
     public void Odbc_and_ado_passwords_are_hidden_whatever_their_case(string text, string expected) => Assert.Equal(expected, Redact(text));
 
     [Theory]
