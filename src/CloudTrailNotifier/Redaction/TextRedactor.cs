@@ -4,21 +4,26 @@ using System.Text;
 namespace CloudTrailNotifier.Redaction;
 
 /// <summary>
-/// Redacts secrets in free text by shape: PEM private keys, STS session tokens, and values written after a
-/// secret key name (<c>password=...</c>, <c>"secretAccessKey": "..."</c>, <c>\"token\":\"...\"</c> inside a
-/// JSON string). Serves strings inside events and the raw copy of an event that could not be parsed. Pure.
+/// Redacts secrets in free text: by shape (<see cref="TextShapes"/>: PEM private keys, STS session tokens, JSON Web
+/// Tokens, bearer tokens, passwords in URLs) and by the key written before a value (<c>password=...</c>,
+/// <c>"secretAccessKey": "..."</c>, <c>\"token\":\"...\"</c> inside a JSON string, <c>Pwd=...;</c>, an
+/// <c>Authorization</c> header to the end of its line, the <c>value</c> of a SecureString or of a secret's name/value
+/// pair). Serves strings inside events and the raw copy of an event that could not be parsed. Pure.
 /// </summary>
 internal static class TextRedactor
 {
-    private const int MinTokenTail = 16;
-
-    /// <summary>The shortest secret fragment: folding only drops characters, so a shorter word holds none.</summary>
-    private static readonly int MinFragmentChars = RedactionRules.SecretFragments.Min(fragment => fragment.Length);
+    /// <summary>A JSON <c>\u</c> escape: a key written with one (<c>pass\u0077ord</c>) may hide every other trigger word.</summary>
+    private const string EscapeStart = "\\u";
 
     /// <summary>Text that holds none of these cannot match any rule, so most strings are passed by one search.</summary>
     private static readonly SearchValues<string> Triggers = SearchValues.Create(
-        ["pass", "secret", "token", "credential", "private", "material", "auth", "challenge", "cookie", RedactionRules.PemBegin,
-         .. RedactionRules.SessionTokenPrefixes],
+        new[]
+        {
+            "pass", "secret", "token", "credential", "private", "material", "auth", "challenge", "cookie", RedactionRules.PemBegin,
+            RedactionRules.SecureStringType, TextShapes.JwtStart, TextShapes.Bearer, TextShapes.SchemeSeparator, EscapeStart,
+        }
+        .Concat(RedactionRules.SessionTokenPrefixes).Concat(RedactionRules.SecretFragments).Concat(TextKeys.TriggerWords)
+        .Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the text holds anything a rule could match (a cheap first look).</summary>
@@ -30,11 +35,12 @@ internal static class TextRedactor
     private static readonly SearchValues<char> TokenStarts =
         SearchValues.Create(string.Concat(RedactionRules.SessionTokenPrefixes.Select(prefix => prefix[0])));
 
-    /// <summary>Every rule needs one of these: the <c>:</c> or <c>=</c> after a secret key, a PEM header, a session token's start.</summary>
+    /// <summary>Every key rule needs one of these: the <c>:</c> or <c>=</c> after a secret key (a URL's <c>://</c> too).</summary>
     private static readonly SearchValues<char> KeyValueMarks = SearchValues.Create(":=");
 
+    /// <summary>The starts of the shapes that need no <c>:</c> or <c>=</c>: session tokens, JSON Web Tokens.</summary>
     private static readonly SearchValues<string> TokenPrefixes =
-        SearchValues.Create(RedactionRules.SessionTokenPrefixes, StringComparison.Ordinal);
+        SearchValues.Create([.. RedactionRules.SessionTokenPrefixes, TextShapes.JwtStart], StringComparison.Ordinal);
 
     public static string Redact(string text, RedactionMarkers markers)
     {
@@ -43,11 +49,11 @@ internal static class TextRedactor
 
     /// <summary>
     /// The second cheap look of <see cref="Redact"/>, for text that holds a trigger word: false when no rule can match,
-    /// since each needs a <c>:</c> or <c>=</c> after a secret key, a PEM header or a session token's start.
+    /// since each needs a <c>:</c> or <c>=</c> after a secret key, a PEM header, a token's start or the word Bearer.
     /// </summary>
     public static bool MayMatch(ReadOnlySpan<char> text) =>
         text.IndexOfAny(KeyValueMarks) >= 0 || text.Contains(RedactionRules.PemBegin, StringComparison.Ordinal)
-        || text.IndexOfAny(TokenPrefixes) >= 0;
+        || text.IndexOfAny(TokenPrefixes) >= 0 || text.Contains(TextShapes.Bearer, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The rules tried at every position (what <see cref="Redact"/> does once its first looks found a rule could match).</summary>
     internal static string RedactEveryPosition(string text, RedactionMarkers markers)
@@ -76,93 +82,132 @@ internal static class TextRedactor
         start = end = 0;
         next = i + 1;
         var c = text[i];
-        if (c == '-' && MatchPem(text, i, out end))
+        if (c == '-' && TextShapes.MatchPem(text, i, out end)
+            || c == ':' && TextShapes.MatchUrlPassword(text, i, out start, out end))
+        {
+            start = c == '-' ? i : start;
+            next = end;
+            return true;
+        }
+
+        // After the n of an escaped \n a word starts too (line1\npass=...): JSON text reads it as a line end.
+        if (i > 0 && IsWordChar(text[i - 1]) && !TextScan.IsEscapeLetter(text, i - 1))
+        {
+            return false;
+        }
+
+        if (TokenStarts.Contains(c) && TextShapes.MatchSessionToken(text, i, out end)
+            || c == 'e' && TextShapes.MatchJwt(text, i, out end))
         {
             start = i;
             next = end;
             return true;
         }
 
-        if (i > 0 && IsWordChar(text[i - 1]))
+        if (c is 'B' or 'b' && TextShapes.MatchBearer(text, i, out start, out end))
         {
-            return false;
-        }
-
-        if (TokenStarts.Contains(c) && MatchSessionToken(text, i, out end))
-        {
-            start = i;
             next = end;
             return true;
         }
 
-        if (!char.IsAsciiLetter(c) && c != '_')
+        if (MatchKeyAndValue(text, i, out start, out end, out next))
+        {
+            return true;
+        }
+
+        // The t of C:\temp\token=... may start a key (text that is not JSON); if it does not, the word after it may.
+        next = TextScan.IsEscapeLetter(text, i) ? i + 1 : next;
+        return false;
+    }
+
+    /// <summary>A secret key (letters, digits, <c>_ - .</c> and JSON <c>\u</c> escapes) at <paramref name="i"/> and its value.</summary>
+    private static bool MatchKeyAndValue(string text, int i, out int start, out int end, out int next)
+    {
+        start = end = 0;
+        next = i + 1;
+        if (!(char.IsAsciiLetter(text[i]) || text[i] == '_' || TextKeys.EscapeLength(text, i, out _) > 0))
         {
             return false;
         }
 
+        var escapes = false;
         var keyEnd = i;
-        while (keyEnd < text.Length && (IsWordChar(text[keyEnd]) || text[keyEnd] is '-' or '.'))
+        while (keyEnd < text.Length)
         {
-            keyEnd++;
+            if (IsWordChar(text[keyEnd]) || text[keyEnd] is '-' or '.')
+            {
+                keyEnd++;
+            }
+            else if (TextKeys.EscapeLength(text, keyEnd, out _) is > 0 and var escape)
+            {
+                keyEnd += escape;
+                escapes = true;
+            }
+            else
+            {
+                break;
+            }
         }
 
         next = keyEnd;
-        // The value after the key is looked for first (most words have none); a key shorter than the shortest secret
-        // fragment cannot be secret; only a secret key matters, so the identifier check for other keys is skipped.
-        if (keyEnd - i < MinFragmentChars || !MatchValue(text, keyEnd, out start, out end)
-            || RedactionRules.Classify(text.AsSpan(i, keyEnd - i), insideSecret: false) != KeyVerdict.Secret)
+        // A quoted key with a space or another sign in it ("Secret Key", "pass\/word") is judged whole, as JSON folds it,
+        // when its first word alone is not a secret key with a value.
+        if (MatchValueOfKey(text, i, keyEnd, escapes, out start, out end)
+            || TextKeys.QuotedKeyEnd(text, i, keyEnd) is > 0 and var quotedEnd
+            && MatchValueOfKey(text, i, quotedEnd, escapes: true, out start, out end))
         {
-            return false;
-        }
-
-        next = end;
-        return true;
-    }
-
-    private static bool MatchPem(string text, int i, out int end)
-    {
-        end = 0;
-        if (!text.AsSpan(i).StartsWith(RedactionRules.PemBegin, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var headerEnd = text.IndexOf("-----", i + RedactionRules.PemBegin.Length, StringComparison.Ordinal);
-        if (headerEnd < 0 || !text.AsSpan(i, headerEnd - i).Contains(RedactionRules.PemPrivateKey, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var footer = text.IndexOf("-----END", headerEnd + 5, StringComparison.Ordinal);
-        var footerEnd = footer < 0 ? -1 : text.IndexOf("-----", footer + 8, StringComparison.Ordinal);
-        end = footerEnd < 0 ? text.Length : footerEnd + 5;
-        return true;
-    }
-
-    private static bool MatchSessionToken(string text, int i, out int end)
-    {
-        end = i;
-        foreach (var prefix in RedactionRules.SessionTokenPrefixes)
-        {
-            if (text.AsSpan(i).StartsWith(prefix, StringComparison.Ordinal))
-            {
-                end = i + prefix.Length;
-                while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '+' or '/' or '='))
-                {
-                    end++;
-                }
-
-                return end - i - prefix.Length >= MinTokenTail;
-            }
+            next = end;
+            return true;
         }
 
         return false;
     }
 
-    /// <summary>After a secret key: its closing quote (escaped or not), <c>:</c> or <c>=</c>, then the value.</summary>
-    private static bool MatchValue(string text, int keyEnd, out int start, out int end)
+    /// <summary>The value of the key from <paramref name="i"/> to <paramref name="keyEnd"/>, if the key is secret.</summary>
+    private static bool MatchValueOfKey(string text, int i, int keyEnd, bool escapes, out int start, out int end)
+    {
+        // The value after the key is looked for first (most words have none); a key shorter than the shortest secret
+        // word cannot be secret; only a secret key matters, so the identifier check for other keys is skipped.
+        if (keyEnd - i < TextKeys.MinChars || !MatchValue(text, keyEnd, out start, out end, out var bare, out var tight))
+        {
+            start = end = 0;
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[RedactionRules.MaxKeyChars];
+        var key = escapes ? TextKeys.Decode(text, i, keyEnd, buffer) : text.AsSpan(i, keyEnd - i);
+        var secret = TextKeys.IsSecret(key);
+        if (!secret && !(TextKeys.IsSiblingJudged(key) && TextSiblings.HideValue(text, i, end))
+            || tight && (TextKeys.IsServicePrefix(key) || !MayStartTightKey(text, i)))
+        {
+            return false;
+        }
+
+        if (bare && secret && (TextKeys.IsHeader(key) || TextKeys.IsAuthScheme(text.AsSpan(start, end - start))))
+        {
+            end = TextScan.HeaderValueEnd(text, start);
+            while (end > start && text[end - 1] is ' ' or '\t')
+            {
+                end--;
+            }
+        }
+        else if (bare && secret)
+        {
+            end = TextScan.ConnectionStringValueEnd(text, i, start, end);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// After a key: its closing quote (escaped or not), <c>:</c> or <c>=</c>, then the value (a quoted string, an object or
+    /// array, or a bare word; numbers too, not booleans or null). <paramref name="tight"/>: an unquoted key with a word
+    /// right after its colon (<c>password:x</c>), which an ARN or an IAM action also looks like.
+    /// </summary>
+    private static bool MatchValue(string text, int keyEnd, out int start, out int end, out bool bare, out bool tight)
     {
         start = end = 0;
+        bare = tight = false;
         var p = keyEnd;
         while (p < text.Length && text[p] == '\\')
         {
@@ -175,21 +220,26 @@ internal static class TextRedactor
             p++;
         }
 
-        p = SkipSpaces(text, p);
+        p = TextScan.SkipSpaces(text, p);
         if (p >= text.Length || text[p] is not (':' or '='))
         {
             return false;
         }
 
-        // "key": value and key: value, but not the colons inside an ARN (arn:aws:secretsmanager:...).
         var colon = text[p] == ':';
         p++;
-        if (colon && !quoted && (p >= text.Length || text[p] is not (' ' or '\t')))
+        if (colon && !quoted && !TextScan.IsSpace(text, p))
         {
-            return false;
+            // key:value without a space: not the colons inside an ARN or a URL (arn:aws:secretsmanager:..., token://)
+            if (p >= text.Length || text[p] is '/' or ':' or '\\' or '"' or '\'')
+            {
+                return false;
+            }
+
+            tight = true;
         }
 
-        p = SkipSpaces(text, p);
+        p = TextScan.SkipSpaces(text, p);
         var backslashes = 0;
         while (p + backslashes < text.Length && text[p + backslashes] == '\\')
         {
@@ -199,99 +249,36 @@ internal static class TextRedactor
         if (p + backslashes < text.Length && text[p + backslashes] is '"' or '\'')
         {
             start = p + backslashes + 1;
-            end = ClosingQuote(text, start, text[p + backslashes], backslashes);
+            end = TextScan.ClosingQuote(text, start, text[p + backslashes], backslashes);
         }
         else if (p < text.Length && text[p] is '{' or '[')
         {
             start = p;
-            end = ClosingBracket(text, p);
+            end = TextScan.ClosingBracket(text, p);
         }
         else
         {
-            start = p;
-            end = p;
-            while (end < text.Length && !IsValueEnd(text, end))
+            bare = true;
+            start = end = p;
+            while (end < text.Length && !TextScan.IsValueEnd(text, end))
             {
                 end++;
             }
         }
 
         var value = text.AsSpan(start, end - start);
-        return !value.IsEmpty && !RedactionRules.IsBooleanLike(value) && !value.Equals("null", StringComparison.Ordinal)
-            && !double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _);
+        return !value.IsEmpty && !RedactionRules.IsBooleanLike(value) && !value.Equals("null", StringComparison.Ordinal);
     }
 
     /// <summary>
-    /// The quote that closes a string opened after <paramref name="escapes"/> backslashes: at nesting level L
-    /// (escapes = 2^L - 1) the closing quote follows b backslashes with b mod 2^(L+1) = 2^L - 1.
+    /// Whether a key written tight against its value (<c>password:x</c>) starts a word of its own, not a part of an ARN,
+    /// a path or a name (<c>:secret:prod</c>, <c>/password:1</c>): at the start, after whitespace, a quote, a bracket or
+    /// an escape (<c>\npassword:x</c> in JSON text).
     /// </summary>
-    private static int ClosingQuote(string text, int start, char quote, int escapes)
-    {
-        var level = 0;
-        while ((1 << level) - 1 < escapes && level < 8)
-        {
-            level++;
-        }
-
-        var period = 1 << (level + 1);
-        var wanted = (1 << level) - 1;
-        for (var i = start; i < text.Length; i++)
-        {
-            if (text[i] != quote)
-            {
-                continue;
-            }
-
-            var b = 0;
-            while (i - b - 1 >= start && text[i - b - 1] == '\\')
-            {
-                b++;
-            }
-
-            if (b % period == wanted)
-            {
-                return i - wanted;
-            }
-        }
-
-        return text.Length;
-    }
-
-    private static int ClosingBracket(string text, int open)
-    {
-        var depth = 0;
-        for (var i = open; i < text.Length; i++)
-        {
-            if (text[i] is '{' or '[')
-            {
-                depth++;
-            }
-            else if (text[i] is '}' or ']' && --depth == 0)
-            {
-                return i + 1;
-            }
-        }
-
-        return text.Length;
-    }
-
-    private static int SkipSpaces(string text, int p)
-    {
-        while (p < text.Length && text[p] is ' ' or '\t')
-        {
-            p++;
-        }
-
-        return p;
-    }
+    private static bool MayStartTightKey(string text, int keyStart) =>
+        keyStart == 0
+        || text[keyStart - 1] is ' ' or '\t' or '\r' or '\n' or '"' or '\'' or '(' or '[' or '{' or ',' or ';' or '|' or '?' or '&' or '\\'
+        || TextScan.IsEscapeLetter(text, keyStart - 1);
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
-
-    /// <summary>Where an unquoted value ends; in JSON text, <c>\u002B</c> is part of it but <c>\"</c> and <c>\n</c> end it.</summary>
-    private static bool IsValueEnd(string text, int i) => text[i] switch
-    {
-        ' ' or '\t' or '\r' or '\n' or ',' or ';' or '&' or '}' or ']' or ')' or '"' or '\'' or '<' => true,
-        '\\' => i + 1 >= text.Length || text[i + 1] is '"' or '\'' or '\\' or 'n' or 'r' or 't',
-        _ => false,
-    };
 }

@@ -18,6 +18,8 @@ public sealed class TextRedactorFirstLookTests
         "password", "Secret", "token", "clientSecret", "secretsmanager.amazonaws.com", "arn:aws:secretsmanager:us-east-1:1:secret:x",
         "=", ":", ": ", " ", "\"", "\\\"", "'", "hunter2hunter2", "value", "-----BEGIN RSA PRIVATE KEY-----", "-----END RSA PRIVATE KEY-----",
         "IQoJb3JpZ2lu", "AbCdEfGhIjKlMnOpQrStUv0123456789", "{", "}", ",", "\n", "auth", "cookie", "true", "ü",
+        "Authorization", "Bearer ", "Basic ", "://", "@", "user:", "Pwd", "x-api-key", "SecureString", "\"type\"", "\"name\"",
+        "DB_PASSWORD", "eyJhbGciOiJIUzI1NiJ9", ".", "\\u0077", "\\n", "87654321", "=", ";", "secretsmanager", "(",
     ];
 
     public static Arbitrary<string> Texts() =>
