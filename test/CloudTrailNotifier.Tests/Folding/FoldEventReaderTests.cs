@@ -112,9 +112,9 @@ public sealed class FoldEventReaderTests
         var english = new Notifier(RenderOptions.Default, FoldEventReader.Read).Notify(bytes);
         var japanese = new Notifier(new RenderOptions(NotificationLanguage.Japanese, TimeZoneInfo.Utc), FoldEventReader.Read).Notify(bytes);
 
-        Assert.Equal("deploy-bot/1.0 (Authorization: [redacted: 27 characters]) password=[redacted: 10 characters]", english.Fold!.UserAgent);
+        Assert.Equal("deploy-bot/1.0 (Authorization: [redacted: 48 characters]", english.Fold!.UserAgent);
         Assert.Contains(english.Fold.UserAgent!, english.Message, StringComparison.Ordinal);
-        Assert.Contains("[秘匿: 10 文字]", japanese.Fold!.UserAgent, StringComparison.Ordinal);
+        Assert.Contains("[秘匿: 48 文字]", japanese.Fold!.UserAgent, StringComparison.Ordinal);
         Assert.Equal("903caaaa-7777-4444-9999-example", english.Fold.EventKey);
         Assert.Null(new Notifier(RenderOptions.Default).Notify(bytes).Fold); // the command line reads no fold facts
     }

@@ -42,8 +42,8 @@ public sealed class NoiseControlSinkTests
             .Append(group.Identity.ToString()).Append(digest.Subject).Append(digest.Message).Append(digest.ChatCard));
         Assert.DoesNotContain("Hunter2", shown, StringComparison.Ordinal);
         Assert.DoesNotContain("ghp_", shown, StringComparison.Ordinal);
-        Assert.Contains("User agents: deploy-bot/1.0 (Authorization: [redacted: 27 characters]) password=[redacted: 10 characters]", digest.Message, StringComparison.Ordinal);
-        Assert.Contains("[redacted: 27 characters]", digest.ChatCard, StringComparison.Ordinal);
+        Assert.Contains("User agents: deploy-bot/1.0 (Authorization: [redacted: 48 characters]", digest.Message, StringComparison.Ordinal);
+        Assert.Contains("[redacted: 48 characters]", digest.ChatCard, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class NoiseControlRedactionTests(MotoServer moto)
 
         Assert.True(DateTimeOffset.UtcNow - opened < TimeSpan.FromSeconds(3), "the repeats must land in the window");
         var stored = await ScanAsync(table);
-        Assert.Contains("deploy-bot/1.0 (Authorization: [redacted: 27 characters]) password=[redacted: 10 characters]", stored, StringComparison.Ordinal);
+        Assert.Contains("deploy-bot/1.0 (Authorization: [redacted: 48 characters]", stored, StringComparison.Ordinal);
         Assert.Contains("\"readOnly\":\"true\"", stored, StringComparison.Ordinal);
         Assert.Contains("\"severity\":\"notice\"", stored, StringComparison.Ordinal);
 
@@ -59,10 +59,10 @@ public sealed class NoiseControlRedactionTests(MotoServer moto)
         var cards = await moto.ReceiveAsync(chatQueue);
         Assert.Equal((2, 2), (emails.Count, cards.Count));
         var digest = Assert.Single(emails, e => e.GetProperty("Subject").GetString()!.StartsWith("Digest: 2 more", StringComparison.Ordinal));
-        Assert.Contains("User agents: deploy-bot/1.0 (Authorization: [redacted: 27 characters])", digest.GetProperty("Message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("User agents: deploy-bot/1.0 (Authorization: [redacted: 48 characters]", digest.GetProperty("Message").GetString(), StringComparison.Ordinal);
         var attributes = digest.GetProperty("MessageAttributes");
         Assert.Equal(("true", "notice"), (Value(attributes, "readOnly"), Value(attributes, "severity")));
-        Assert.Contains(cards, c => c.GetProperty("Message").GetString()!.Contains("[redacted: 27 characters]", StringComparison.Ordinal)
+        Assert.Contains(cards, c => c.GetProperty("Message").GetString()!.Contains("[redacted: 48 characters]", StringComparison.Ordinal)
             && c.GetProperty("Message").GetString()!.Contains("2 more", StringComparison.Ordinal));
 
         var everything = string.Join('\n', [stored, .. emails.Select(e => e.GetRawText()), .. cards.Select(c => c.GetRawText()), .. host.LogLines]);
