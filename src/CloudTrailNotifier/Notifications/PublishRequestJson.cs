@@ -42,9 +42,11 @@ internal static class PublishRequestJson
     {
         // The fixed text of each member (name, quotes, colon, comma, braces) is well under 64 bytes.
         long total = 64 + Worst(notification.Subject) + Worst(notification.Message) + Worst(topicArn) + (2 * Worst(fifoId));
-        foreach (var attribute in notification.Attributes)
+        // Indexed, not enumerated: an interface's enumerator is an object per loop.
+        var attributes = notification.Attributes;
+        for (var i = 0; i < attributes.Count; i++)
         {
-            total += 64 + Worst(attribute.Name) + Worst(attribute.Value);
+            total += 64 + Worst(attributes[i].Name) + Worst(attributes[i].Value);
         }
 
         return checked((int)total);
@@ -81,8 +83,10 @@ internal static class PublishRequestJson
             // After the message, which every request has.
             at = Raw(output, at, ",\"MessageAttributes\":{"u8);
             var firstAttribute = true;
-            foreach (var attribute in notification.Attributes)
+            var attributes = notification.Attributes;
+            for (var i = 0; i < attributes.Count; i++)
             {
+                var attribute = attributes[i];
                 if (!firstAttribute)
                 {
                     output[at++] = (byte)',';
