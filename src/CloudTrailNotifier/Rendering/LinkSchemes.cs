@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CloudTrailNotifier.Rendering;
 
@@ -39,8 +40,7 @@ internal static class LinkSchemes
             return false;
         }
 
-        var before = text[..dot];
-        if (before.EndsWith("www", StringComparison.OrdinalIgnoreCase) || before.EndsWith("ftp", StringComparison.OrdinalIgnoreCase))
+        if (EndsWithAsciiIgnoreCase(text[..dot], "www") || EndsWithAsciiIgnoreCase(text[..dot], "ftp"))
         {
             return true;
         }
@@ -60,8 +60,33 @@ internal static class LinkSchemes
         return TopLevelDomains.Instance.Contains(after[..length]);
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> ends in <paramref name="lowerLetters"/> (lower-case ASCII letters) in any case, as
+    /// an ordinal case-insensitive comparison says: no character beyond ASCII upper-cases to w, f, t or p.
+    /// </summary>
+    private static bool EndsWithAsciiIgnoreCase(ReadOnlySpan<char> text, string lowerLetters)
+    {
+        if (text.Length < lowerLetters.Length)
+        {
+            return false;
+        }
+
+        var end = text[^lowerLetters.Length..];
+        for (var i = 0; i < end.Length; i++)
+        {
+            if ((end[i] | 0x20) != lowerLetters[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A character a domain name's label is made of: a letter, digit or hyphen, or a mark on one (internationalized names).</summary>
-    private static bool IsLabelChar(char c) => c < 0x80
-        ? char.IsAsciiLetterOrDigit(c) || c == '-'
-        : char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLabelChar(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) || c == '-' : IsWideLabelChar(c);
+
+    private static bool IsWideLabelChar(char c) =>
+        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 }

@@ -54,17 +54,7 @@ internal static class SubjectText
     /// <summary>Transliterates Latin letters with marks to their base letters and drops what has no ASCII form.</summary>
     public static string ToAscii(string value)
     {
-        var allAscii = true;
-        foreach (var c in value)
-        {
-            if (c > 0x7E)
-            {
-                allAscii = false;
-                break;
-            }
-        }
-
-        if (allAscii)
+        if (!value.AsSpan().ContainsAnyInRange('\u007F', char.MaxValue))
         {
             return value;
         }
