@@ -44,8 +44,15 @@ internal static class EmailText
     /// <summary>The escaped and defanged value as a string, cut to <paramref name="maxChars"/> with an ellipsis.</summary>
     public static string Clean(string? value, int maxChars, bool markSpaceRuns = true)
     {
-        var clean = SafeText.Clean(value, maxChars, markSpaceRuns);
-        var ascii = IsAsciiOnly(clean);
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        // Printable ASCII without a run of spaces to mark, whole, is its own escaped form (as SafeText.Clean finds too).
+        var plain = value.Length <= maxChars && IsPlainAscii(value, markSpaceRuns);
+        var clean = plain ? value : SafeText.Clean(value, maxChars, markSpaceRuns);
+        var ascii = plain || IsAsciiOnly(clean);
         var first = Next(clean, 0, ascii);
         if (first < 0)
         {

@@ -40,7 +40,7 @@ internal static class LinkSchemes
             return false;
         }
 
-        if (EndsWithAsciiIgnoreCase(text[..dot], "www") || EndsWithAsciiIgnoreCase(text[..dot], "ftp"))
+        if (EndsInWwwOrFtp(text[..dot]))
         {
             return true;
         }
@@ -61,27 +61,11 @@ internal static class LinkSchemes
     }
 
     /// <summary>
-    /// Whether <paramref name="text"/> ends in <paramref name="lowerLetters"/> (lower-case ASCII letters) in any case, as
-    /// an ordinal case-insensitive comparison says: no character beyond ASCII upper-cases to w, f, t or p.
+    /// Whether <paramref name="before"/> ends in www or ftp, in any case, as an ordinal case-insensitive comparison says:
+    /// no character beyond ASCII upper-cases to w, f, t or p, so ASCII lower-cased by hand tells.
     /// </summary>
-    private static bool EndsWithAsciiIgnoreCase(ReadOnlySpan<char> text, string lowerLetters)
-    {
-        if (text.Length < lowerLetters.Length)
-        {
-            return false;
-        }
-
-        var end = text[^lowerLetters.Length..];
-        for (var i = 0; i < end.Length; i++)
-        {
-            if ((end[i] | 0x20) != lowerLetters[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool EndsInWwwOrFtp(ReadOnlySpan<char> before) =>
+        before.Length >= 3 && (before[^3] | 0x20, before[^2] | 0x20, before[^1] | 0x20) is ('w', 'w', 'w') or ('f', 't', 'p');
 
     /// <summary>A character a domain name's label is made of: a letter, digit or hyphen, or a mark on one (internationalized names).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

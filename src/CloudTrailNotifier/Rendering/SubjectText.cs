@@ -126,7 +126,11 @@ internal static class SubjectText
 
     private static string CollapseSpaces(string value)
     {
-        if (!value.Contains("  ", StringComparison.Ordinal) && value.Trim().Length == value.Length)
+        // Nothing to collapse or trim: no two spaces in a row (most names have no space at all) and no white space at
+        // either end.
+        if (value.Length == 0
+            || (!char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1])
+                && (!value.Contains(' ') || !value.Contains("  ", StringComparison.Ordinal))))
         {
             return value;
         }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CloudTrailNotifier.Rendering;
 
 /// <summary>
@@ -83,9 +85,11 @@ internal sealed class TopLevelDomains
     }
 
     /// <summary>A character in lower case, ASCII by hand: the culture-aware casing's first call loads the globalization library (milliseconds at a cold start).</summary>
-    private static char Lower(char c) => c switch
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char Lower(char c) => c < (char)0x80 ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : LowerWide(c);
+
+    private static char LowerWide(char c) => c switch
     {
-        < (char)0x80 => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c,
         >= '\uFF21' and <= '\uFF3A' => (char)(c - '\uFF21' + 'a'), // fullwidth letters, which browsers read as ASCII
         >= '\uFF41' and <= '\uFF5A' => (char)(c - '\uFF41' + 'a'),
         _ => char.ToLowerInvariant(c),
