@@ -20,7 +20,6 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
     public const int MaxDepth = 12;
     public const int MaxValueChars = 512;
     public const int MaxKeyChars = 128;
-    private const int MaxEmbeddedJsonChars = 64 * 1024;
 
     private readonly StringBuilder _builder = builder;
     private readonly Texts _texts = texts;
@@ -119,8 +118,14 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
     /// <summary>A string after its key or dash: JSON inside it unfolded, otherwise the text (decoded once for both).</summary>
     private void WriteStringMember(JsonElement value, int indent, int depth)
     {
-        var text = Text(value);
-        if (MayBeEmbedded(text) && TryParseEmbedded(JsonFields.Text(value), out var document, out var urlEncoded))
+        var content = Content(value);
+        var asIs = TryShownAsIs(content, MaxValueChars, out var text);
+        if (!asIs)
+        {
+            text = Text(value, content);
+        }
+
+        if (EmbeddedJson.MayBe(text) && EmbeddedJson.TryParse(JsonFields.Text(value), out var document, out var urlEncoded))
         {
             using (document)
             {
@@ -142,7 +147,15 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
         }
 
         _builder.Append(' ');
-        WriteText(text);
+        if (asIs)
+        {
+            _builder.Append(text);
+        }
+        else
+        {
+            WriteText(text);
+        }
+
         EndLine();
     }
 
@@ -151,7 +164,7 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                WriteText(Text(value));
+                WriteText(Text(value, Content(value)));
                 break;
             case JsonValueKind.Null:
                 _builder.Append("null");
@@ -177,29 +190,77 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
     {
         // A name without escapes reads as its UTF-8 (as JsonFields.Name gives it); one with them is unescaped there.
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        EmailText.Append(_builder, raw.Contains((byte)'\\') ? JsonFields.Name(property) : Decode(raw), MaxKeyChars);
+        if (TryShownAsIs(raw, MaxKeyChars, out var text))
+        {
+            _builder.Append(text);
+        }
+        else
+        {
+            EmailText.Append(_builder, raw.Contains((byte)'\\') ? JsonFields.Name(property) : Decode(raw), MaxKeyChars);
+        }
+
         _builder.Append(':');
     }
 
     /// <summary>
-    /// A string value's text, as <see cref="JsonFields.Text"/> gives it: without escapes, that is its UTF-8 decoded
-    /// (invalid bytes as U+FFFD either way); valid until the next call.
+    /// The text of these UTF-8 bytes when <see cref="EmailText.Append"/> would write it as it is, decoded into the buffer
+    /// (one byte, one character; valid until the next call): at most <paramref name="maxChars"/> printable ASCII
+    /// characters but the space (a run of them is marked), the backslash (JSON's escapes) and the dot (defanged before a
+    /// top-level domain), and no colon of a <c>://</c>. Otherwise false, and the text is read the usual way.
     /// </summary>
-    private ReadOnlySpan<char> Text(JsonElement value)
+    private bool TryShownAsIs(ReadOnlySpan<byte> utf8, int maxChars, out ReadOnlySpan<char> text)
+    {
+        text = default;
+        if (utf8.Length > maxChars)
+        {
+            return false;
+        }
+
+        var chars = Chars(utf8.Length);
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            var b = utf8[i];
+            if (b is <= (byte)' ' or >= 0x7F or (byte)'\\' or (byte)'.' || (b == (byte)':' && utf8[(i + 1)..].StartsWith("//"u8)))
+            {
+                return false;
+            }
+
+            chars[i] = (char)b;
+        }
+
+        text = chars[..utf8.Length];
+        return true;
+    }
+
+    /// <summary>A string value's UTF-8 between its quotes, escapes as they are written.</summary>
+    private static ReadOnlySpan<byte> Content(JsonElement value)
     {
         var raw = JsonMarshal.GetRawUtf8Value(value);
-        var content = raw.Length >= 2 ? raw[1..^1] : raw;
-        return content.Contains((byte)'\\') ? JsonFields.Text(value) : Decode(content);
+        return raw.Length >= 2 ? raw[1..^1] : raw;
     }
+
+    /// <summary>
+    /// A string value's text, as <see cref="JsonFields.Text"/> gives it: without escapes, that is its UTF-8
+    /// (<paramref name="content"/>) decoded (invalid bytes as U+FFFD either way); valid until the next call.
+    /// </summary>
+    private ReadOnlySpan<char> Text(JsonElement value, ReadOnlySpan<byte> content) =>
+        content.Contains((byte)'\\') ? JsonFields.Text(value) : Decode(content);
 
     private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8)
     {
-        if (_chars.Length < utf8.Length)
+        var chars = Chars(utf8.Length);
+        return chars[..Encoding.UTF8.GetChars(utf8, chars)];
+    }
+
+    /// <summary>The buffer, with room for the characters of <paramref name="utf8Length"/> UTF-8 bytes.</summary>
+    private Span<char> Chars(int utf8Length)
+    {
+        if (_chars.Length < utf8Length)
         {
-            _chars = new char[Math.Max(utf8.Length, _chars.Length * 2)];
+            _chars = new char[Math.Max(utf8Length, _chars.Length * 2)];
         }
 
-        return _chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, _chars));
+        return _chars;
     }
 
     private bool StartLine(int indent)
@@ -220,56 +281,4 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
     private static bool IsEmpty(JsonElement container) => container.ValueKind == JsonValueKind.Object
         ? !container.EnumerateObject().MoveNext()
         : container.GetArrayLength() == 0;
-
-    /// <summary>What <see cref="TryParseEmbedded"/> could unfold: the right length, and "{" or "%7B" first (after white space).</summary>
-    private static bool MayBeEmbedded(ReadOnlySpan<char> text) =>
-        text.Length is >= 2 and <= MaxEmbeddedJsonChars
-        && (text.StartsWith("%7B", StringComparison.OrdinalIgnoreCase) || text.TrimStart() is [ '{', .. ]);
-
-    /// <summary>Policy documents and similar arrive as JSON inside a string, sometimes URL-encoded.</summary>
-    private static bool TryParseEmbedded(string text, out JsonDocument document, out bool urlEncoded)
-    {
-        document = null!;
-        urlEncoded = false;
-        if (text.Length is < 2 or > MaxEmbeddedJsonChars)
-        {
-            return false;
-        }
-
-        var candidate = text;
-        if (text.StartsWith("%7B", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                candidate = Uri.UnescapeDataString(text);
-                urlEncoded = true;
-            }
-            catch (UriFormatException)
-            {
-                return false;
-            }
-        }
-
-        var trimmed = candidate.AsSpan().TrimStart();
-        if (trimmed.IsEmpty || trimmed[0] != '{')
-        {
-            return false;
-        }
-
-        try
-        {
-            document = JsonDocument.Parse(candidate, new JsonDocumentOptions { MaxDepth = 64 });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                document.Dispose();
-                return false;
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
 }

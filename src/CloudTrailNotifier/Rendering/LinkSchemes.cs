@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CloudTrailNotifier.Rendering;
 
@@ -39,8 +40,7 @@ internal static class LinkSchemes
             return false;
         }
 
-        var before = text[..dot];
-        if (before.EndsWith("www", StringComparison.OrdinalIgnoreCase) || before.EndsWith("ftp", StringComparison.OrdinalIgnoreCase))
+        if (EndsInWwwOrFtp(text[..dot]))
         {
             return true;
         }
@@ -82,8 +82,17 @@ internal static class LinkSchemes
 
     private static bool IsKana(char c) => c is >= '\u3040' and <= '\u30FF';
 
+    /// <summary>
+    /// Whether <paramref name="before"/> ends in www or ftp, in any case, as an ordinal case-insensitive comparison says:
+    /// no character beyond ASCII upper-cases to w, f, t or p, so ASCII lower-cased by hand tells.
+    /// </summary>
+    private static bool EndsInWwwOrFtp(ReadOnlySpan<char> before) =>
+        before.Length >= 3 && (before[^3] | 0x20, before[^2] | 0x20, before[^1] | 0x20) is ('w', 'w', 'w') or ('f', 't', 'p');
+
     /// <summary>A character a domain name's label is made of: a letter, digit or hyphen, or a mark on one (internationalized names).</summary>
-    private static bool IsLabelChar(char c) => c < 0x80
-        ? char.IsAsciiLetterOrDigit(c) || c == '-'
-        : char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLabelChar(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) || c == '-' : IsWideLabelChar(c);
+
+    private static bool IsWideLabelChar(char c) =>
+        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 }

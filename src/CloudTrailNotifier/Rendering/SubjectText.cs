@@ -73,17 +73,7 @@ internal static class SubjectText
     /// <summary>Transliterates Latin letters with marks to their base letters and drops what has no ASCII form.</summary>
     public static string ToAscii(string value)
     {
-        var allAscii = true;
-        foreach (var c in value)
-        {
-            if (c > 0x7E)
-            {
-                allAscii = false;
-                break;
-            }
-        }
-
-        if (allAscii)
+        if (!value.AsSpan().ContainsAnyInRange('\u007F', char.MaxValue))
         {
             return value;
         }
@@ -155,7 +145,11 @@ internal static class SubjectText
 
     private static string CollapseSpaces(string value)
     {
-        if (!value.Contains("  ", StringComparison.Ordinal) && value.Trim().Length == value.Length)
+        // Nothing to collapse or trim: no two spaces in a row (most names have no space at all) and no white space at
+        // either end.
+        if (value.Length == 0
+            || (!char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1])
+                && (!value.Contains(' ') || !value.Contains("  ", StringComparison.Ordinal))))
         {
             return value;
         }

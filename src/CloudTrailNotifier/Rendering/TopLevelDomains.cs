@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CloudTrailNotifier.Rendering;
 
 /// <summary>
@@ -55,26 +57,11 @@ internal sealed class TopLevelDomains
             return false;
         }
 
-        Span<char> lower = stackalloc char[MaxLength];
-        lower = lower[..name.Length];
-        for (var i = 0; i < name.Length; i++)
-        {
-            // ASCII by hand: the culture-aware casing's first call loads the globalization library (milliseconds at a cold start).
-            var c = name[i];
-            lower[i] = c switch
-            {
-                < (char)0x80 => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c,
-                >= '\uFF21' and <= '\uFF3A' => (char)(c - '\uFF21' + 'a'), // fullwidth letters, which browsers read as ASCII
-                >= '\uFF41' and <= '\uFF5A' => (char)(c - '\uFF41' + 'a'),
-                _ => char.ToLowerInvariant(c),
-            };
-        }
-
         var all = TopLevelDomainNames.All.AsSpan();
-        for (var slot = Hash(lower); _table[slot] != 0; slot = (slot + 1) & (Slots - 1))
+        for (var slot = Hash(name); _table[slot] != 0; slot = (slot + 1) & (Slots - 1))
         {
             var entry = _table[slot] - 1;
-            if (_lengths[entry] == lower.Length && all.Slice(_starts[entry], lower.Length).SequenceEqual(lower))
+            if (_lengths[entry] == name.Length && EqualsLowered(all.Slice(_starts[entry], name.Length), name))
             {
                 return true;
             }
@@ -83,13 +70,38 @@ internal sealed class TopLevelDomains
         return false;
     }
 
-    /// <summary>A slot for lower-case text.</summary>
-    private static int Hash(ReadOnlySpan<char> lower)
+    /// <summary>Whether <paramref name="name"/>, lower-cased as <see cref="Lower"/> does, is <paramref name="lower"/> (of the same length).</summary>
+    private static bool EqualsLowered(ReadOnlySpan<char> lower, ReadOnlySpan<char> name)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (lower[i] != Lower(name[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A character in lower case, ASCII by hand: the culture-aware casing's first call loads the globalization library (milliseconds at a cold start).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char Lower(char c) => c < (char)0x80 ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : LowerWide(c);
+
+    private static char LowerWide(char c) => c switch
+    {
+        >= '\uFF21' and <= '\uFF3A' => (char)(c - '\uFF21' + 'a'), // fullwidth letters, which browsers read as ASCII
+        >= '\uFF41' and <= '\uFF5A' => (char)(c - '\uFF41' + 'a'),
+        _ => char.ToLowerInvariant(c),
+    };
+
+    /// <summary>A slot for text, as <see cref="Lower"/> lower-cases it (the names are lower case already).</summary>
+    private static int Hash(ReadOnlySpan<char> text)
     {
         var hash = 17u;
-        foreach (var c in lower)
+        foreach (var c in text)
         {
-            hash = (hash * 31) + c;
+            hash = (hash * 31) + Lower(c);
         }
 
         return (int)((hash ^ (hash >> 12)) & (Slots - 1));
