@@ -39,6 +39,8 @@ public sealed class PolicyDocumentsTests
     [InlineData("""{"Effect":"Allow","Principal":"*",""" + Read + ""","Condition":{"ForAllValues:StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")]
     [InlineData("""{"Effect":"Allow","Principal":"*",""" + Read + ""","Condition":{"Null":{"aws:PrincipalOrgID":"false"}}}""")]
     [InlineData("""{"Effect":"Allow","Principal":"*",""" + Read + ""","Condition":{"IpAddress":{"aws:SourceIp":"0.0.0.0/0"}}}""")]
+    [InlineData("""{"Effect":"Allow","Principal":"*",""" + Read + ""","Condition":{"IpAddress":{"aws:SourceIp":["0.0.0.0/1","128.0.0.0/1"]}}}""")]
+    [InlineData("""{"Effect":"Allow","Principal":"*",""" + Read + ""","Condition":{"IpAddress":{"aws:SourceIp":["192.0.2.0/24","2000::/3"]}}}""")]
     [InlineData("""{"Effect":"Allow","Principal":"*",""" + Read + ""","Condition":{"StringEquals":{"aws:Referer":"https://example.com/"}}}""")]
     [InlineData("""{"Effect":"Allow","Principal":"*",""" + Read + ""","Condition":{"StringEquals":{"aws:PrincipalTag/team":"web"},"Bool":{"aws:MultiFactorAuthPresent":"true"}}}""")]
     [InlineData("""{"Effect":"Allow","Principal":"*",""" + Read + ""","Condition":{"StringLike":{"aws:PrincipalOrgPaths":"o-*/r-ab12/*"}}}""")]
