@@ -158,6 +158,9 @@ def a_tamper_rule_of_its_own_watches_the_chat_topic_exactly():
             assert chat.matches_event(tamper_event("sns.amazonaws.com", name, {"topicArn": topic})), f"{name} on {topic}"
         for name in ("Unsubscribe", "SetSubscriptionAttributes"):
             assert chat.matches_event(tamper_event("sns.amazonaws.com", name, {"subscriptionArn": topic + ":0b6f2a1e"})), name
+        assert chat.matches_event(tamper_event("sns.amazonaws.com", "PutDataProtectionPolicy", {"resourceArn": topic})), \
+            "PutDataProtectionPolicy"
+        assert not chat.matches_event(tamper_event("sns.amazonaws.com", "PutDataProtectionPolicy", {"resourceArn": topic + "-dev"}))
         assert not chat.matches_event(tamper_event("sns.amazonaws.com", "Subscribe", {"topicArn": topic + "-dev"})), "-dev"
         assert not chat.matches_event(tamper_event("sns.amazonaws.com", "Publish", {"topicArn": topic})), "Publish"
         assert not chat.matches_event(tamper_event("sns.amazonaws.com", "Subscribe", {"topicArn": TOPIC_ARN})), \

@@ -168,10 +168,82 @@ def the_functions_own_role_is_not_excluded_from_the_tamper_watch():
         "exclusions of the read-only rule must not silence the tamper watch"
 
 
+# --- what the function relies on: its role, the topics' key and data protection policy (the access rule) ---
+
+KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab"
+KEY = "arn:aws:kms:ap-northeast-1:111111111111:key/" + KEY_ID
+ROLE = "cloudtrail-notifier-NotifierFunctionRole-A1B2C3D4E5F6"
+ACCESS_RULE = "NotifierFunctionAccessRule"
+ACCESS = EventPattern.load(cfn.resolved_rule_pattern(PARAMETERS, ACCESS_RULE))
+KEYED_ACCESS = EventPattern.load(cfn.resolved_rule_pattern(dict(PARAMETERS, KmsKeyArn=KEY), ACCESS_RULE))
+ROLE_CALLS = ("PutRolePolicy", "DeleteRolePolicy", "AttachRolePolicy", "DetachRolePolicy", "PutRolePermissionsBoundary",
+              "UpdateAssumeRolePolicy", "DeleteRole")
+KEY_CALLS = ("DisableKey", "ScheduleKeyDeletion", "DeleteImportedKeyMaterial", "PutKeyPolicy", "RevokeGrant")
+
+
+def expect_access(pattern, event, expected):
+    if pattern.matches_event(event) != expected:
+        detail = event["detail"]
+        raise AssertionError(f"access rule: expected {'a match' if expected else 'no match'} for {detail['eventSource']} "
+                             f"{detail['eventName']} {json.dumps(detail.get('requestParameters'))}")
+
+
+def changes_to_the_functions_role_notify():
+    expect_access(ACCESS, sample("iam-put-role-policy-deny-function-role"), True)
+    for name in ROLE_CALLS:
+        expect_access(ACCESS, call("iam.amazonaws.com", name, {"roleName": ROLE, "policyName": "x"}), True)
+    expect(sample("iam-put-role-policy-deny-function-role"), False)  # the main tamper pattern stays as it was
+
+
+def another_role_or_a_call_that_takes_nothing_from_the_role_does_not_notify():
+    for role in ("ci-deployer", "cloudtrail-notifier-dev-NotifierFunctionRole-Z9Y8X7W6V5U4"):
+        expect_access(ACCESS, call("iam.amazonaws.com", "PutRolePolicy", {"roleName": role, "policyName": "x"}), False)
+    for name in ("TagRole", "UpdateRoleDescription", "DeleteRolePermissionsBoundary", "PutUserPolicy"):
+        expect_access(ACCESS, call("iam.amazonaws.com", name, {"roleName": ROLE}), False)
+
+
+def the_topics_key_is_watched_by_arn_or_id_when_the_stack_uses_one():
+    expect_access(KEYED_ACCESS, sample("kms-disable-key-topic-key"), True)
+    expect_access(KEYED_ACCESS, sample("kms-put-key-policy-topic-key"), True)
+    for name in KEY_CALLS:
+        for key in (KEY, KEY_ID):
+            expect_access(KEYED_ACCESS, call("kms.amazonaws.com", name, {"keyId": key}), True)
+            expect_access(ACCESS, call("kms.amazonaws.com", name, {"keyId": key}), False)
+    assert "kms.amazonaws.com" not in cfn.resolved_rule_pattern(PARAMETERS, ACCESS_RULE), "no key, no key branch"
+
+
+def another_key_or_a_grant_does_not_notify():
+    other = "arn:aws:kms:ap-northeast-1:111111111111:key/0987dcba-09fe-87dc-65ba-ab0987654321"
+    expect_access(KEYED_ACCESS, call("kms.amazonaws.com", "DisableKey", {"keyId": other}), False)
+    for name in ("CreateGrant", "EnableKey", "CancelKeyDeletion", "TagResource"):
+        expect_access(KEYED_ACCESS, call("kms.amazonaws.com", name, {"keyId": KEY}), False)
+
+
+def a_data_protection_policy_on_this_stacks_topics_notifies():
+    expect_access(ACCESS, sample("sns-put-data-protection-policy-topic"), True)
+    for topic in (TOPIC, OPERATIONS_TOPIC):
+        expect_access(ACCESS, call("sns.amazonaws.com", "PutDataProtectionPolicy", {"resourceArn": topic}), True)
+    expect_access(ACCESS, call("sns.amazonaws.com", "PutDataProtectionPolicy", {"resourceArn": OTHER_TOPIC}), False)
+    expect_access(ACCESS, call("sns.amazonaws.com", "PutDataProtectionPolicy", {"resourceArn": TOPIC + "-dev"}), False)
+
+
+def the_access_rule_watches_itself_and_the_tamper_rule_and_fits_the_default_limit():
+    for rule in ("cloudtrail-notifier-tamper", "cloudtrail-notifier-access"):
+        for name in ("DisableRule", "DeleteRule", "PutRule"):
+            expect_access(ACCESS, call("events.amazonaws.com", name, {"name": rule}), True)
+        expect_access(ACCESS, call("events.amazonaws.com", "RemoveTargets", {"rule": rule, "ids": ["x"]}), True)
+    expect_access(ACCESS, call("events.amazonaws.com", "DisableRule", {"name": "cloudtrail-notifier-access2"}), False)
+    keyed = cfn.resolved_rule_pattern(dict(PARAMETERS, KmsKeyArn=KEY), ACCESS_RULE)
+    print(f"     access pattern with a key, stack name cloudtrail-notifier: {len(keyed)} characters")
+    assert len(keyed) < 2048, len(keyed)
+    rule = cfn.transformed_template(PARAMETERS)["Resources"][ACCESS_RULE]["Properties"]
+    assert rule["State"] == "ENABLED" and rule["Name"] == {"Fn::Sub": "${AWS::StackName}-access"}, rule
+
+
 def main():
     checks = cfn.Checks()
     for name, check in list(globals().items()):
-        if callable(check) and check.__module__ == __name__ and name not in {"main", "sample", "call", "expect"}:
+        if callable(check) and check.__module__ == __name__ and name not in {"main", "sample", "call", "expect", "expect_access"}:
             checks.run(name, check)
     checks.finish()
 

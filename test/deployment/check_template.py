@@ -94,8 +94,13 @@ def function_gets_the_environment_the_executable_reads():
                           "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-watch",
                           "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-tamper",
                           TOPIC_ARN, OPERATIONS_TOPIC_ARN, QUEUE_URL,
-                          "arn:aws:cloudwatch:ap-northeast-1:111111111111:alarm:cloudtrail-notifier-alarm-*"])},
+                          "arn:aws:cloudwatch:ap-northeast-1:111111111111:alarm:cloudtrail-notifier-alarm-*",
+                          cfn.fake_attribute("NotifierFunctionRole", "Arn"),
+                          "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-access"])},
           "Variables")
+    # With KmsKeyArn the topics' key is watched too, after the stack's own resources.
+    keyed = resolved({"KmsKeyArn": KMS_KEY})["Resources"]["NotifierFunction"]["Properties"]["Environment"]["Variables"]
+    equal(keyed["TAMPER_WATCH_RESOURCES"], variables["TAMPER_WATCH_RESOURCES"] + "," + KMS_KEY, "TAMPER_WATCH_RESOURCES with a key")
     decoys = resolved({"DecoySecrets": "honeypot/db-admin,honeypot/api"})[
         "Resources"]["NotifierFunction"]["Properties"]["Environment"]["Variables"]["DECOY_SECRETS"]
     equal(decoys, "honeypot/db-admin,honeypot/api", "DECOY_SECRETS")
@@ -129,9 +134,9 @@ def rule_targets_the_function_with_retries_and_the_dead_letter_queue():
 def rule_may_invoke_the_function_and_nothing_else_may():
     permissions = cfn.resources_of_type(resolved(), "AWS::Lambda::Permission")
     # DigestSweepPermission (the noise-control schedule) is checked in check_noise.py.
-    equal(sorted(permissions), ["DigestSweepPermission", "NotifierFunctionTamperRulePermission",
-                                "NotifierFunctionWatchRulePermission"], "permissions")
-    for rule in ("NotifierFunctionWatchRule", "NotifierFunctionTamperRule"):
+    equal(sorted(permissions), ["DigestSweepPermission", "NotifierFunctionAccessRulePermission",
+                                "NotifierFunctionTamperRulePermission", "NotifierFunctionWatchRulePermission"], "permissions")
+    for rule in ("NotifierFunctionWatchRule", "NotifierFunctionTamperRule", "NotifierFunctionAccessRule"):
         permission = props(rule + "Permission")
         equal(permission["Action"], "lambda:InvokeFunction", "Action")
         equal(permission["Principal"], "events.amazonaws.com", "Principal")
@@ -195,7 +200,8 @@ def dead_letter_queue_accepts_events_only_from_the_rule():
     equal(allow["Principal"], {"Service": "events.amazonaws.com"}, "Principal")
     equal(allow["Action"], "sqs:SendMessage", "Action")
     equal(allow["Condition"], {"ArnEquals": {"aws:SourceArn": [cfn.fake_attribute("NotifierFunctionWatchRule", "Arn"),
-                                                                 cfn.fake_attribute("NotifierFunctionTamperRule", "Arn")]}},
+                                                                 cfn.fake_attribute("NotifierFunctionTamperRule", "Arn"),
+                                                                 cfn.fake_attribute("NotifierFunctionAccessRule", "Arn")]}},
           "Condition (single-account mode)")
 
 

@@ -30,6 +30,9 @@ PATTERNS = {
         "ExcludedSourceIdentities": "nightly-backup",
     }),
     "tamper.json": ("NotifierFunctionTamperRule", {**EMAIL, "WatchedSecrets": "prod/db"}),
+    "tamper-access.json": ("NotifierFunctionAccessRule", {
+        **EMAIL, "WatchedSecrets": "prod/db",
+        "KmsKeyArn": "arn:aws:kms:ap-northeast-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"}),
     "central-tamper.json": ("CentralTrailTamperRule", {**EMAIL, "WatchedSecrets": "prod/db", "OrganizationId": "o-a1b2c3d4e5"}),
 }
 

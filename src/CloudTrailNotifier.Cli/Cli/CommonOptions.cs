@@ -34,7 +34,7 @@ internal sealed class CommonOptions
 
     public Option<string?> TamperWatchResources { get; } = new(SettingOverrides.TamperWatchFlag)
     {
-        Description = $"Comma-separated ARNs (and SQS queue URLs) of the notifier stack's own resources, whose changes are marked as tampering (default: ${NotifierSettings.TamperWatchVariable}).",
+        Description = $"Comma-separated ARNs (and SQS queue URLs) of the notifier stack's own resources (rules, function, topics, alarms, queue, KMS key or alias, IAM role), whose changes are marked as tampering (default: ${NotifierSettings.TamperWatchVariable}).",
     };
 
     public Option<string?> DecoySecrets { get; } = new(SettingOverrides.DecoySecretsFlag)

@@ -10,13 +10,26 @@ namespace CloudTrailNotifier.Describing;
 /// </summary>
 internal static class PolicyDocuments
 {
-    /// <summary>True when an Allow statement lets every action on every resource.</summary>
-    public static bool AllowsEverything(JsonElement? document) => AnyAllow(document, statement =>
-        Contains(statement, "Action", "*") && Contains(statement, "Resource", "*"));
+    /// <summary>Action values that match every action of every service.</summary>
+    private static readonly string[] EveryAction = ["*", "*:*"];
 
-    /// <summary>True when an Allow statement's principal is everyone (<c>"*"</c> or <c>{"AWS":"*"}</c>) without a condition.</summary>
+    /// <summary>
+    /// True when an Allow statement lets every action on every resource: actions <c>*</c> or <c>*:*</c>, or any
+    /// <c>NotAction</c> (every action but the listed); resources <c>*</c>, or any <c>NotResource</c> (every
+    /// resource but the listed).
+    /// </summary>
+    public static bool AllowsEverything(JsonElement? document) => AnyAllow(document, statement =>
+        (ContainsAny(statement, "Action", EveryAction) || JsonFields.TryGet(statement, "NotAction", out _))
+        && (Contains(statement, "Resource", "*") || JsonFields.TryGet(statement, "NotResource", out _)));
+
+    /// <summary>
+    /// True when an Allow statement lets everyone in: its principal is everyone (<c>"*"</c> or <c>{"AWS":"*"}</c>),
+    /// or it names a <c>NotPrincipal</c> (everyone but the listed), and no condition limits the caller
+    /// (<see cref="PolicyConditions.LimitsCaller"/>: a condition on TLS alone still admits everyone).
+    /// </summary>
     public static bool OpensToEveryone(JsonElement? document) => AnyAllow(document, statement =>
-        !JsonFields.TryGet(statement, "Condition", out _) && PrincipalValues(statement).Contains("*"));
+        (PrincipalValues(statement).Contains("*") || JsonFields.TryGet(statement, "NotPrincipal", out _))
+        && !PolicyConditions.LimitsCaller(statement));
 
     /// <summary>Account ids named by Allow principals (<c>123456789012</c> or <c>arn:aws:iam::123456789012:...</c>).</summary>
     public static IReadOnlyList<string> PrincipalAccounts(JsonElement? document)
@@ -93,6 +106,9 @@ internal static class PolicyDocuments
             return null;
         }
     }
+
+    private static bool ContainsAny(JsonElement statement, string name, string[] wanted) =>
+        JsonFields.TryGet(statement, name, out var value) && Values(value).Exists(wanted.Contains);
 
     private static bool Contains(JsonElement statement, string name, string wanted) =>
         JsonFields.TryGet(statement, name, out var value) && Values(value).Contains(wanted);

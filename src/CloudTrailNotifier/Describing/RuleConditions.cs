@@ -53,13 +53,16 @@ internal static class RuleConditions
     public static bool InlinePolicyAllowsAll(RuleInput i) =>
         i.Succeeded && PolicyDocuments.AllowsEverything(Element(i, "policyDocument"));
 
-    /// <summary>The policy sent (trust, bucket or resource policy) lets everyone in: <c>Principal: "*"</c>.</summary>
+    /// <summary>
+    /// The policy sent (trust, bucket or resource policy) lets everyone in (<see cref="PolicyDocuments.OpensToEveryone"/>),
+    /// or a Lambda permission is given to <c>*</c> without a source account, source ARN or organization to limit it.
+    /// </summary>
     public static bool PolicyOpensToEveryone(RuleInput i) =>
         i.Succeeded && (PolicyDocuments.OpensToEveryone(Element(i, "policyDocument"))
             || PolicyDocuments.OpensToEveryone(Element(i, "bucketPolicy"))
             || PolicyDocuments.OpensToEveryone(Element(i, "resourcePolicy"))
             || PolicyDocuments.OpensToEveryone(Element(i, "policy"))
-            || Parameter(i, "principal") == "*");
+            || (Parameter(i, "principal") == "*" && Missing(i, "sourceAccount") && Missing(i, "sourceArn") && Missing(i, "principalOrgID")));
 
     /// <summary>A bucket ACL grants to the AllUsers or AuthenticatedUsers group (or a canned public ACL).</summary>
     public static bool GrantsToPublicGroup(RuleInput i)
@@ -149,6 +152,8 @@ internal static class RuleConditions
 
     /// <summary>A request parameter as text.</summary>
     public static string? Parameter(RuleInput i, string name) => i.Parameters is { } p ? JsonFields.String(p, name) : null;
+
+    private static bool Missing(RuleInput i, string name) => Parameter(i, name) is not { Length: > 0 };
 
     private static JsonElement? Element(RuleInput i, string name) =>
         i.Parameters is { } p && JsonFields.TryGet(p, name, out var value) ? value : null;

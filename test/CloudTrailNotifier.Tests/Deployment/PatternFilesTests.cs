@@ -19,7 +19,7 @@ public sealed class PatternFilesTests
     {
         var files = Directory.GetFiles(Path.Combine(TestPaths.EventsDirectory, "patterns"), "*.json");
 
-        Assert.Equal(4, files.Length);
+        Assert.Equal(5, files.Length);
         Assert.All(files, file => EventPattern.Parse(File.ReadAllBytes(file)));
     }
 }

@@ -1,8 +1,9 @@
 namespace CloudTrailNotifier.Tests.Deployment;
 
 /// <summary>
-/// The tamper rule notifies on changes that blind CloudTrail (any trail) or touch this stack's own resources,
-/// and not on the same calls against another stack's resources or on unrelated writes
+/// The tamper rule notifies on changes that blind CloudTrail (any trail) or touch this stack's own resources, the
+/// access rule on changes to the function's role, the topics' key and data protection policy; neither on the same
+/// calls against another stack's resources or on unrelated writes
 /// (test/deployment/check_tamper_pattern.py, moto's EventBridge pattern engine).
 /// </summary>
 public sealed class TamperPatternTests(TamperPatternCheckScript script) : IClassFixture<TamperPatternCheckScript>
@@ -22,6 +23,12 @@ public sealed class TamperPatternTests(TamperPatternCheckScript script) : IClass
         "another_stacks_alarms_and_queues_do_not_notify",
         "unrelated_writes_and_reads_do_not_notify",
         "the_functions_own_role_is_not_excluded_from_the_tamper_watch",
+        "changes_to_the_functions_role_notify",
+        "another_role_or_a_call_that_takes_nothing_from_the_role_does_not_notify",
+        "the_topics_key_is_watched_by_arn_or_id_when_the_stack_uses_one",
+        "another_key_or_a_grant_does_not_notify",
+        "a_data_protection_policy_on_this_stacks_topics_notifies",
+        "the_access_rule_watches_itself_and_the_tamper_rule_and_fits_the_default_limit",
     ];
 
     public static TheoryData<string> Checks => new(CheckNames);

@@ -12,6 +12,8 @@ internal static class TamperActions
     private const string Sns = "sns.amazonaws.com";
     private const string CloudWatch = "monitoring.amazonaws.com";
     private const string Sqs = "sqs.amazonaws.com";
+    private const string Kms = "kms.amazonaws.com";
+    private const string Iam = "iam.amazonaws.com";
 
     public static IReadOnlyList<TamperAction> All { get; } =
     [
@@ -38,6 +40,7 @@ internal static class TamperActions
         new(Sns, "Subscribe", false, TamperTargetKind.Topic, "topicArn"),
         new(Sns, "SetSubscriptionAttributes", false, TamperTargetKind.Subscription, "subscriptionArn"),
         new(Sns, "Unsubscribe", false, TamperTargetKind.Subscription, "subscriptionArn"),
+        new(Sns, "PutDataProtectionPolicy", false, TamperTargetKind.Topic, "resourceArn"),
         new(CloudWatch, "DisableAlarmActions", false, TamperTargetKind.Alarm, "alarmNames"),
         new(CloudWatch, "DeleteAlarms", false, TamperTargetKind.Alarm, "alarmNames"),
         new(CloudWatch, "PutMetricAlarm", false, TamperTargetKind.Alarm, "alarmName"),
@@ -47,12 +50,31 @@ internal static class TamperActions
         new(Sqs, "DeleteQueue", false, TamperTargetKind.Queue, "queueUrl"),
         new(Sqs, "AddPermission", false, TamperTargetKind.Queue, "queueUrl"),
         new(Sqs, "RemovePermission", false, TamperTargetKind.Queue, "queueUrl"),
+
+        // The topics' key: chosen by effect. These make it unusable or can take the notifier's use of it away;
+        // CreateGrant only adds users, and RetireGrant is a grantee giving up its own grant.
+        new(Kms, "DisableKey", false, TamperTargetKind.Key, "keyId"),
+        new(Kms, "ScheduleKeyDeletion", false, TamperTargetKind.Key, "keyId"),
+        new(Kms, "DeleteImportedKeyMaterial", false, TamperTargetKind.Key, "keyId"),
+        new(Kms, "PutKeyPolicy", false, TamperTargetKind.Key, "keyId"),
+        new(Kms, "RevokeGrant", false, TamperTargetKind.Key, "keyId"),
+        new(Kms, "UpdateAlias", false, TamperTargetKind.Key, "aliasName"),
+        new(Kms, "DeleteAlias", false, TamperTargetKind.Key, "aliasName"),
+
+        // The function's role: a Deny, a boundary, a removed permission or a trust policy Lambda cannot assume.
+        new(Iam, "PutRolePolicy", false, TamperTargetKind.Role, "roleName"),
+        new(Iam, "DeleteRolePolicy", false, TamperTargetKind.Role, "roleName"),
+        new(Iam, "AttachRolePolicy", false, TamperTargetKind.Role, "roleName"),
+        new(Iam, "DetachRolePolicy", false, TamperTargetKind.Role, "roleName"),
+        new(Iam, "PutRolePermissionsBoundary", false, TamperTargetKind.Role, "roleName"),
+        new(Iam, "UpdateAssumeRolePolicy", false, TamperTargetKind.Role, "roleName"),
+        new(Iam, "DeleteRole", false, TamperTargetKind.Role, "roleName"),
     ];
 
     public static TamperAction? Find(string? eventSource, string? eventName)
     {
         // Most events come from none of these services: one switch turns them away before the rows are read.
-        if (eventSource is not (CloudTrail or Events or Lambda or Sns or CloudWatch or Sqs))
+        if (eventSource is not (CloudTrail or Events or Lambda or Sns or CloudWatch or Sqs or Kms or Iam))
         {
             return null;
         }

@@ -19,7 +19,7 @@ internal static class TamperDetector
         var parameters = JsonFields.AsObject(evt.RequestParameters);
         foreach (var value in Values(parameters, action.ParameterKeys))
         {
-            if (watch.Watches(action.Target, value))
+            if (watch.Watches(action.Target, value, evt.RecipientAccount, evt.Region))
             {
                 return new TamperFinding(action.Target, ShortName(action.Target, value), value);
             }
@@ -67,6 +67,7 @@ internal static class TamperDetector
         TamperTargetKind.Topic => value.LastIndexOf(':') is var at and >= 0 ? value[(at + 1)..] : value,
         TamperTargetKind.Subscription => SubscriptionTopic(value),
         TamperTargetKind.Queue => value.LastIndexOf('/') is var at and >= 0 ? value[(at + 1)..] : value,
+        TamperTargetKind.Key => TamperWatch.KeyName(value),
         _ => value,
     };
 

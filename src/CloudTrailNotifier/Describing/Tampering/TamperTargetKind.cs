@@ -1,6 +1,6 @@
 namespace CloudTrailNotifier.Describing.Tampering;
 
-/// <summary>What a tampering call touched: a CloudTrail trail, or one of the stack's own resources.</summary>
+/// <summary>What a tampering call touched: a CloudTrail trail, or one of the stack's own resources (or the key and role it relies on).</summary>
 internal enum TamperTargetKind
 {
     Trail,
@@ -10,4 +10,10 @@ internal enum TamperTargetKind
     Subscription,
     Alarm,
     Queue,
+
+    /// <summary>A KMS key (or alias) that encrypts the stack's topics: disabled, deleted or locked, nothing is published.</summary>
+    Key,
+
+    /// <summary>The IAM role the function runs as: a Deny or a removed permission stops it publishing.</summary>
+    Role,
 }

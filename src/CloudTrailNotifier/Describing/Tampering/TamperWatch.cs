@@ -15,6 +15,15 @@ internal sealed class TamperWatch
     private readonly List<string> _alarmPrefixes = [];
     private readonly HashSet<string> _queues = new(StringComparer.Ordinal);
 
+    // KMS keys and aliases as REGION|ACCOUNT|key/ID or REGION|ACCOUNT|alias/NAME, and the resource part alone
+    // (a request may name a key by bare id or an alias by name: then the event's region and account complete it).
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _keyResources = new(StringComparer.Ordinal);
+
+    // IAM roles as ACCOUNT|NAME, and the name alone (requests name a role by its name, without path or account).
+    private readonly HashSet<string> _roles = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _roleNames = new(StringComparer.Ordinal);
+
     private TamperWatch()
     {
     }
@@ -23,12 +32,13 @@ internal sealed class TamperWatch
     public static TamperWatch None { get; } = new();
 
     public bool WatchesStackResources =>
-        _rules.Count + _functions.Count + _topics.Count + _alarms.Count + _alarmPrefixes.Count + _queues.Count > 0;
+        _rules.Count + _functions.Count + _topics.Count + _alarms.Count + _alarmPrefixes.Count + _queues.Count
+        + _keys.Count + _roles.Count > 0;
 
     /// <summary>
-    /// Reads a comma-separated list of ARNs of EventBridge rules, Lambda functions, SNS topics and CloudWatch
-    /// alarms (an alarm name may end in <c>*</c>: every alarm whose name starts so) and SQS queue ARNs or URLs,
-    /// plus the function's own name when known. Returns null with a one-line error for an entry of another shape.
+    /// Reads a comma-separated list of ARNs of EventBridge rules, Lambda functions, SNS topics, CloudWatch
+    /// alarms (an alarm name may end in <c>*</c>: every alarm whose name starts so), KMS keys and aliases and IAM
+    /// roles, and SQS queue ARNs or URLs, plus the function's own name when known. Returns null with a one-line error for an entry of another shape.
     /// </summary>
     public static TamperWatch? Parse(string? list, string? ownFunctionName, out string? error)
     {
@@ -42,8 +52,8 @@ internal sealed class TamperWatch
         {
             if (!watch.TryAdd(raw))
             {
-                error = $"'{raw}' is not the ARN of an EventBridge rule, Lambda function, SNS topic or CloudWatch alarm, "
-                    + "nor an SQS queue ARN or URL";
+                error = $"'{raw}' is not the ARN of an EventBridge rule, Lambda function, SNS topic, CloudWatch alarm, "
+                    + "KMS key or alias or IAM role, nor an SQS queue ARN or URL";
                 return null;
             }
         }
@@ -52,8 +62,12 @@ internal sealed class TamperWatch
         return watch.WatchesStackResources ? watch : None;
     }
 
-    /// <summary>Whether <paramref name="value"/>, as a caller passed it in the request, names a watched resource.</summary>
-    public bool Watches(TamperTargetKind kind, string value) => kind switch
+    /// <summary>
+    /// Whether <paramref name="value"/>, as a caller passed it in the request, names a watched resource. A key by
+    /// bare id, an alias by name and a role by name are completed with the event's <paramref name="account"/> and
+    /// <paramref name="region"/>; when the event does not say, the id or name alone decides.
+    /// </summary>
+    public bool Watches(TamperTargetKind kind, string value, string? account = null, string? region = null) => kind switch
     {
         TamperTargetKind.Trail => true,
         TamperTargetKind.Rule => _rules.Contains(AfterLast(value, '/')),
@@ -62,8 +76,29 @@ internal sealed class TamperWatch
         TamperTargetKind.Subscription => value.LastIndexOf(':') is > 0 and var colon && _topics.Contains(value[..colon]),
         TamperTargetKind.Alarm => _alarms.Contains(value) || _alarmPrefixes.Exists(p => value.StartsWith(p, StringComparison.Ordinal)),
         TamperTargetKind.Queue => QueueKeyFromUrl(value) is { } key && _queues.Contains(key),
+        TamperTargetKind.Key => WatchesKey(value, account, region),
+        TamperTargetKind.Role => account is null ? _roleNames.Contains(value) : _roles.Contains(account + "|" + value),
         _ => false,
     };
+
+    /// <summary>The key id of a key ARN (<c>arn:...:key/ID</c>), or an alias as <c>alias/NAME</c>; other values as they are.</summary>
+    public static string KeyName(string value) =>
+        ArnText.TryParse(value, out var arn) && arn.Service == "kms" ? KeyResourceName(arn.Resource) : KeyResourceName(value);
+
+    private static string KeyResourceName(string resource) =>
+        resource.StartsWith("key/", StringComparison.Ordinal) ? resource["key/".Length..] : resource;
+
+    private bool WatchesKey(string value, string? account, string? region)
+    {
+        if (ArnText.TryParse(value, out var arn))
+        {
+            return arn.Service == "kms" && _keys.Contains(arn.Region + "|" + arn.Account + "|" + arn.Resource);
+        }
+
+        // A bare key id (or alias/NAME) is the key of the region and account the call was made in.
+        var resource = value.StartsWith("alias/", StringComparison.Ordinal) ? value : "key/" + value;
+        return account is null || region is null ? _keyResources.Contains(resource) : _keys.Contains(region + "|" + account + "|" + resource);
+    }
 
     /// <summary>The function name in any form Lambda accepts: NAME, NAME:QUALIFIER, ACCOUNT:function:NAME, or the ARN.</summary>
     public static string FunctionName(string value)
@@ -115,10 +150,23 @@ internal sealed class TamperWatch
             case "sqs" when !resource.Contains(':', StringComparison.Ordinal):
                 _queues.Add(account + "/" + resource);
                 return true;
+            case "kms" when IsKeyOrAlias(resource) && arn.Region.Length > 0 && AccountIds.IsAccountId(account):
+                _keys.Add(arn.Region + "|" + account + "|" + resource);
+                _keyResources.Add(resource);
+                return true;
+            case "iam" when resource.StartsWith("role/", StringComparison.Ordinal) && AccountIds.IsAccountId(account)
+                && AfterLast(resource, '/') is { Length: > 0 } role:
+                _roles.Add(account + "|" + role);
+                _roleNames.Add(role);
+                return true;
             default:
                 return false;
         }
     }
+
+    private static bool IsKeyOrAlias(string resource) =>
+        (resource.StartsWith("key/", StringComparison.Ordinal) || resource.StartsWith("alias/", StringComparison.Ordinal))
+        && resource.IndexOf('/') is var slash && slash < resource.Length - 1 && resource.AsSpan(slash + 1).IndexOfAny('*', '?') < 0;
 
     /// <summary>ACCOUNT/NAME from https://sqs.REGION.amazonaws.com/ACCOUNT/NAME (or the legacy host form).</summary>
     private static string? QueueKeyFromUrl(string url)

@@ -259,6 +259,8 @@ internal sealed class EnglishTexts : Texts
             TamperTargetKind.Topic => $"this call changes SNS topic {name} of this notifier: who may publish to it or receive from it.",
             TamperTargetKind.Subscription => $"this call changes a subscription of SNS topic {name} of this notifier; its recipient may stop receiving notifications.",
             TamperTargetKind.Alarm => $"this call changes alarm {name} of this notifier; failures of the notifier may go unnoticed.",
+            TamperTargetKind.Key => $"this call changes KMS key {name}, which encrypts this notifier's topics; while the key is disabled, deleted or refuses the notifier, no notification can be published.",
+            TamperTargetKind.Role => $"this call changes the permissions of IAM role {name}, the role this notifier's function runs as; a Deny or a removed permission stops notifications.",
             _ => $"this call changes dead-letter queue {name} of this notifier; events kept there may be lost.",
         };
         return c.ThroughCloudFormation

@@ -259,6 +259,8 @@ internal sealed class JapaneseTexts : Texts
             TamperTargetKind.Topic => $"この呼び出しはこの通知の SNS トピック {name} (誰が発行・受信できるか) を変更します。",
             TamperTargetKind.Subscription => $"この呼び出しはこの通知の SNS トピック {name} のサブスクリプションを変更します。受信者に通知が届かなくなるおそれがあります。",
             TamperTargetKind.Alarm => $"この呼び出しはこの通知のアラーム {name} を変更します。通知の障害に気づけなくなるおそれがあります。",
+            TamperTargetKind.Key => $"この呼び出しはこの通知のトピックを暗号化する KMS キー {name} を変更します。キーが無効化・削除されるか通知を拒むと、通知を発行できなくなります。",
+            TamperTargetKind.Role => $"この呼び出しはこの通知の関数が使う IAM ロール {name} の権限を変更します。拒否 (Deny) や権限の削除で通知が止まります。",
             _ => $"この呼び出しはこの通知のデッドレターキュー {name} を変更します。保管中のイベントが失われるおそれがあります。",
         };
         return c.ThroughCloudFormation

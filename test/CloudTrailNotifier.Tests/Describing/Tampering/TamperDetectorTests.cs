@@ -76,7 +76,7 @@ public sealed class TamperDetectorTests
     [Theory]
     [InlineData("cloudtrail-notifier-watch")]
     [InlineData("arn:aws:sns:us-east-1:111111111111:topic:extra")]
-    [InlineData("arn:aws:iam::111111111111:role/r")]
+    [InlineData("arn:aws:iam::111111111111:user/r")]
     [InlineData("arn:aws:cloudwatch:us-east-1:111111111111:alarm:")]
     public void An_entry_of_another_shape_is_refused_with_one_line(string entry)
     {

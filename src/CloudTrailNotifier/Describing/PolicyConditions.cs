@@ -1,0 +1,164 @@
+using System.Text.Json;
+using CloudTrailNotifier.Events;
+
+namespace CloudTrailNotifier.Describing;
+
+/// <summary>
+/// Whether a policy statement's <c>Condition</c> really narrows who may use it. Only a positive test (equals, like,
+/// address) of a key that names the caller or where the call came from, against a specific value, counts: the
+/// caller's organization, account or ARN, the source account or ARN, the VPC, the VPC endpoint or the source
+/// address. Conditions anyone can meet do not: TLS, MFA, time, user agent or referer (the caller writes those),
+/// principal tags (any account tags its own principals), <c>...IfExists</c> and <c>ForAllValues:</c> forms
+/// (they hold when the key is absent), negations, <c>Null</c>, and values that are only wildcards or leave the
+/// account open (<c>arn:aws:iam::*:role/x</c>), or address ranges wider than /8 (IPv4) or /16 (IPv6). Pure.
+/// </summary>
+internal static class PolicyConditions
+{
+    /// <summary>Keys whose value names the caller's organization or account, or the caller itself.</summary>
+    private static readonly string[] CallerKeys =
+    [
+        "aws:PrincipalOrgID", "aws:PrincipalAccount", "aws:SourceAccount", "aws:SourceOrgID", "aws:userid", "aws:username",
+        "kms:CallerAccount", "s3:DataAccessPointAccount",
+    ];
+
+    /// <summary>Keys whose value is an ARN: limiting when the ARN fixes an account (or has no wildcard at all).</summary>
+    private static readonly string[] ArnKeys = ["aws:PrincipalArn", "aws:SourceArn", "s3:DataAccessPointArn"];
+
+    /// <summary>Organization paths (o-ID/r-ID/ou-ID/...): limiting when the organization is named.</summary>
+    private static readonly string[] OrgPathKeys = ["aws:PrincipalOrgPaths", "aws:SourceOrgPaths"];
+
+    /// <summary>Where the call came from inside AWS: a VPC or a VPC endpoint.</summary>
+    private static readonly string[] NetworkKeys = ["aws:SourceVpc", "aws:SourceVpce"];
+
+    /// <summary>Source addresses, tested with IpAddress.</summary>
+    private static readonly string[] AddressKeys = ["aws:SourceIp", "aws:VpcSourceIp"];
+
+    /// <summary>Exact comparisons: any value limits (a wildcard in it is a literal character nobody's value has).</summary>
+    private static readonly string[] ExactOperators = ["StringEquals", "StringEqualsIgnoreCase"];
+
+    /// <summary>Comparisons where <c>*</c> and <c>?</c> are wildcards (ArnEquals too, like ArnLike).</summary>
+    private static readonly string[] PatternOperators = ["StringLike", "ArnEquals", "ArnLike"];
+
+    /// <summary>True when the statement has a condition that limits who may use it to someone specific.</summary>
+    public static bool LimitsCaller(JsonElement statement)
+    {
+        if (!JsonFields.TryGet(statement, "Condition", out var condition) || condition.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        // Every operator block must hold, so one limiting test is enough to limit the whole statement.
+        foreach (var block in condition.EnumerateObject())
+        {
+            if (block.Value.ValueKind != JsonValueKind.Object || BaseOperator(block.Name) is not { } op)
+            {
+                continue;
+            }
+
+            foreach (var test in block.Value.EnumerateObject())
+            {
+                if (Limits(op, test.Name, test.Value))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The operator without a <c>ForAnyValue:</c> qualifier; null for forms that hold when the key is absent
+    /// (<c>...IfExists</c>, <c>ForAllValues:</c>).
+    /// </summary>
+    private static string? BaseOperator(string name)
+    {
+        if (name.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase) || name.StartsWith("ForAllValues:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        const string AnyValue = "ForAnyValue:";
+        return name.StartsWith(AnyValue, StringComparison.OrdinalIgnoreCase) ? name[AnyValue.Length..] : name;
+    }
+
+    private static bool Limits(string op, string key, JsonElement value)
+    {
+        var values = Values(value);
+        if (values.Count == 0)
+        {
+            return false;
+        }
+
+        // Several values are alternatives: the test limits only when every one of them does.
+        Predicate<string>? specific = Is(key, CallerKeys) || Is(key, NetworkKeys) ? IsLiteral
+            : Is(key, ArnKeys) ? FixesAccount
+            : Is(key, OrgPathKeys) ? NamesOrganization
+            : null;
+        if (specific is not null)
+        {
+            return Is(op, ExactOperators) ? values.TrueForAll(v => v.Length > 0)
+                : Is(op, PatternOperators) && values.TrueForAll(specific);
+        }
+
+        return Is(key, AddressKeys) && string.Equals(op, "IpAddress", StringComparison.OrdinalIgnoreCase) && values.TrueForAll(IsNarrowRange);
+    }
+
+    /// <summary>
+    /// An address or a range no wider than /8 (IPv4) or /16 (IPv6): <c>0.0.0.0/0</c>, <c>0.0.0.0/1</c> with
+    /// <c>128.0.0.0/1</c>, or <c>2000::/3</c> (every global IPv6 address) admit the whole internet.
+    /// </summary>
+    private static bool IsNarrowRange(string value)
+    {
+        var slash = value.IndexOf('/');
+        if (slash < 0)
+        {
+            return value.Length > 0;
+        }
+
+        var widest = value.AsSpan(0, slash).Contains(':') ? 16 : 8;
+        return int.TryParse(value.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits)
+            && bits >= widest;
+    }
+
+    private static bool IsLiteral(string value) => value.Length > 0 && value.AsSpan().IndexOfAny('*', '?') < 0;
+
+    /// <summary>An ARN with no wildcard, or whose account field is a literal account id (arn:aws:iam::111122223333:role/*).</summary>
+    private static bool FixesAccount(string value)
+    {
+        if (IsLiteral(value))
+        {
+            return true;
+        }
+
+        var parts = value.Split(':', 6);
+        return parts.Length == 6 && parts[0] == "arn" && AccountIds.IsAccountId(parts[4]);
+    }
+
+    /// <summary>o-ID/... with the organization id written out.</summary>
+    private static bool NamesOrganization(string value)
+    {
+        var first = value.Split('/')[0];
+        return first.StartsWith("o-", StringComparison.Ordinal) && first.Length > 2 && IsLiteral(first);
+    }
+
+    private static bool Is(string name, string[] names)
+    {
+        foreach (var candidate in names)
+        {
+            if (string.Equals(name, candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<string> Values(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => JsonFields.Scalar(value) is { } s ? [s] : [],
+        JsonValueKind.Array => value.EnumerateArray().Select(JsonFields.Scalar).OfType<string>().ToList(),
+        _ => [],
+    };
+}
