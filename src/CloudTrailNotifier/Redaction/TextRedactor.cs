@@ -12,48 +12,11 @@ namespace CloudTrailNotifier.Redaction;
 /// </summary>
 internal static class TextRedactor
 {
-    /// <summary>A JSON <c>\u</c> escape: a key written with one (<c>pass\u0077ord</c>) may hide every other trigger word.</summary>
-    private const string EscapeStart = "\\u";
-
-    /// <summary>The same in upper case, which the trigger search has always matched too (it ignores case).</summary>
-    private const string UpperEscapeStart = "\\U";
-
-    /// <summary>Text that holds none of these cannot match any rule, so most strings are passed by one search.</summary>
-    private static readonly SearchValues<string> Triggers = SearchValues.Create(
-        new[]
-        {
-            "pass", "secret", "token", "credential", "private", "material", "auth", "challenge", "cookie", RedactionRules.PemBegin,
-            RedactionRules.SecureStringType, TextShapes.JwtStart, TextShapes.Bearer, TextShapes.SchemeSeparator,
-        }
-        .Concat(RedactionRules.SessionTokenPrefixes).Concat(RedactionRules.SecretFragments).Concat(TextKeys.TriggerWords)
-        .ToArray() is var words ? Shortest(words) : [],
-        StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// The words none of the others is part of (<c>password</c> goes, <c>pass</c> stays): where a longer word starts, a
-    /// shorter one in it starts too, within the same string, so the search finds the same strings with fewer words to try.
-    /// </summary>
-    private static string[] Shortest(string[] words) =>
-        words.Distinct(StringComparer.OrdinalIgnoreCase)
-            .Where(word => !words.Any(other => other.Length < word.Length && word.Contains(other, StringComparison.OrdinalIgnoreCase)))
-            .ToArray();
-
     /// <summary>Whether the text holds anything a rule could match (a cheap first look).</summary>
-    public static bool MayContainSecret(ReadOnlySpan<char> text) => IndexOfTrigger(text) >= 0;
+    public static bool MayContainSecret(ReadOnlySpan<char> text) => TextTriggers.IndexOf(text) >= 0;
 
     /// <summary>Where the first trigger word starts in the text; -1 when there is none.</summary>
-    /// <remarks>
-    /// The two-character <c>\u</c> is searched for on its own: among the words it would make the multi-word search
-    /// match on two-character starts, which common text meets everywhere.
-    /// </remarks>
-    public static int IndexOfTrigger(ReadOnlySpan<char> text)
-    {
-        var word = text.IndexOfAny(Triggers);
-        var before = word < 0 ? text : text[..word];
-        var escape = before.IndexOf(EscapeStart, StringComparison.Ordinal);
-        var upper = (escape < 0 ? before : before[..escape]).IndexOf(UpperEscapeStart, StringComparison.Ordinal);
-        return upper >= 0 ? upper : escape >= 0 ? escape : word;
-    }
+    public static int IndexOfTrigger(ReadOnlySpan<char> text) => TextTriggers.IndexOf(text);
 
     private static readonly SearchValues<char> TokenStarts =
         SearchValues.Create(string.Concat(RedactionRules.SessionTokenPrefixes.Select(prefix => prefix[0])));
