@@ -14,15 +14,20 @@ internal static class TextTriggers
     /// <summary>The same in upper case, which the trigger search has always matched too (it ignores case).</summary>
     private const string UpperEscapeStart = "\\U";
 
-    /// <summary>Text that holds none of these cannot match any rule, so most strings are passed by one search.</summary>
-    private static readonly SearchValues<string> Triggers = SearchValues.Create(
-        new[]
-        {
+    /// <summary>Words of the key rules and tokens: text that holds none of these, nor <see cref="Shapes"/>, cannot match any rule.</summary>
+    private static readonly SearchValues<string> Words = SearchValues.Create(
+        Shortest([
             "pass", "secret", "token", "credential", "private", "material", "auth", "challenge", "cookie", RedactionRules.PemBegin,
-            RedactionRules.SecureStringType, TextShapes.JwtStart, TextShapes.Bearer, TextShapes.SchemeSeparator,
-        }
-        .Concat(RedactionRules.SessionTokenPrefixes).Concat(RedactionRules.SecretFragments).Concat(TextKeys.TriggerWords)
-        .ToArray() is var words ? Shortest(words) : [],
+            .. RedactionRules.SessionTokenPrefixes, .. RedactionRules.SecretFragments,
+        ]),
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Shapes and short key words of the text rules, searched apart from <see cref="Words"/>: one multi-word search over
+    /// all of them groups its words so coarsely that repetitive text (long runs of one letter) costs several times more.
+    /// </summary>
+    private static readonly SearchValues<string> Shapes = SearchValues.Create(
+        Shortest([RedactionRules.SecureStringType, TextShapes.JwtStart, TextShapes.Bearer, TextShapes.SchemeSeparator, .. TextKeys.TriggerWords]),
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
@@ -41,7 +46,9 @@ internal static class TextTriggers
     /// </remarks>
     public static int IndexOf(ReadOnlySpan<char> text)
     {
-        var word = text.IndexOfAny(Triggers);
+        var word = text.IndexOfAny(Words);
+        var shape = (word < 0 ? text : text[..word]).IndexOfAny(Shapes);
+        word = shape >= 0 ? shape : word;
         var before = word < 0 ? text : text[..word];
         var escape = before.IndexOf(EscapeStart, StringComparison.Ordinal);
         var upper = (escape < 0 ? before : before[..escape]).IndexOf(UpperEscapeStart, StringComparison.Ordinal);
