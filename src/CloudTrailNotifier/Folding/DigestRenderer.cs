@@ -62,7 +62,7 @@ internal static class DigestRenderer
             Attribute("account", id.Account),
             Attribute("region", id.Region),
             new("readOnly", FoldedAttributes.ReadOnlyOf(group)),
-            new("outcome", id.Outcome.StartsWith("error:", StringComparison.Ordinal) ? "failed" : "succeeded"),
+            new("outcome", FoldedAttributes.OutcomeOf(id)),
             new("severity", FoldedAttributes.SeverityOf(group)),
             new("digest", group.Folded.ToString(CultureInfo.InvariantCulture)),
         };

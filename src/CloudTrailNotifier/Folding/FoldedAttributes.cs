@@ -1,9 +1,11 @@
+using CloudTrailNotifier.Describing;
+
 namespace CloudTrailNotifier.Folding;
 
 /// <summary>
-/// What a digest says of the events it folds in the two message attributes a single notification carries too, pure:
+/// What a digest says of the events it folds in the message attributes a single notification carries too, pure:
 /// <c>readOnly</c> (<c>true</c> only when every folded event was read-only, <c>false</c> when any was a write,
-/// <c>unknown</c> otherwise) and <c>severity</c> (the highest of the folded events, with the same values).
+/// <c>unknown</c> otherwise), <c>severity</c> (the highest of the folded events, with the same values) and <c>outcome</c>.
 /// </summary>
 internal static class FoldedAttributes
 {
@@ -16,6 +18,9 @@ internal static class FoldedAttributes
     /// the two keeps a filter policy on <c>notice</c> from missing it.
     /// </summary>
     public const string UnrecordedSeverity = "notice";
+
+    /// <summary>A group's outcome is <c>succeeded</c> or this and the error code (<see cref="FoldEventReader"/>).</summary>
+    private const string ErrorPrefix = "error:";
 
     /// <summary>The group's <c>readOnly</c> after one more event; <paramref name="sofar"/> is null before the first.</summary>
     public static string ReadOnly(string? sofar, string? next)
@@ -30,6 +35,15 @@ internal static class FoldedAttributes
     /// <summary>The group's <c>severity</c> after one more event: the higher; a value that is not a severity changes nothing.</summary>
     public static string? Severity(string? sofar, string? next) =>
         Rank(next) > Rank(sofar) ? next : sofar;
+
+    /// <summary>
+    /// The <c>outcome</c> attribute of a digest, as a single notification of the same calls says it: <c>denied</c> for a
+    /// refusal (AccessDenied, UnauthorizedOperation, ...: the describer's own test), <c>failed</c> for any other error.
+    /// </summary>
+    public static string OutcomeOf(GroupIdentity identity) =>
+        !identity.Outcome.StartsWith(ErrorPrefix, StringComparison.Ordinal) ? "succeeded"
+        : EventFactsBuilder.IsDenial(identity.Outcome[ErrorPrefix.Length..]) ? "denied"
+        : "failed";
 
     /// <summary>The <c>readOnly</c> attribute of a digest.</summary>
     public static string ReadOnlyOf(GroupState group) => group.ReadOnly is True or False ? group.ReadOnly : Unknown;

@@ -1,3 +1,4 @@
+using System.Text;
 using CloudTrailNotifier.Folding;
 using CloudTrailNotifier.Notifications;
 using CloudTrailNotifier.Rendering;
@@ -61,6 +62,27 @@ public sealed class DigestRendererTests
         Assert.Equal(expectedReadOnly, attributes.Single(a => a.Name == "readOnly").Value);
         Assert.Equal(expectedSeverity, attributes.Single(a => a.Name == "severity").Value);
         Assert.Equal(["eventSource", "eventName", "account", "region", "readOnly", "outcome", "severity", "digest"], attributes.Select(a => a.Name));
+    }
+
+    [Theory]
+    [InlineData(null, "succeeded")]
+    [InlineData("AccessDenied", "denied")]
+    [InlineData("Client.UnauthorizedOperation", "denied")]
+    [InlineData("UnauthorizedOperation", "denied")]
+    [InlineData("InvalidInstanceID.NotFound", "failed")]
+    public void A_digest_s_outcome_is_what_the_single_notification_of_the_same_calls_says(string? errorCode, string outcome)
+    {
+        var json = File.ReadAllText(RepositoryFiles.Path("events", "ec2-describe-instances-terraform.json"));
+        if (errorCode is not null)
+        {
+            json = json.Replace("\"requestParameters\"", $"\"errorCode\": \"{errorCode}\", \"errorMessage\": \"refused\", \"requestParameters\"", StringComparison.Ordinal);
+        }
+
+        var single = new Notifier(RenderOptions.Default, FoldEventReader.Read).Notify(Encoding.UTF8.GetBytes(json));
+        var digest = DigestRenderer.Render(Group() with { Identity = single.Fold!.Identity }, RenderOptions.Default);
+
+        Assert.Equal(outcome, single.Attributes.Single(a => a.Name == "outcome").Value);
+        Assert.Equal(outcome, digest.Attributes.Single(a => a.Name == "outcome").Value);
     }
 
     internal static GroupState Group() => new(
