@@ -85,6 +85,25 @@ public sealed class DigestRendererTests
         Assert.Equal(outcome, digest.Attributes.Single(a => a.Name == "outcome").Value);
     }
 
+    [Theory]
+    [InlineData("ec2-describe-instances-terraform.json", "info", ":white_circle:")]
+    [InlineData("secretsmanager-get-secret-value.json", "notice", ":large_yellow_circle:")]
+    public void A_digest_card_s_title_has_the_severity_marker_a_single_card_of_the_same_calls_has(string file, string severity, string marker)
+    {
+        var options = RenderOptions.Default with { ChatCards = true };
+        var single = new Notifier(options, FoldEventReader.Read).Notify(File.ReadAllBytes(RepositoryFiles.Path("events", file)));
+        var group = Group() with { Identity = single.Fold!.Identity, Severity = single.Attributes.Single(a => a.Name == "severity").Value };
+
+        var digest = DigestRenderer.Render(group, options);
+
+        Assert.Equal(severity, digest.Attributes.Single(a => a.Name == "severity").Value);
+        Assert.StartsWith(marker + " ", Title(single.ChatCard!), StringComparison.Ordinal);
+        Assert.StartsWith(marker + " ", Title(digest.ChatCard!), StringComparison.Ordinal);
+    }
+
+    private static string Title(string card) =>
+        System.Text.Json.JsonDocument.Parse(card).RootElement.GetProperty("content").GetProperty("title").GetString()!;
+
     internal static GroupState Group() => new(
         "key", 3,
         new GroupIdentity("111122223333", "arn:aws:iam::111122223333:role/app-reader", "secretsmanager.amazonaws.com",

@@ -1,3 +1,4 @@
+using CloudTrailNotifier.Describing;
 using CloudTrailNotifier.Folding;
 using CloudTrailNotifier.Rendering.Languages;
 
@@ -5,7 +6,8 @@ namespace CloudTrailNotifier.Rendering.Chat;
 
 /// <summary>
 /// A digest as a card, pure: the digest's own words (<see cref="DigestTexts"/>), every value in a code span, the link
-/// to the event history, and the thread of the events it folds (same account, principal and resource).
+/// to the event history, and the thread of the events it folds (same account, principal and resource). The title's
+/// marker is the digest's <c>severity</c>, as a single card's is the event's.
 /// </summary>
 internal static class ChatDigestCard
 {
@@ -43,7 +45,7 @@ internal static class ChatDigestCard
         var plainWhat = ChatMarkdown.Plain($"{DigestRenderer.ServiceOf(identity.EventSource)} {identity.EventName}", 120);
         return new ChatCard(
             id,
-            $"{ChatTexts.SeverityEmoji(Describing.Severity.Info)} {ChatMarkdown.Plain(t.Subject(group.Folded, plainWhat), 200)}",
+            $"{ChatTexts.SeverityEmoji(SeverityOf(group))} {ChatMarkdown.Plain(t.Subject(group.Folded, plainWhat), 200)}",
             layout.Finish(chat.LinesOmitted),
             ChatCardRenderer.Keywords("digest", identity.Account, identity.Region, identity.EventSource),
             ChatThread.Id(identity.Account, identity.Principal, identity.Resource),
@@ -51,6 +53,15 @@ internal static class ChatDigestCard
             ChatMarkdown.Plain($"{identity.EventSource} {identity.EventName} digest", 160),
             identity.Resource.Length > 0 ? [ChatMarkdown.Plain(identity.Resource, MaxPiece)] : []);
     }
+
+    /// <summary>The digest's <c>severity</c> attribute as the marker a single card shows for it.</summary>
+    private static Severity SeverityOf(GroupState group) => FoldedAttributes.SeverityOf(group) switch
+    {
+        "critical" => Severity.Critical,
+        "high" => Severity.High,
+        "notice" => Severity.Notice,
+        _ => Severity.Info,
+    };
 
     private static string Code(string value, string none) => ChatMarkdown.Code(value, MaxPiece) ?? none;
 
