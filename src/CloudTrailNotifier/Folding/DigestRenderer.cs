@@ -30,9 +30,9 @@ internal static class DigestRenderer
         var body = new StringBuilder();
         body.Append(t.Headline(group.Folded, what)).Append('\n');
         body.Append(t.FirstSent).Append('\n');
-        if (group.RateGuarded)
+        foreach (var line in t.RateGuardLines(group))
         {
-            body.Append(t.RateGuard).Append('\n');
+            body.Append(line).Append('\n');
         }
 
         body.Append('\n');

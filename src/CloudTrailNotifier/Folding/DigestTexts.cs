@@ -18,10 +18,38 @@ internal sealed record DigestTexts(
     string UserAgents,
     Func<int, int, string> EventIds,
     string RateGuard,
+    string RateGuardOwnShare,
+    Func<int, string> RateGuardFull,
     string History,
     string None)
 {
     public static DigestTexts For(NotificationLanguage language) => language == NotificationLanguage.Japanese ? Japanese : English;
+
+    /// <summary>
+    /// What the digest says of the rate guard, if it acted: who caused it (this principal's own share used up, or the
+    /// principals that filled a minute), or only that it acted for a group folded before the cause was kept.
+    /// </summary>
+    public IEnumerable<string> RateGuardLines(GroupState group)
+    {
+        if (!group.RateGuarded)
+        {
+            yield break;
+        }
+
+        if (group.RateGuardOwn)
+        {
+            yield return RateGuardOwnShare;
+        }
+
+        if (group.RateGuardPrincipals > 0)
+        {
+            yield return RateGuardFull(group.RateGuardPrincipals);
+        }
+        else if (!group.RateGuardOwn)
+        {
+            yield return RateGuard;
+        }
+    }
 
     private static readonly DigestTexts English = new(
         (count, what) => $"Digest: {count} more {what} calls",
@@ -38,6 +66,8 @@ internal sealed record DigestTexts(
         "User agents",
         (shown, total) => $"Event ids ({shown} of {total})",
         "The rate guard acted: notifications per minute reached their limit, so first events were folded too.",
+        "The rate guard acted: this principal had more first events in a minute than its share (a third of the limit), so its own first events were folded too; other principals' were still sent.",
+        principals => $"The rate guard acted: the first events of {principals} {(principals == 1 ? "principal" : "principals")} filled a minute's limit (each may take a third at most), so other first events were folded too, this one's included; the notifications sent in that minute show who filled it.",
         "Event history",
         "none");
 
@@ -56,6 +86,8 @@ internal sealed record DigestTexts(
         "ユーザーエージェント",
         (shown, total) => $"イベントID ({total}件中{shown}件)",
         "レートガードが作動しました: 1分あたりの通知数が上限に達したため、最初のイベントもまとめました。",
+        "レートガードが作動しました: この実行者の1分あたりの最初のイベントが割り当て (上限の3分の1) を超えたため、この実行者の最初のイベントもまとめました。他の実行者の最初のイベントは通知されています。",
+        principals => $"レートガードが作動しました: 実行者{principals}件の最初のイベントで1分あたりの上限に達したため (1件の実行者が使えるのは3分の1まで)、他の実行者の最初のイベントもまとめました (このグループを含む)。上限を埋めた実行者は、その1分間に送られた通知で確認できます。",
         "イベント履歴",
         "なし");
 }

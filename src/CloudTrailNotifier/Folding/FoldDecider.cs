@@ -1,12 +1,17 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace CloudTrailNotifier.Folding;
 
 /// <summary>
 /// The folding rules, pure: the group's state (or none), the event, the time and whether the rate guard allows
-/// another notification, in; the decision and the next state out. No clock, no store.
+/// another notification (and if not, why), in; the decision and the next state out. No clock, no store. The rate
+/// guard's own rules are here too: the minute's limit and each principal's share of it.
 /// </summary>
 internal static class FoldDecider
 {
-    public static FoldDecision Decide(GroupState? state, FoldEvent evt, DateTimeOffset now, TimeSpan window, bool rateAllows)
+    public static FoldDecision Decide(
+        GroupState? state, FoldEvent evt, DateTimeOffset now, TimeSpan window, bool rateAllows, RateGuardCause? cause = null)
     {
         if (state is not null && IsRetryOfOpener(state, evt, now) && rateAllows)
         {
@@ -33,8 +38,34 @@ internal static class FoldDecider
             current = current with { OpenedBy = null };
         }
 
-        return new FoldDecision(FoldDecisionKind.Fold, Fold(current, evt, now, rateGuarded: !rateAllows));
+        return new FoldDecision(FoldDecisionKind.Fold, Fold(current, evt, now, rateAllows ? null : cause ?? Unexplained));
     }
+
+    /// <summary>
+    /// The most first events one principal may have sent in a minute: a third of the limit, at least one. A flood from
+    /// one principal then folds its own first events and leaves two thirds of the minute to everyone else.
+    /// </summary>
+    public static int PrincipalShare(int limit) => Math.Max(1, limit / 3);
+
+    /// <summary>
+    /// The rate guard lets one more first event of the principal out: the minute's limit (for SNS's email limit) and the
+    /// principal's share both have room. The state store's counter update carries exactly this as its condition.
+    /// </summary>
+    public static bool RateAllows(RateMinute minute, string principalKey, int limit) =>
+        minute.Sent < limit && minute.Of(principalKey) < PrincipalShare(limit);
+
+    /// <summary>Why <see cref="RateAllows"/> refused, for the digest: the principal's own share, else the principals that filled the minute.</summary>
+    public static RateGuardCause CauseOf(RateMinute minute, string principalKey, int limit) =>
+        minute.Of(principalKey) >= PrincipalShare(limit)
+            ? new RateGuardCause(OwnShare: true, Principals: 0)
+            : new RateGuardCause(OwnShare: false, Principals: minute.ByPrincipal.Count(p => p.Value > 0));
+
+    /// <summary>
+    /// A principal (<see cref="GroupIdentity.Principal"/>, the one folding groups by) as the rate guard counts it: 16 hex
+    /// digits of its SHA-256, short whatever the ARN's length, so a minute's counters stay small.
+    /// </summary>
+    public static string PrincipalKey(string principal) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(principal)).AsSpan(0, 8));
 
     /// <summary>
     /// A first event may be sent at once: the group's window has ended and nothing is waiting for a digest. The state
@@ -63,6 +94,8 @@ internal static class FoldDecider
             UserAgents = [],
             EventIds = [],
             RateGuarded = false,
+            RateGuardOwn = false,
+            RateGuardPrincipals = 0,
 
             // Events folded while the digest was out stay counted; which of them they were is not kept, so the next
             // digest keeps the group's readOnly and severity as they stand (never lower than the truth).
@@ -77,7 +110,10 @@ internal static class FoldDecider
     public static GroupState? Claim(GroupState state, DateTimeOffset now, TimeSpan lease, string leaseId) =>
         state.IsDue(now) ? state with { LeaseEnd = now + lease, LeaseId = leaseId } : null;
 
-    private static GroupState Fold(GroupState state, FoldEvent evt, DateTimeOffset now, bool rateGuarded)
+    /// <summary>A refusal whose cause was not given: the digest says only that the rate guard acted.</summary>
+    private static readonly RateGuardCause Unexplained = new(OwnShare: false, Principals: 0);
+
+    private static GroupState Fold(GroupState state, FoldEvent evt, DateTimeOffset now, RateGuardCause? guard)
     {
         var at = evt.Time ?? now;
         var detailed = state.Folded < GroupState.DetailLimit;
@@ -89,7 +125,9 @@ internal static class FoldDecider
             Addresses = detailed ? AddDistinct(state.Addresses, evt.SourceAddress) : state.Addresses,
             UserAgents = detailed ? AddDistinct(state.UserAgents, evt.UserAgent) : state.UserAgents,
             EventIds = detailed && evt.EventId is { } id ? [.. state.EventIds, id] : state.EventIds,
-            RateGuarded = state.RateGuarded || rateGuarded,
+            RateGuarded = state.RateGuarded || guard is not null,
+            RateGuardOwn = state.RateGuardOwn || guard is { OwnShare: true },
+            RateGuardPrincipals = guard is { OwnShare: false } full ? Math.Max(state.RateGuardPrincipals, full.Principals) : state.RateGuardPrincipals,
             // A group folded before these were kept counts as unknown and notice (FoldedAttributes.UnrecordedSeverity).
             ReadOnly = FoldedAttributes.ReadOnly(state.Folded > 0 ? state.ReadOnly ?? FoldedAttributes.Unknown : null, evt.ReadOnly),
             Severity = FoldedAttributes.Severity(state.Folded > 0 ? state.Severity ?? FoldedAttributes.UnrecordedSeverity : null, evt.Severity),

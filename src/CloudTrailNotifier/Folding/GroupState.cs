@@ -12,6 +12,9 @@ namespace CloudTrailNotifier.Folding;
 /// event, after its publish failed, is sent again rather than folded into the window it opened itself.</param>
 /// <param name="ReadOnly">Whether the folded events were read-only (<see cref="FoldedAttributes.ReadOnly"/>); null with none folded.</param>
 /// <param name="Severity">The highest severity of the folded events (<see cref="FoldedAttributes.Severity"/>); null with none folded.</param>
+/// <param name="RateGuardOwn">The rate guard held a first event back because its principal had used its share of a minute.</param>
+/// <param name="RateGuardPrincipals">The rate guard held a first event back because a minute's limit was reached, by the first
+/// events of this many principals (the most seen; 0: never, or not known).</param>
 internal sealed record GroupState(
     string GroupKey,
     long Version,
@@ -28,7 +31,9 @@ internal sealed record GroupState(
     string? LeaseId,
     string? OpenedBy = null,
     string? ReadOnly = null,
-    string? Severity = null)
+    string? Severity = null,
+    bool RateGuardOwn = false,
+    int RateGuardPrincipals = 0)
 {
     /// <summary>Addresses, user agents and event ids are kept for the first this many folded events.</summary>
     public const int DetailLimit = 5;

@@ -7,7 +7,7 @@ using CloudTrailNotifier.State;
 namespace CloudTrailNotifier.Folding;
 
 /// <summary>
-/// Duplicates, folding and the rate guard in front of the real sink. Order: claim the event id (conditional
+/// Duplicates, folding and the rate guard (a limit a minute, and a share of it per principal) in front of the real sink. Order: claim the event id (conditional
 /// write), decide, publish, mark done; a failed publish releases the claim so Lambda's retry is not a duplicate.
 /// The claim comes first because only it keeps a second delivery from publishing; "done" comes only after the
 /// publish succeeded, so a crash in between leaves a claim that expires (the event stays retryable), never a
@@ -102,29 +102,31 @@ internal sealed class NoiseControlSink(INotificationSink inner, IStateStore stor
     private async Task<FoldDecisionKind> DecideAsync(FoldEvent evt, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var principal = FoldDecider.PrincipalKey(evt.Identity.Principal);
         var open = await store.OpenGroupAsync(FoldDecider.Opened(evt, now, settings.Window), now, deadline, cancellationToken).ConfigureAwait(false);
-        var rateRefused = false;
+        RateGuardCause? refused = null;
         if (open.Written)
         {
-            if (await store.TakeRateSlotAsync(now, settings.PerMinute, deadline, cancellationToken).ConfigureAwait(false))
+            var take = await store.TakeRateSlotAsync(now, principal, settings.PerMinute, deadline, cancellationToken).ConfigureAwait(false);
+            if (take.Taken)
             {
                 return FoldDecisionKind.SendNow;
             }
 
             // Held back by the rate guard: the window just opened stays, and this event folds into its digest.
-            rateRefused = true;
+            refused = Cause(take, principal);
         }
 
         var state = open.Current;
         for (var attempt = 1; ; attempt++)
         {
             now = clock.GetUtcNow();
-            var decision = FoldDecider.Decide(state, evt, now, settings.Window, rateAllows: !rateRefused);
+            var decision = FoldDecider.Decide(state, evt, now, settings.Window, rateAllows: refused is null, refused);
             if (decision.Kind == FoldDecisionKind.SendNow
-                && !await store.TakeRateSlotAsync(now, settings.PerMinute, deadline, cancellationToken).ConfigureAwait(false))
+                && await store.TakeRateSlotAsync(now, principal, settings.PerMinute, deadline, cancellationToken).ConfigureAwait(false) is { Taken: false } take)
             {
-                rateRefused = true;
-                decision = FoldDecider.Decide(state, evt, now, settings.Window, rateAllows: false);
+                refused = Cause(take, principal);
+                decision = FoldDecider.Decide(state, evt, now, settings.Window, rateAllows: false, refused);
             }
 
             var write = await store.WriteGroupAsync(decision.NewState, state?.Version ?? 0, deadline, cancellationToken).ConfigureAwait(false);
@@ -141,6 +143,9 @@ internal sealed class NoiseControlSink(INotificationSink inner, IStateStore stor
             state = write.Current;
         }
     }
+
+    private RateGuardCause Cause(RateTake take, string principal) =>
+        FoldDecider.CauseOf(take.Minute ?? RateMinute.Empty, principal, settings.PerMinute);
 
     private async Task<Delivery> FailOpenAsync(
         Notification notification, Invocation invocation, string problem, bool claimed, FoldEvent evt, CancellationToken cancellationToken)

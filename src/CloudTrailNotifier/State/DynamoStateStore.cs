@@ -163,24 +163,30 @@ internal sealed class DynamoStateStore(DynamoDbCalls calls, string table) : ISta
             : new GroupWrite(true, written);
     }
 
-    public async Task<bool> TakeRateSlotAsync(DateTimeOffset now, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    public async Task<RateTake> TakeRateSlotAsync(
+        DateTimeOffset now, string principalKey, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
+        // One item a minute: the total, and one counter per principal that had a first event sent in it (at most the
+        // limit of them, 20 bytes each), so the share is checked in the same conditional update as the limit.
         var minute = now.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
         var request = new UpdateItemRequest
         {
             TableName = table,
             Key = DynamoItems.Key("rate#" + minute),
-            UpdateExpression = "ADD sent :one SET expiresAt = :expires",
-            ConditionExpression = "attribute_not_exists(sent) OR sent < :limit",
+            UpdateExpression = "ADD sent :one, #p :one SET expiresAt = :expires",
+            ConditionExpression = "(attribute_not_exists(sent) OR sent < :limit) AND (attribute_not_exists(#p) OR #p < :share)",
+            ExpressionAttributeNames = new() { ["#p"] = RateItem.PrincipalPrefix + principalKey },
             ExpressionAttributeValues = new()
             {
                 [":one"] = DynamoItems.N(1),
                 [":limit"] = DynamoItems.N(limit),
+                [":share"] = DynamoItems.N(FoldDecider.PrincipalShare(limit)),
                 [":expires"] = DynamoItems.N((now + TimeSpan.FromHours(1)).ToUnixTimeSeconds()),
             },
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
         };
         var answer = await calls.CallAsync("UpdateItem", (c, t) => c.UpdateItemAsync(request, t), deadline, cancellationToken).ConfigureAwait(false);
-        return !answer.ConditionFailed;
+        return answer.ConditionFailed ? new RateTake(false, RateItem.Read(answer.Current)) : new RateTake(true, null);
     }
 
     public async Task<IReadOnlyList<string>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ internal static class GroupItem
     public const string DueShard = "due";
 
     /// <summary>Attributes an item has only sometimes; a write that sets the whole state removes the absent ones.</summary>
-    public static readonly string[] Optional = ["firstFolded", "lastFolded", "leaseEnd", "leaseId", "dueShard", "dueAt", "openedBy", "readOnly", "severity"];
+    public static readonly string[] Optional = ["firstFolded", "lastFolded", "leaseEnd", "leaseId", "dueShard", "dueAt", "openedBy", "readOnly", "severity", "rateGuardOwn", "rateGuardPrincipals"];
 
     public static Dictionary<string, AttributeValue> Write(GroupState s, TimeSpan keep)
     {
@@ -55,6 +55,16 @@ internal static class GroupItem
             item["severity"] = DynamoItems.S(s.Severity);
         }
 
+        if (s.RateGuardOwn)
+        {
+            item["rateGuardOwn"] = DynamoItems.Bool(true);
+        }
+
+        if (s.RateGuardPrincipals > 0)
+        {
+            item["rateGuardPrincipals"] = DynamoItems.N(s.RateGuardPrincipals);
+        }
+
         var last = s.WindowEnd;
         if (s.DueAt is { } due)
         {
@@ -90,7 +100,9 @@ internal static class GroupItem
         DynamoItems.GetS(item, "leaseId"),
         DynamoItems.GetS(item, "openedBy"),
         DynamoItems.GetS(item, "readOnly"),
-        DynamoItems.GetS(item, "severity"));
+        DynamoItems.GetS(item, "severity"),
+        DynamoItems.GetBool(item, "rateGuardOwn"),
+        (int)Math.Clamp(DynamoItems.GetN(item, "rateGuardPrincipals") ?? 0, 0, int.MaxValue));
 
     /// <summary>The group of a stored item, or null when there is none.</summary>
     public static GroupState? ReadOrNull(string groupKey, Dictionary<string, AttributeValue>? item) =>

@@ -30,8 +30,12 @@ internal interface IStateStore
     /// <returns>Refused when another writer came first, with the group as that writer left it: decide again.</returns>
     Task<GroupWrite> WriteGroupAsync(GroupState state, long expectedVersion, DateTimeOffset? deadline, CancellationToken cancellationToken);
 
-    /// <summary>Counts one notification in the minute of <paramref name="now"/>; false when the minute's limit is reached.</summary>
-    Task<bool> TakeRateSlotAsync(DateTimeOffset now, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken);
+    /// <summary>
+    /// Counts one first event of the principal (<see cref="FoldDecider.PrincipalKey"/>) in the minute of <paramref name="now"/>,
+    /// in one conditional update, only if <see cref="FoldDecider.RateAllows"/> holds for the minute as stored. Refused, the
+    /// answer carries the minute as it is, so the caller can tell who caused it without another read.
+    /// </summary>
+    Task<RateTake> TakeRateSlotAsync(DateTimeOffset now, string principalKey, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken);
 
     /// <summary>The keys of groups whose digest is due at <paramref name="now"/>.</summary>
     Task<IReadOnlyList<string>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken);

@@ -101,6 +101,33 @@ public sealed class DigestRendererTests
         Assert.StartsWith(marker + " ", Title(digest.ChatCard!), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("own", "en", "this principal had more first events in a minute than its share", "filled a minute's limit")]
+    [InlineData("full", "en", "the first events of 4 principals filled a minute's limit", "than its share")]
+    [InlineData("both", "en", "than its share (a third of the limit), so its own first events were folded too", "reached their limit")]
+    [InlineData("both", "en", "the first events of 4 principals filled a minute's limit", "reached their limit")]
+    [InlineData("earlier", "en", "notifications per minute reached their limit", "principal")] // folded before the cause was kept
+    [InlineData("own", "ja", "割り当て (上限の3分の1) を超えた", "実行者4件")]
+    [InlineData("full", "ja", "実行者4件の最初のイベントで", "割り当て")]
+    public void A_rate_guarded_digest_says_who_caused_it_in_the_email_and_the_card(string cause, string language, string says, string doesNotSay)
+    {
+        Assert.True(RenderOptions.TryParseLanguage(language, out var lang));
+        var group = Group() with
+        {
+            RateGuarded = true,
+            RateGuardOwn = cause is "own" or "both",
+            RateGuardPrincipals = cause is "full" or "both" ? 4 : 0,
+        };
+
+        var digest = DigestRenderer.Render(group, new RenderOptions(lang, TimeZoneInfo.Utc) { ChatCards = true });
+        var card = System.Text.Json.JsonDocument.Parse(digest.ChatCard!).RootElement.GetProperty("content").GetProperty("description").GetString()!;
+
+        Assert.Contains(says, digest.Message, StringComparison.Ordinal);
+        Assert.Contains(says, card, StringComparison.Ordinal);
+        Assert.DoesNotContain(doesNotSay, digest.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("rate guard", DigestRenderer.Render(Group(), RenderOptions.Default).Message, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static string Title(string card) =>
         System.Text.Json.JsonDocument.Parse(card).RootElement.GetProperty("content").GetProperty("title").GetString()!;
 

@@ -216,6 +216,75 @@ public sealed class FoldDeciderTests
         Assert.Equal((4, "unknown", "notice"), (state.Folded, state.ReadOnly, state.Severity));
     }
 
+    [Theory]
+    [InlineData(30, 10)]
+    [InlineData(31, 10)]
+    [InlineData(3, 1)]
+    [InlineData(2, 1)]
+    [InlineData(1, 1)]
+    [InlineData(10_000, 3333)]
+    public void Each_principal_may_take_a_third_of_the_minute_at_least_one(int limit, int share) =>
+        Assert.Equal(share, FoldDecider.PrincipalShare(limit));
+
+    [Fact]
+    public void A_principal_that_used_its_share_is_held_back_while_other_principals_first_events_still_go_out()
+    {
+        var scanner = FoldDecider.PrincipalKey("arn:aws:iam::111122223333:role/scanner");
+        var reader = FoldDecider.PrincipalKey("arn:aws:iam::111122223333:role/app");
+        var minute = Minute((scanner, 10));
+
+        Assert.False(FoldDecider.RateAllows(minute, scanner, 30));
+        Assert.True(FoldDecider.RateAllows(minute, reader, 30));
+        Assert.True(FoldDecider.RateAllows(Minute((scanner, 9)), scanner, 30));
+        Assert.Equal(new RateGuardCause(OwnShare: true, Principals: 0), FoldDecider.CauseOf(minute, scanner, 30));
+    }
+
+    [Fact]
+    public void A_full_minute_holds_everyone_back_and_the_cause_counts_the_principals_that_filled_it()
+    {
+        var keys = Enumerable.Range(1, 4).Select(i => FoldDecider.PrincipalKey($"arn:aws:iam::111122223333:role/r{i}")).ToList();
+        var full = Minute((keys[0], 10), (keys[1], 10), (keys[2], 8), (keys[3], 2));
+        var reader = FoldDecider.PrincipalKey("arn:aws:iam::111122223333:role/app");
+
+        Assert.False(FoldDecider.RateAllows(full, reader, 30));
+        Assert.Equal(new RateGuardCause(OwnShare: false, Principals: 4), FoldDecider.CauseOf(full, reader, 30));
+        Assert.Equal(new RateGuardCause(OwnShare: false, Principals: 4), FoldDecider.CauseOf(full, keys[3], 30));
+        Assert.Equal(new RateGuardCause(OwnShare: true, Principals: 0), FoldDecider.CauseOf(full, keys[0], 30));
+
+        // A minute an earlier release counted has a total and no principals: the limit still holds, the cause is unknown.
+        var legacy = new RateMinute(30, new Dictionary<string, long>());
+        Assert.False(FoldDecider.RateAllows(legacy, reader, 30));
+        Assert.Equal(new RateGuardCause(OwnShare: false, Principals: 0), FoldDecider.CauseOf(legacy, reader, 30));
+    }
+
+    [Fact]
+    public void Principal_keys_are_short_and_tell_principals_apart()
+    {
+        var a = FoldDecider.PrincipalKey("arn:aws:iam::111122223333:role/" + new string('a', 500));
+        var b = FoldDecider.PrincipalKey("arn:aws:iam::111122223333:role/" + new string('a', 499) + "b");
+
+        Assert.Equal(16, a.Length);
+        Assert.NotEqual(a, b);
+        Assert.Equal(a, FoldDecider.PrincipalKey("arn:aws:iam::111122223333:role/" + new string('a', 500)));
+    }
+
+    [Fact]
+    public void A_digest_keeps_who_caused_the_rate_guard_until_it_is_sent()
+    {
+        var own = FoldDecider.Decide(null, Event("e1"), _clock.GetUtcNow(), Window, rateAllows: false, new RateGuardCause(true, 0)).NewState;
+        var full = FoldDecider.Decide(own, Event("e2"), _clock.GetUtcNow(), Window, rateAllows: false, new RateGuardCause(false, 5)).NewState;
+        var fewer = FoldDecider.Decide(full, Event("e3"), _clock.GetUtcNow(), Window, rateAllows: false, new RateGuardCause(false, 3)).NewState;
+        var allowed = FoldDecider.Decide(fewer, Event("e4"), _clock.GetUtcNow(), Window, rateAllows: true).NewState;
+
+        Assert.Equal((true, true, 0), (own.RateGuarded, own.RateGuardOwn, own.RateGuardPrincipals));
+        Assert.Equal((true, true, 5), (allowed.RateGuarded, allowed.RateGuardOwn, allowed.RateGuardPrincipals));
+        var after = FoldDecider.AfterDigest(allowed, allowed);
+        Assert.Equal((false, false, 0), (after.RateGuarded, after.RateGuardOwn, after.RateGuardPrincipals));
+    }
+
+    private static RateMinute Minute(params (string Key, long Sent)[] counts) =>
+        new(counts.Sum(c => c.Sent), counts.ToDictionary(c => c.Key, c => c.Sent, StringComparer.Ordinal));
+
     private FoldEvent Event(string id, string address = "198.51.100.7")
     {
         var identity = new GroupIdentity("111122223333", "arn:aws:iam::111122223333:role/app", "secretsmanager.amazonaws.com",

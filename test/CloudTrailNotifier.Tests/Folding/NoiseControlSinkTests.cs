@@ -143,6 +143,30 @@ public sealed class NoiseControlSinkTests
         Assert.Equal("notice", digest.Attributes.Single(a => a.Name == "severity").Value); // GetSecretValue is notice, read or not
     }
 
+    [Fact]
+    public async Task A_flood_from_one_principal_folds_its_own_first_events_and_another_principal_s_first_event_is_still_sent()
+    {
+        var store = new ScriptedStateStore();
+        var inner = RecordingSink.Publishing("m-1");
+        var sink = Sink(inner, store); // 30 a minute: a third, 10, per principal
+        for (var i = 0; i < 30; i++)
+        {
+            await DeliverAsync(sink, Event($"flood-{i}", eventName: $"DescribeThing{i}", issuer: "arn:aws:iam::111111111111:role/scanner"));
+        }
+
+        var reader = await DeliverAsync(sink, Event("reader-1"));
+
+        Assert.Equal((InvocationResultKind.Published, "recorded"), (reader.Kind, reader.StateStore));
+        Assert.Equal(11, inner.Received.Count);
+        Assert.Equal(20, store.Groups.Values.Count(g => g.RateGuardOwn && g.Folded == 1));
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        await sink.DeliverAsync(_notifier.Notify(Sweep), new Invocation("sweep", null, null, Sweep), CancellationToken.None);
+        var digests = inner.Received.Skip(11).Select(r => r.Notification).ToList();
+        Assert.Equal(20, digests.Count);
+        Assert.All(digests, d => Assert.Contains("rate guard acted: this principal had more first events in a minute than its share", d.Message, StringComparison.Ordinal));
+        Assert.All(digests, d => Assert.Contains("Who: arn:aws:iam::111111111111:role/scanner", d.Message, StringComparison.Ordinal));
+    }
+
     private NoiseControlSink Sink(RecordingSink inner, ScriptedStateStore store) =>
         new(inner, store, new FoldingSettings("state", TimeSpan.FromMinutes(15), 30, null, "us-east-1"), Options, _clock);
 
@@ -151,9 +175,11 @@ public sealed class NoiseControlSinkTests
 
     private static Invocation Invocation(byte[] bytes) => new("req", null, null, bytes);
 
-    private static byte[] Event(string eventId, string? agent = null, bool readOnly = true)
+    private static byte[] Event(string eventId, string? agent = null, bool readOnly = true, string? eventName = null, string? issuer = null)
     {
         var json = Sample.Replace("903caaaa-7777-4444-9999-example", eventId, StringComparison.Ordinal)
+            .Replace("\"GetSecretValue\"", "\"" + (eventName ?? "GetSecretValue") + "\"", StringComparison.Ordinal)
+            .Replace("arn:aws:iam::111111111111:role/cm-kawahara.masahiro", issuer ?? "arn:aws:iam::111111111111:role/cm-kawahara.masahiro", StringComparison.Ordinal)
             .Replace("\"readOnly\": true", readOnly ? "\"readOnly\": true" : "\"readOnly\": false", StringComparison.Ordinal);
         return Encoding.UTF8.GetBytes(agent is null ? json : FoldEventReaderTests.ReplaceValue(json, "userAgent", agent));
     }

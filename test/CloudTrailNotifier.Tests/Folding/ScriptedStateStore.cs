@@ -5,14 +5,15 @@ using CloudTrailNotifier.State;
 namespace CloudTrailNotifier.Tests.Folding;
 
 /// <summary>
-/// A state table in memory with the store's conditions (claims, open-window, versioned writes, rate counter), that throws
+/// A state table in memory with the store's conditions (claims, open-window, versioned writes, rate counter with its per-principal share), that throws
 /// what the test scripts at a named call (<c>Claim</c>, <c>Open</c>, <c>Write</c>, <c>Rate</c>, <c>Done</c>, <c>Release</c>).
 /// </summary>
 internal sealed class ScriptedStateStore(Func<string, Exception?>? fault = null) : IStateStore
 {
     private readonly ConcurrentDictionary<string, string> _events = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, GroupState> _groups = new(StringComparer.Ordinal);
-    private int _sent;
+    private readonly Dictionary<string, long> _sentBy = new(StringComparer.Ordinal);
+    private long _sent;
 
     public ConcurrentQueue<string> Calls { get; } = new();
 
@@ -74,10 +75,22 @@ internal sealed class ScriptedStateStore(Func<string, Exception?>? fault = null)
         return Task.FromResult(new GroupWrite(true, written));
     }
 
-    public Task<bool> TakeRateSlotAsync(DateTimeOffset now, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    /// <summary>One minute for the whole test, counted under the pure rule the store's condition carries.</summary>
+    public Task<RateTake> TakeRateSlotAsync(DateTimeOffset now, string principalKey, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         Call("Rate");
-        return Task.FromResult(Interlocked.Increment(ref _sent) <= limit);
+        lock (_sentBy)
+        {
+            var minute = new RateMinute(_sent, new Dictionary<string, long>(_sentBy, StringComparer.Ordinal));
+            if (!FoldDecider.RateAllows(minute, principalKey, limit))
+            {
+                return Task.FromResult(new RateTake(false, minute));
+            }
+
+            _sent++;
+            _sentBy[principalKey] = minute.Of(principalKey) + 1;
+            return Task.FromResult(new RateTake(true, null));
+        }
     }
 
     public Task<IReadOnlyList<string>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)

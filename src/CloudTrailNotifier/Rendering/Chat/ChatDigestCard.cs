@@ -23,9 +23,9 @@ internal static class ChatDigestCard
         var layout = new ChatLayout(history is null ? [chat.DetailsInEmail] : [history, chat.DetailsInEmail]);
         layout.Line(t.Headline(group.Folded, what));
         layout.Line(t.FirstSent);
-        if (group.RateGuarded)
+        foreach (var line in t.RateGuardLines(group))
         {
-            layout.Line(t.RateGuard);
+            layout.Line(line);
         }
 
         layout.Field(t.Who, Code(identity.Principal, t.None));

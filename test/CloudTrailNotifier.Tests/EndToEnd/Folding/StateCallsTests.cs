@@ -130,6 +130,41 @@ public sealed class StateCallsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_rate_counter_refuses_exactly_what_the_pure_rule_refuses_and_the_refusal_returns_the_minute()
+    {
+        var table = await StateTable.CreateAsync(moto, "calls-rate-state");
+        var store = StateTable.Store(moto, table);
+        var minute = new DateTimeOffset(2026, 12, 1, 10, 3, 0, TimeSpan.Zero);
+        const int limit = 7; // a share of 2 per principal
+        var sent = new Dictionary<string, long>(StringComparer.Ordinal);
+        var taken = new List<string>();
+        foreach (var (who, i) in "aaabbbcccddd".Select((c, i) => (c.ToString(), i)))
+        {
+            var key = FoldDecider.PrincipalKey("arn:aws:iam::111122223333:role/" + who);
+            var model = new RateMinute(sent.Values.Sum(), new Dictionary<string, long>(sent, StringComparer.Ordinal));
+
+            var take = await store.TakeRateSlotAsync(minute.AddSeconds(i), key, limit, null, CancellationToken.None);
+
+            Assert.Equal(FoldDecider.RateAllows(model, key, limit), take.Taken);
+            if (take.Taken)
+            {
+                sent[key] = model.Of(key) + 1;
+                taken.Add(who);
+                Assert.Null(take.Minute);
+            }
+            else
+            {
+                Assert.Equal(model.Sent, take.Minute!.Sent);
+                Assert.Equal(model.ByPrincipal.OrderBy(p => p.Key), take.Minute.ByPrincipal.OrderBy(p => p.Key));
+            }
+        }
+
+        Assert.Equal("aabbccd", string.Concat(taken)); // two each, then the limit of 7: the last d is held back by the total
+        Assert.True((await store.TakeRateSlotAsync(minute.AddMinutes(1), FoldDecider.PrincipalKey("arn:aws:iam::111122223333:role/a"), limit,
+            null, CancellationToken.None)).Taken); // a new minute, a new count
+    }
+
+    [Fact]
     public void Without_an_endpoint_the_client_resolves_DynamoDB_in_the_region()
     {
         using var client = DynamoDbClients.Create(_http, moto.Credentials, null, "ap-northeast-1", TimeSpan.FromSeconds(2));
