@@ -251,7 +251,7 @@ internal sealed partial class EventStreamReader(Stream stream)
         var memory = _in.Memory(length);
         try
         {
-            return (JsonDocument.Parse(memory, DocumentOptions), null);
+            return (InputReader.Parse(memory), null);
         }
         catch (JsonException ex)
         {

@@ -40,7 +40,7 @@ internal sealed class Notifier(RenderOptions options, Func<JsonElement, Folding.
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Json, InputReader.Options);
+            document = InputReader.Parse(utf8Json);
         }
         catch (JsonException ex)
         {
@@ -63,7 +63,7 @@ internal sealed class Notifier(RenderOptions options, Func<JsonElement, Folding.
         JsonDocument? redacted;
         try
         {
-            redacted = _redactor.Redact(root) is { } bytes ? JsonDocument.Parse(bytes, InputReader.Options) : null;
+            redacted = _redactor.Redact(root) is { } bytes ? InputReader.Parse(bytes) : null;
         }
 #pragma warning disable CA1031 // Never dropped, never leaked: an event that cannot be redacted is shown as text, redacted by shape.
         catch (Exception ex)

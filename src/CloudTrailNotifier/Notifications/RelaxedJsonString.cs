@@ -25,69 +25,90 @@ internal static class RelaxedJsonString
 {
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-    /// <summary>The most bytes <see cref="Quote"/> writes for a value of <paramref name="length"/> UTF-16 units.</summary>
+    /// <summary>The bytes <see cref="Quote"/> needs for a value of <paramref name="length"/> UTF-16 units: the most it writes, and room for one block of 16 past them.</summary>
     /// <remarks>An escape takes 6 bytes ("\uXXXX") per unit, UTF-8 at most 3; plus the quotes.</remarks>
-    public static int MaxBytes(int length) => checked((length * 6) + 2);
+    public static int MaxBytes(int length) => checked((length * 6) + 2 + Vector128<byte>.Count);
 
     /// <summary>The quoted, escaped UTF-8 of <paramref name="value"/> in <paramref name="output"/>; its length.</summary>
     /// <param name="output">At least <see cref="MaxBytes"/> bytes.</param>
+    /// <remarks>
+    /// The units go 16 at a time: narrowed with saturation (any unit above 0xFF becomes 0xFF) and written as 16 bytes
+    /// at once; the test for "written as it is" is made once on the 16 bytes (a unit from 0x80 to 0xFF stays itself
+    /// and fails it too). The bytes from the first unit that fails are then overwritten: an ASCII character by its
+    /// escape, right there in the loop (a message's line breaks come every few dozen characters), anything else by
+    /// <see cref="WriteOther"/>. The last units, fewer than 16 (all of a short value), are copied into a block padded
+    /// with plain letters, and a mark after them stops the block there. The output has room for every block: it holds
+    /// 6 bytes per unit still to come and 16 more.
+    /// </remarks>
     public static int Quote(ReadOnlySpan<char> value, Span<byte> output)
     {
-        var at = 0;
-        output[at++] = (byte)'"';
-        while (!value.IsEmpty)
+        output[0] = (byte)'"';
+        var at = 1;
+        var i = 0;
+        var length = value.Length;
+        Span<char> tail = stackalloc char[Vector128<byte>.Count];
+        ref var units = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value));
+        ref var padded = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(tail));
+        ref var bytes = ref MemoryMarshal.GetReference(output);
+        while (i < length)
         {
-            var plain = CopyPlain(value, output[at..]);
+            var left = length - i;
+            Vector128<byte> narrow;
+            if (left >= Vector128<byte>.Count)
+            {
+                narrow = Vector128.NarrowWithSaturation(
+                    Vector128.LoadUnsafe(ref units, (nuint)i),
+                    Vector128.LoadUnsafe(ref units, (nuint)(i + Vector128<ushort>.Count)));
+            }
+            else
+            {
+                tail.Fill('a');
+                value[i..].CopyTo(tail);
+                narrow = Vector128.NarrowWithSaturation(
+                    Vector128.LoadUnsafe(ref padded),
+                    Vector128.LoadUnsafe(ref padded, (nuint)Vector128<ushort>.Count));
+            }
+
+            narrow.StoreUnsafe(ref bytes, (nuint)at);
+            var special = Special(narrow).ExtractMostSignificantBits();
+            if (left < Vector128<byte>.Count)
+            {
+                special |= 1u << left;
+            }
+
+            if (special == 0)
+            {
+                i += Vector128<byte>.Count;
+                at += Vector128<byte>.Count;
+                continue;
+            }
+
+            var plain = BitOperations.TrailingZeroCount(special);
+            i += plain;
             at += plain;
-            value = value[plain..];
-            if (value.IsEmpty)
+            if (i == length)
             {
                 break;
             }
 
-            var c = value[0];
-            if (c < 0x80)
+            var c = value[i];
+            if (c == '\n')
+            {
+                // The most frequent by far: every line of a message ends with one.
+                output[at] = (byte)'\\';
+                output[at + 1] = (byte)'n';
+                at += 2;
+                i++;
+            }
+            else if (c < 0x80)
             {
                 at = WriteEscape(output, at, c);
-                value = value[1..];
-                continue;
+                i++;
             }
-
-            // Other characters the encoder allows go out as UTF-8, a run at a time.
-            var allowed = 0;
-            while (allowed < value.Length && value[allowed] >= 0x80 && !char.IsSurrogate(value[allowed]) && !Encoder.WillEncode(value[allowed]))
+            else
             {
-                allowed++;
+                (i, at) = WriteOther(value, i, output, at);
             }
-
-            if (allowed > 0)
-            {
-                Utf8.FromUtf16(value[..allowed], output[at..], out _, out var bytes);
-                at += bytes;
-                value = value[allowed..];
-                continue;
-            }
-
-            if (char.IsHighSurrogate(c) && value.Length > 1 && char.IsLowSurrogate(value[1]))
-            {
-                if (Encoder.WillEncode(char.ConvertToUtf32(c, value[1])))
-                {
-                    at = WriteEscape(output, at, c);
-                    at = WriteEscape(output, at, value[1]);
-                }
-                else
-                {
-                    Utf8.FromUtf16(value[..2], output[at..], out _, out var bytes);
-                    at += bytes;
-                }
-
-                value = value[2..];
-                continue;
-            }
-
-            // An unpaired surrogate is escaped as the replacement character; anything else escaped as itself.
-            at = WriteEscape(output, at, char.IsSurrogate(c) ? '\uFFFD' : c);
-            value = value[1..];
         }
 
         output[at++] = (byte)'"';
@@ -95,55 +116,44 @@ internal static class RelaxedJsonString
     }
 
     /// <summary>
-    /// Copies the characters at the start that are written as they are (printable ASCII but the quote and the
-    /// backslash) as bytes, 16 at a time while it can; returns how many. A message's lines are short: one pass with
-    /// no call per line beats searching each line for its end and then converting it.
+    /// Writes the character at <paramref name="i"/>, which is not ASCII, and any run of such characters the encoder
+    /// allows after it, at <paramref name="at"/>; returns the indexes after them in the value and in the output.
     /// </summary>
-    /// <remarks>
-    /// The 16 units are narrowed with saturation first, so any unit above 0xFF becomes 0xFF, and the test for
-    /// "written as it is" is made once on the 16 bytes (a unit from 0x80 to 0xFF stays itself and fails it too).
-    /// A value of 16 units or more ends with one more block that overlaps the one before, instead of a unit at a
-    /// time; the bytes written twice are the same bytes.
-    /// </remarks>
-    private static int CopyPlain(ReadOnlySpan<char> value, Span<byte> output)
+    private static (int Next, int At) WriteOther(ReadOnlySpan<char> value, int i, Span<byte> output, int at)
     {
-        var length = value.Length;
-        if (length >= Vector128<byte>.Count)
+        var c = value[i];
+
+        // Other characters the encoder allows go out as UTF-8, a run at a time.
+        var allowed = i;
+        while (allowed < value.Length && value[allowed] >= 0x80 && !char.IsSurrogate(value[allowed]) && !Encoder.WillEncode(value[allowed]))
         {
-            // The output has room for every 16 bytes written: it holds 6 per character still to come.
-            ref var units = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value));
-            ref var bytes = ref MemoryMarshal.GetReference(output);
-            var last = length - Vector128<byte>.Count;
-            var i = 0;
-            while (true)
+            allowed++;
+        }
+
+        if (allowed > i)
+        {
+            Utf8.FromUtf16(value[i..allowed], output[at..], out _, out var written);
+            return (allowed, at + written);
+        }
+
+        if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+        {
+            if (Encoder.WillEncode(char.ConvertToUtf32(c, value[i + 1])))
             {
-                var narrow = Vector128.NarrowWithSaturation(
-                    Vector128.LoadUnsafe(ref units, (nuint)i),
-                    Vector128.LoadUnsafe(ref units, (nuint)(i + Vector128<ushort>.Count)));
-                narrow.StoreUnsafe(ref bytes, (nuint)i);
-                var special = Special(narrow).ExtractMostSignificantBits();
-                if (special != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(special);
-                }
-
-                if (i == last)
-                {
-                    return length;
-                }
-
-                i = Math.Min(i + Vector128<byte>.Count, last);
+                at = WriteEscape(output, at, c);
+                at = WriteEscape(output, at, value[i + 1]);
             }
+            else
+            {
+                Utf8.FromUtf16(value.Slice(i, 2), output[at..], out _, out var written);
+                at += written;
+            }
+
+            return (i + 2, at);
         }
 
-        var at = 0;
-        while (at < length && value[at] is >= ' ' and <= '~' and not '"' and not '\\')
-        {
-            output[at] = (byte)value[at];
-            at++;
-        }
-
-        return at;
+        // An unpaired surrogate is escaped as the replacement character; anything else escaped as itself.
+        return (i + 1, WriteEscape(output, at, char.IsSurrogate(c) ? '\uFFFD' : c));
     }
 
     /// <summary>All ones in each byte that is not written as it is: below the space, from DEL up, the quote, the

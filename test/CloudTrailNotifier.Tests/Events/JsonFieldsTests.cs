@@ -46,6 +46,55 @@ public sealed class JsonFieldsTests
     }
 
     [Theory]
+    [InlineData("\"ec2.amazonaws.com\"", "ec2.amazonaws.com")]
+    [InlineData("\"\"", null)]
+    [InlineData("\"null\"", null)]
+    [InlineData("\"\\u006eull\"", null)]
+    [InlineData("\"n\\u0075ll\"", null)]
+    [InlineData("\"NULL\"", "NULL")]
+    [InlineData("\"nul\"", "nul")]
+    [InlineData("\" null\"", " null")]
+    [InlineData("\"nullx\"", "nullx")]
+    [InlineData("\"a\\nb\"", "a\nb")]
+    [InlineData("\"日本\"", "日本")]
+    [InlineData("\"\\ud800\"", "\\ud800")]
+    [InlineData("12.50", "12.50")]
+    [InlineData("true", "true")]
+    [InlineData("null", null)]
+    [InlineData("{}", null)]
+    public void A_scalar_is_its_text_and_empty_or_null_strings_are_none(string json, string? expected)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        Assert.Equal(expected, JsonFields.Scalar(document.RootElement));
+    }
+
+    [Fact]
+    public void Every_corpus_string_reads_as_a_scalar_as_the_library_decodes_it()
+    {
+        foreach (var corpusEvent in Corpus.All)
+        {
+            using var document = JsonDocument.Parse(corpusEvent.Json);
+            AssertScalars(document.RootElement);
+        }
+
+        static void AssertScalars(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.String)
+            {
+                var text = element.GetString();
+                Assert.Equal(text is "" or "null" ? null : text, JsonFields.Scalar(element));
+            }
+
+            foreach (var child in element.ValueKind == JsonValueKind.Object ? element.EnumerateObject().Select(p => p.Value)
+                : element.ValueKind == JsonValueKind.Array ? element.EnumerateArray() : [])
+            {
+                AssertScalars(child);
+            }
+        }
+    }
+
+    [Theory]
     [InlineData("""{"type": 1, "Type": 2}""", "type")]
     [InlineData("""{"type": 1, "type": 2}""", "type")]
     [InlineData("""{"t\u0079pe": 1}""", "type")]

@@ -63,6 +63,38 @@ public sealed class InputReaderTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Theory]
+    [InlineData("""{"a": [1, {"b": "c"}], "d": null}""")]
+    [InlineData("/* first */ {\"a\": // line\n [1, /* in between */ 2]} // last")]
+    [InlineData("""{"a": 1 /* unclosed""")]
+    [InlineData("""{"a": 1, /* then */ }""")]
+    [InlineData("{\"a\": // comment then damage\n tru}")]
+    [InlineData("""{"a": "\ud800"} trailing""")]
+    public void Parsing_gives_the_document_or_the_error_that_skipping_comments_gives(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        string Outcome(Func<System.Text.Json.JsonDocument> parse)
+        {
+            try
+            {
+                using var document = parse();
+                using var written = new MemoryStream();
+                using (var writer = new System.Text.Json.Utf8JsonWriter(written))
+                {
+                    document.RootElement.WriteTo(writer);
+                }
+
+                return "document " + Encoding.UTF8.GetString(written.ToArray());
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                return $"error at line {ex.LineNumber}, byte {ex.BytePositionInLine}";
+            }
+        }
+
+        Assert.Equal(Outcome(() => System.Text.Json.JsonDocument.Parse(bytes, InputReader.Options)), Outcome(() => InputReader.Parse(bytes)));
+    }
+
     [Fact]
     public void Damaged_gzip_is_reported_as_such()
     {

@@ -77,6 +77,31 @@ public sealed class RelaxedJsonStringTests
         }
     }
 
+    [Fact]
+    public void Nothing_is_written_past_the_room_it_asks_for_whatever_the_length_and_escaping()
+    {
+        // The blocks are stored without bounds checks: a value of every length up to a few blocks, plain, all escaped,
+        // all three-byte UTF-8 and ending in each of those, into exactly the room asked for with guard bytes after it.
+        foreach (var unit in new[] { 'x', '\u0001', '\n', '日' })
+        {
+            for (var length = 0; length <= 70; length++)
+            {
+                foreach (var text in new[] { new string(unit, length), Pad(length) + unit, new string(unit, length) + "\u0002" })
+                {
+                    var room = RelaxedJsonString.MaxBytes(text.Length);
+                    var buffer = new byte[room + 64];
+                    buffer.AsSpan(room).Fill(0xA5);
+
+                    var written = RelaxedJsonString.Quote(text, buffer.AsSpan(0, room));
+
+                    Assert.True(written <= room, $"{written} > {room}");
+                    Assert.All(buffer[room..], b => Assert.Equal(0xA5, b));
+                    Assert.Equal(Writers(text), Convert.ToHexString(buffer, 0, written));
+                }
+            }
+        }
+    }
+
     private static string Pad(int length) => new('x', length);
 
     /// <summary>Text mixing what needs escaping with what does not: controls, line breaks, invisible and bidi
