@@ -148,29 +148,6 @@ internal static partial class RedactionRules
         return decoded[start..end];
     }
 
-    /// <summary>
-    /// For the first look: whether a key of ASCII letters and digits only may be secret by its words. Every key that
-    /// <see cref="SecretByWords"/> makes secret ends (trailing digits aside) with an ending, a last word or a whole name.
-    /// </summary>
-    public static bool MayBeSecretByWords(ReadOnlySpan<byte> letters)
-    {
-        var tail = letters.TrimEnd("0123456789"u8);
-        return EndsWithAny(tail, SecretEndings) || EndsWithAny(tail, SecretLastWords) || EndsWithAny(tail, ScalarSecretNames);
-    }
-
-    private static bool EndsWithAny(ReadOnlySpan<byte> tail, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (tail.Length >= word.Length && Ascii.EqualsIgnoreCase(tail[^word.Length..], word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>What a key (UTF-8 as written in JSON) says about its siblings: folded and decoded like every key.</summary>
     public static MemberRole Role(ReadOnlySpan<byte> utf8Key)
     {

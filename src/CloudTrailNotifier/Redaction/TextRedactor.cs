@@ -15,9 +15,6 @@ internal static class TextRedactor
     /// <summary>Whether the text holds anything a rule could match (a cheap first look).</summary>
     public static bool MayContainSecret(ReadOnlySpan<char> text) => TextTriggers.IndexOf(text) >= 0;
 
-    /// <summary>Where the first trigger word starts in the text; -1 when there is none.</summary>
-    public static int IndexOfTrigger(ReadOnlySpan<char> text) => TextTriggers.IndexOf(text);
-
     private static readonly SearchValues<char> TokenStarts =
         SearchValues.Create(string.Concat(RedactionRules.SessionTokenPrefixes.Select(prefix => prefix[0])));
 
