@@ -13,9 +13,12 @@ namespace CloudTrailNotifier.Redaction;
 /// </summary>
 internal sealed partial class JsonRedactor
 {
-    /// <summary>Key bytes that folding keeps as they are (lower-cased); any other byte may join two parts of a fragment.</summary>
-    private static readonly SearchValues<byte> KeyLetters =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"u8);
+    /// <summary>
+    /// Bytes every text rule needs one of (see <see cref="TextRedactor.MayMatch"/>): the <c>:</c> or <c>=</c> after a
+    /// key (a URL's <c>://</c> too), the B of a PEM header's BEGIN and of Bearer in any case, and a letter each session
+    /// token start and <c>eyJ</c> holds (J, G or Q). A string with none of them, no escape and no JSON in it is left as it is.
+    /// </summary>
+    private static readonly SearchValues<byte> MatchBytes = SearchValues.Create(":=BbJGQ"u8);
 
     private enum ScanVerdict
     {
@@ -28,43 +31,24 @@ internal sealed partial class JsonRedactor
 
     private ScanVerdict Scan(ReadOnlySpan<byte> utf8)
     {
-        char[]? rented = null;
         try
         {
-            // An ASCII event is searched for the text rules' trigger words once, whole; a string or key then needs a
-            // closer look only when a hit starts inside it. CloudTrail's marker for withheld values sends an event to
-            // the string-by-string look, which checks for it.
-            var whole = Span<char>.Empty;
-            if (utf8.IndexOf("HIDDEN_DUE"u8) < 0)
-            {
-                rented = ArrayPool<char>.Shared.Rent(Math.Max(utf8.Length, 1));
-                if (Ascii.ToUtf16(utf8, rented, out var written) == OperationStatus.Done)
-                {
-                    whole = rented.AsSpan(0, written);
-                }
-            }
-
-            return Scan(utf8, new TriggerHits(whole));
+            // CloudTrail's marker for withheld values is looked for in a string only when the event holds it.
+            return Scan(utf8, hidden: utf8.IndexOf("HIDDEN_DUE"u8) >= 0);
         }
         catch (JsonException)
         {
             return ScanVerdict.MayChange;
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
         }
     }
 
     /// <summary>
     /// The walk itself, over bytes already parsed as JSON (so valid): only strings and brackets matter. The few bytes
     /// between two strings are stepped over one by one (a search costs more than the gap); a string's end is found
-    /// with one vectorized search. A comment (the parser skips them) sends the event to the full walk.
+    /// with one vectorized search. A comment (the parser skips them) sends the event to the full walk. Each key is
+    /// judged by one lookup of the memo (its verdict and its role at once).
     /// </summary>
-    private ScanVerdict Scan(ReadOnlySpan<byte> utf8, TriggerHits hits)
+    private ScanVerdict Scan(ReadOnlySpan<byte> utf8, bool hidden)
     {
         var depth = 0;
         var role = MemberRole.None; // of the key just read: a type or a name says something about its siblings
@@ -106,20 +90,21 @@ internal sealed partial class JsonRedactor
                     var after = SkipWhitespace(utf8, i);
                     if (after < utf8.Length && utf8[after] == (byte)':')
                     {
-                        if (IsSecretKey(content, start, escaped, ref hits))
+                        var key = _keys.Look(content);
+                        if (key.IsSecret)
                         {
                             return ScanVerdict.MayChange;
                         }
 
-                        role = RedactionRules.Role(content);
+                        role = key.Role;
                         i = after + 1;
                         break;
                     }
 
                     var quoted = utf8.Slice(start - 1, length + 2);
-                    if ((role == MemberRole.Type && RedactionRules.IsSecureString(Unescaped(quoted, escaped)))
-                        || (role == MemberRole.Name && RedactionRules.NamesSecret(content))
-                        || (!IsPlainString(content, start, escaped, quoted, ref hits) && StringReplacement(Unescaped(quoted, escaped), hides: false) is not null))
+                    if ((role == MemberRole.Type && IsSecureString(content, escaped, quoted))
+                        || (role == MemberRole.Name && _keys.IsSecret(content))
+                        || (!IsPlainString(content, escaped, hidden) && StringReplacement(Unescaped(quoted, escaped), hides: false) is not null))
                     {
                         return ScanVerdict.MayChange;
                     }
@@ -166,37 +151,20 @@ internal sealed partial class JsonRedactor
         }
     }
 
-    /// <summary>Whether a key classifies as secret (as <see cref="Member"/> judges it outside a secret).</summary>
-    private bool IsSecretKey(ReadOnlySpan<byte> name, int start, bool escaped, ref TriggerHits hits)
-    {
-        // Every secret fragment holds a trigger word, so a key of letters and digits with no hit in it has none; nor
-        // is it secret by its words unless it ends like a secret word (apiKey, dbPass, session).
-        if (hits.Active && !escaped && !hits.StartsWithin(start, name.Length) && name.IndexOfAnyExcept(KeyLetters) < 0
-            && !RedactionRules.MayBeSecretByWords(name))
-        {
-            return false;
-        }
-
-        return _keys.IsSecret(name);
-    }
+    /// <summary>Whether a type member's string says <c>SecureString</c>; an unescaped ASCII one is compared as it stands.</summary>
+    private static bool IsSecureString(ReadOnlySpan<byte> content, bool escaped, ReadOnlySpan<byte> quoted) =>
+        !escaped && Ascii.IsValid(content)
+            ? Ascii.EqualsIgnoreCase(content, RedactionRules.SecureStringTypeUtf8)
+            : RedactionRules.IsSecureString(Unescaped(quoted, escaped));
 
     /// <summary>
-    /// Whether no rule can change one string (unescaped, short, not JSON, and no text rule matches): as
-    /// <see cref="IsPlainText(ReadOnlySpan{byte})"/>, from the whole-event search when there is one.
+    /// Whether no rule can change one string (the full walk's <see cref="StringReplacement"/> would keep it), judged from
+    /// its UTF-8 without allocating: unescaped, not JSON, not CloudTrail's marker, and either holding none of
+    /// <see cref="MatchBytes"/> (most identifiers, names and numbers) or, when short, no text rule's trigger word and mark.
     /// </summary>
-    private static bool IsPlainString(ReadOnlySpan<byte> content, int start, bool escaped, ReadOnlySpan<byte> quoted, ref TriggerHits hits)
+    private static bool IsPlainString(ReadOnlySpan<byte> content, bool escaped, bool hidden)
     {
-        if (escaped)
-        {
-            return false;
-        }
-
-        if (!hits.Active)
-        {
-            return IsPlainText(quoted);
-        }
-
-        if (content.Length > MaxPlainChars)
+        if (escaped || (hidden && content.IndexOf("HIDDEN_DUE"u8) >= 0))
         {
             return false;
         }
@@ -207,11 +175,32 @@ internal sealed partial class JsonRedactor
             first++;
         }
 
-        // A trigger word inside is not enough for the text rules: each also needs a ':' or '=', a PEM header or a
-        // session token's start, looked for in the whole event's UTF-16 without decoding the string. (Unescaped ASCII
-        // holds no whitespace but spaces, so the embedded-JSON test below cannot differ from StringReplacement's.)
-        return first < content.Length && content[first] is not ((byte)'{' or (byte)'[' or (byte)'%')
-            && (!hits.StartsWithin(start, content.Length) || !TextRedactor.MayMatch(hits.Chars(start, content.Length)));
+        // JSON held in the string and URL-encoded JSON go to the full look, and so does a string that starts with a
+        // character beyond ASCII (which may be a space the full look trims before it looks for JSON).
+        if (first < content.Length && content[first] is (byte)'{' or (byte)'[' or (byte)'%' or >= 0x80)
+        {
+            return false;
+        }
+
+        if (content.IndexOfAny(MatchBytes) < 0)
+        {
+            return true;
+        }
+
+        if (content.Length > MaxPlainChars)
+        {
+            return false;
+        }
+
+        // UTF-8 never decodes to more UTF-16 units than it has bytes; unescaped text holds no backslash.
+        Span<char> chars = stackalloc char[content.Length];
+        if (!Encoding.UTF8.TryGetChars(content, chars, out var written))
+        {
+            return false;
+        }
+
+        var text = chars[..written];
+        return !TextTriggers.ContainsWord(text) || !TextRedactor.MayMatch(text);
     }
 
     /// <summary>A string's text, from its quoted UTF-8; unescaped strings need no reader.</summary>
@@ -237,34 +226,6 @@ internal sealed partial class JsonRedactor
         catch (InvalidOperationException)
         {
             return Encoding.UTF8.GetString(reader.ValueSpan);
-        }
-    }
-
-    /// <summary>
-    /// Where the text rules' trigger words start in the whole event, asked in increasing order of position: each
-    /// search resumes where the asked range begins, so the event is searched about once.
-    /// </summary>
-    private ref struct TriggerHits(ReadOnlySpan<char> whole)
-    {
-        private readonly ReadOnlySpan<char> _whole = whole;
-        private int _next = -1;
-
-        /// <summary>False when there is no whole-event search (not ASCII, or CloudTrail's marker in it).</summary>
-        public readonly bool Active => !_whole.IsEmpty;
-
-        /// <summary>The event's characters in [start, start + length).</summary>
-        public readonly ReadOnlySpan<char> Chars(int start, int length) => _whole.Slice(start, length);
-
-        /// <summary>Whether a trigger word starts at a position in [start, start + length).</summary>
-        public bool StartsWithin(int start, int length)
-        {
-            if (_next < start)
-            {
-                var found = TextRedactor.IndexOfTrigger(_whole[start..]);
-                _next = found < 0 ? int.MaxValue : start + found;
-            }
-
-            return _next < start + length;
         }
     }
 }

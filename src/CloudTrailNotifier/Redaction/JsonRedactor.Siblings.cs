@@ -11,7 +11,7 @@ internal sealed partial class JsonRedactor
     /// Whether an object's value members are secret by a sibling: a <c>type</c> (any case, as decoded) of <c>SecureString</c>,
     /// or a name member (<c>name</c>, <c>parameterKey</c>...) whose string is a secret key name (<c>DB_PASSWORD</c>).
     /// </summary>
-    private static bool SiblingsMakeValuesSecret(JsonElement obj)
+    private bool SiblingsMakeValuesSecret(JsonElement obj)
     {
         foreach (var property in obj.EnumerateObject())
         {
@@ -20,7 +20,7 @@ internal sealed partial class JsonRedactor
                 continue;
             }
 
-            var role = RedactionRules.Role(JsonMarshal.GetRawUtf8PropertyName(property));
+            var role = _keys.Role(JsonMarshal.GetRawUtf8PropertyName(property));
             if ((role == MemberRole.Type && RedactionRules.IsSecureString(JsonFields.Text(property.Value)))
                 || (role == MemberRole.Name && RedactionRules.NamesSecret(JsonMarshal.GetRawUtf8Value(property.Value)[1..^1])))
             {

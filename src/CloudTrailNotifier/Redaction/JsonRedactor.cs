@@ -125,7 +125,7 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
     private Context Member(JsonProperty property, Context parent, bool secretValues)
     {
         var name = JsonMarshal.GetRawUtf8PropertyName(property);
-        var bySibling = secretValues && RedactionRules.Role(name) == MemberRole.Value;
+        var bySibling = secretValues && _keys.Role(name) == MemberRole.Value;
         var inSecret = parent.MembersInSecret;
         return new Context(_keys.Classify(name, inSecret), inSecret, bySibling);
     }

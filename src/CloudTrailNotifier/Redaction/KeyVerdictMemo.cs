@@ -4,7 +4,8 @@ using System.Runtime.CompilerServices;
 namespace CloudTrailNotifier.Redaction;
 
 /// <summary>
-/// <see cref="RedactionRules.Classify(ReadOnlySpan{byte}, bool)"/>, remembered for the key names seen last. CloudTrail
+/// <see cref="RedactionRules.Classify(ReadOnlySpan{byte}, bool)"/> and <see cref="RedactionRules.Role(ReadOnlySpan{byte})"/>,
+/// remembered for the key names seen last. CloudTrail
 /// events of every service share a few hundred key names (<c>eventName</c>, <c>userIdentity</c>, <c>arn</c>,
 /// <c>requestParameters</c> and each API's own), so almost every key of a real log is one seen before, and its verdict
 /// depends on its bytes alone. Bounded: a fixed table of slots, each holding one name and its verdicts, a new name taking
@@ -29,32 +30,48 @@ internal sealed class KeyVerdictMemo
     /// </summary>
     public KeyVerdict Classify(ReadOnlySpan<byte> utf8Key, bool insideSecret)
     {
+        var entry = Look(utf8Key);
+        return insideSecret ? entry.InsideSecret : entry.OutsideSecret;
+    }
+
+    /// <summary>Whether a key may hold a secret where it stands outside any secret (a scalar-only secret counts).</summary>
+    public bool IsSecret(ReadOnlySpan<byte> utf8Key) => Look(utf8Key).IsSecret;
+
+    /// <summary>What a key says about its siblings, as <see cref="RedactionRules.Role(ReadOnlySpan{byte})"/> gives it.</summary>
+    public MemberRole Role(ReadOnlySpan<byte> utf8Key) => Look(utf8Key).Role;
+
+    /// <summary>Everything the rules say about a key, from one lookup: its verdicts outside and inside a secret, and its role.</summary>
+    public Entry Look(ReadOnlySpan<byte> utf8Key)
+    {
         if (utf8Key.Length > MaxRememberedBytes)
         {
-            return RedactionRules.Classify(utf8Key, insideSecret);
+            return Judge([], utf8Key);
         }
 
         // Two slots per name: the one seen last in the first, the other in the second, so two names sharing slots both stay.
         var first = Slot(utf8Key) & ~1;
         var entry = _entries[first];
-        if (entry is null || !utf8Key.SequenceEqual(entry.Name))
+        if (entry is not null && utf8Key.SequenceEqual(entry.Name))
         {
-            var second = _entries[first + 1];
-            if (second is null || !utf8Key.SequenceEqual(second.Name))
-            {
-                second = new Entry(utf8Key.ToArray(), RedactionRules.Classify(utf8Key, insideSecret: false), RedactionRules.Classify(utf8Key, insideSecret: true));
-            }
-
-            _entries[first + 1] = entry;
-            _entries[first] = second;
-            entry = second;
+            return entry;
         }
 
-        return insideSecret ? entry.InsideSecret : entry.OutsideSecret;
+        var second = _entries[first + 1];
+        if (second is null || !utf8Key.SequenceEqual(second.Name))
+        {
+            second = Judge(utf8Key.ToArray(), utf8Key);
+        }
+
+        _entries[first + 1] = entry;
+        _entries[first] = second;
+        return second;
     }
 
-    /// <summary>Whether a key may hold a secret where it stands outside any secret (a scalar-only secret counts).</summary>
-    public bool IsSecret(ReadOnlySpan<byte> utf8Key) => Classify(utf8Key, insideSecret: false) is KeyVerdict.Secret or KeyVerdict.SecretScalar;
+    private static Entry Judge(byte[] name, ReadOnlySpan<byte> utf8Key) => new(
+        name,
+        RedactionRules.Classify(utf8Key, insideSecret: false),
+        RedactionRules.Classify(utf8Key, insideSecret: true),
+        RedactionRules.Role(utf8Key));
 
     /// <summary>A slot from the name's length and its first and last eight bytes (names often share a beginning).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -82,6 +99,10 @@ internal sealed class KeyVerdictMemo
         return (int)(mixed >> (64 - SlotBits));
     }
 
-    /// <summary>One remembered name and its verdicts outside and inside a secret.</summary>
-    private sealed record Entry(byte[] Name, KeyVerdict OutsideSecret, KeyVerdict InsideSecret);
+    /// <summary>One remembered name (empty when too long to remember), its verdicts outside and inside a secret, and its role.</summary>
+    internal sealed record Entry(byte[] Name, KeyVerdict OutsideSecret, KeyVerdict InsideSecret, MemberRole Role)
+    {
+        /// <summary>Whether the key may hold a secret where it stands outside any secret (a scalar-only secret counts).</summary>
+        public bool IsSecret { get; } = OutsideSecret is KeyVerdict.Secret or KeyVerdict.SecretScalar;
+    }
 }

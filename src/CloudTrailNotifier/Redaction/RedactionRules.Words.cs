@@ -19,14 +19,32 @@ internal static partial class RedactionRules
         "presharedkey",  // EC2 VPN tunnel options: PreSharedKey, Tunnel1PreSharedKey
         "signingkey",
         "plaintext",     // KMS Decrypt, GenerateDataKey, GenerateRandom: Plaintext
+        "pincode",       // pinCode, PIN_CODE
+        "authenticationcode", // IAM EnableMFADevice, ResyncMFADevice: authenticationCode1, authenticationCode2
+        "otpcode",       // one-time codes: otpCode, totpCode, hotpCode
+        "mfacode",
+        "verificationcode",
+        "confirmationcode", // Cognito ConfirmSignUp, ConfirmForgotPassword: ConfirmationCode
+        "usercode",      // Cognito VerifySoftwareToken: UserCode (the TOTP code)
+        "devicecode",    // SSO OIDC CreateToken: deviceCode (redeemed for tokens)
     ];
 
     /// <summary>
     /// A key whose last word is one of these holds a secret when its value is a string or number (<c>dbPass</c>,
-    /// <c>DB_PASS</c>, <c>userPwd</c>); a word, not a fragment, so <c>passRole</c>, <c>bypass</c> and <c>compass</c> stay,
-    /// and only a scalar, so a Step Functions state named <c>SinglePass</c> (an object) stays.
+    /// <c>DB_PASS</c>, <c>userPwd</c>, <c>userPin</c>, <c>PIN</c>, <c>otp</c>); so does a last word that ends with one
+    /// (<c>dbpass</c>, <c>adminpass</c>, <c>rootpw</c>, <c>TOTP</c>: keys written in lower case run their words
+    /// together) unless it is a <see cref="KeptLastWords">word of its own</see>. Only the last word, so <c>passRole</c>,
+    /// <c>pinned</c>, <c>spinner</c> and <c>shipping</c> stay, and only a scalar, so a Step Functions state named
+    /// <c>SinglePass</c> (an object) stays.
     /// </summary>
-    public static readonly string[] SecretLastWords = ["pass", "pwd", "pw"];
+    public static readonly string[] SecretLastWords = ["pass", "pwd", "pw", "pin", "otp"];
+
+    /// <summary>Words that end like a <see cref="SecretLastWords">secret last word</see> and name no secret.</summary>
+    public static readonly string[] KeptLastWords =
+    [
+        "bypass", "compass", "encompass", "overpass", "underpass", "surpass", "trespass",
+        "spin", "backspin", "tailspin", "hairpin", "linchpin", "kingpin", "pushpin", "tiepin",
+    ];
 
     /// <summary>
     /// A key named exactly so holds a secret when its value is a string or number: Cognito's <c>Session</c> (InitiateAuth,
@@ -62,7 +80,7 @@ internal static partial class RedactionRules
         var last = LastWord(decoded);
         foreach (var word in SecretLastWords)
         {
-            if (last.Equals(word, StringComparison.OrdinalIgnoreCase))
+            if (last.EndsWith(word, StringComparison.OrdinalIgnoreCase) && !IsKeptLastWord(last))
             {
                 return KeyVerdict.SecretScalar;
             }
@@ -77,6 +95,19 @@ internal static partial class RedactionRules
         }
 
         return KeyVerdict.Neutral;
+    }
+
+    private static bool IsKeptLastWord(ReadOnlySpan<char> last)
+    {
+        foreach (var word in KeptLastWords)
+        {
+            if (last.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The last word: after the last separator, digit or lower-to-upper change (<c>dbPass</c>: Pass, <c>DB_PASS1</c>: PASS).</summary>
@@ -115,29 +146,6 @@ internal static partial class RedactionRules
         }
 
         return decoded[start..end];
-    }
-
-    /// <summary>
-    /// For the first look: whether a key of ASCII letters and digits only may be secret by its words. Every key that
-    /// <see cref="SecretByWords"/> makes secret ends (trailing digits aside) with an ending, a last word or a whole name.
-    /// </summary>
-    public static bool MayBeSecretByWords(ReadOnlySpan<byte> letters)
-    {
-        var tail = letters.TrimEnd("0123456789"u8);
-        return EndsWithAny(tail, SecretEndings) || EndsWithAny(tail, SecretLastWords) || EndsWithAny(tail, ScalarSecretNames);
-    }
-
-    private static bool EndsWithAny(ReadOnlySpan<byte> tail, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (tail.Length >= word.Length && Ascii.EqualsIgnoreCase(tail[^word.Length..], word))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>What a key (UTF-8 as written in JSON) says about its siblings: folded and decoded like every key.</summary>

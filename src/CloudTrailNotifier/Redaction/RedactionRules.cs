@@ -70,6 +70,9 @@ internal static partial class RedactionRules
     /// <summary>SSM: a parameter's value members are secret when the same object says <c>type: SecureString</c> (any case).</summary>
     public const string SecureStringType = "SecureString";
 
+    /// <summary><see cref="SecureStringType"/> as UTF-8.</summary>
+    public static ReadOnlySpan<byte> SecureStringTypeUtf8 => "SecureString"u8;
+
     /// <summary>What CloudTrail writes in place of a value it withheld.</summary>
     public const string CloudTrailHidden = "HIDDEN_DUE_TO_SECURITY_REASONS";
 

@@ -13,8 +13,11 @@ internal static class TextKeys
     /// <summary>Folded key endings that hold a secret in text: <c>DB_PWD</c>, <c>x-api-key</c>, <c>X-Amz-Signature</c>.</summary>
     private static readonly string[] SecretEndings = ["pwd", "apikey", "signature"];
 
-    /// <summary>Words written as they appear, for the first look: every secret name and ending above holds one.</summary>
-    public static readonly string[] TriggerWords = ["pwd", "pass", "apikey", "api-key", "api_key", "signature"];
+    /// <summary>
+    /// Words written as they appear, for the first look: every secret name and ending above holds one, and so does
+    /// every PIN, one-time code and MFA code key of <see cref="RedactionRules"/> (<c>pin</c>, <c>otp</c>, <c>...Code</c>).
+    /// </summary>
+    public static readonly string[] TriggerWords = ["pwd", "pass", "apikey", "api-key", "api_key", "signature", "pin", "otp", "code"];
 
     /// <summary>Folded keys whose value runs to the end of the line: an HTTP header holds several words or pairs.</summary>
     private static readonly string[] HeaderFragments = ["authorization", "cookie"];
@@ -36,9 +39,11 @@ internal static class TextKeys
     public static readonly int MinChars = Math.Min(RedactionRules.SecretFragments.Min(f => f.Length), SecretNames.Min(n => n.Length));
 
     /// <summary>Whether a key, decoded, holds a secret in text.</summary>
-    public static bool IsSecret(ReadOnlySpan<char> key)
+    /// <param name="container">The value is an object or array, which a key secret only as a scalar (<c>dbPass</c>, <c>pin</c>) does not hide.</param>
+    public static bool IsSecret(ReadOnlySpan<char> key, bool container = false)
     {
-        if (RedactionRules.Classify(key, insideSecret: false) == KeyVerdict.Secret)
+        if (RedactionRules.Classify(key, insideSecret: false) is var verdict
+            && (verdict == KeyVerdict.Secret || (verdict == KeyVerdict.SecretScalar && !container)))
         {
             return true;
         }

@@ -15,9 +15,6 @@ internal static class TextRedactor
     /// <summary>Whether the text holds anything a rule could match (a cheap first look).</summary>
     public static bool MayContainSecret(ReadOnlySpan<char> text) => TextTriggers.IndexOf(text) >= 0;
 
-    /// <summary>Where the first trigger word starts in the text; -1 when there is none.</summary>
-    public static int IndexOfTrigger(ReadOnlySpan<char> text) => TextTriggers.IndexOf(text);
-
     private static readonly SearchValues<char> TokenStarts =
         SearchValues.Create(string.Concat(RedactionRules.SessionTokenPrefixes.Select(prefix => prefix[0])));
 
@@ -154,7 +151,7 @@ internal static class TextRedactor
     {
         // The value after the key is looked for first (most words have none); a key shorter than the shortest secret
         // word cannot be secret; only a secret key matters, so the identifier check for other keys is skipped.
-        if (keyEnd - i < TextKeys.MinChars || !MatchValue(text, keyEnd, out start, out end, out var bare, out var tight))
+        if (keyEnd - i < TextKeys.MinChars || !MatchValue(text, keyEnd, out start, out end, out var bare, out var tight, out var container))
         {
             start = end = 0;
             return false;
@@ -162,7 +159,7 @@ internal static class TextRedactor
 
         Span<char> buffer = stackalloc char[RedactionRules.MaxKeyChars];
         var key = escapes ? TextKeys.Decode(text, i, keyEnd, buffer) : text.AsSpan(i, keyEnd - i);
-        var secret = TextKeys.IsSecret(key);
+        var secret = TextKeys.IsSecret(key, container);
         if (!secret && !(TextKeys.IsSiblingJudged(key) && TextSiblings.HideValue(text, i, end))
             || tight && (TextKeys.IsServicePrefix(key) || !MayStartTightKey(text, i)))
         {
@@ -188,12 +185,13 @@ internal static class TextRedactor
     /// <summary>
     /// After a key: its closing quote (escaped or not), <c>:</c> or <c>=</c>, then the value (a quoted string, an object or
     /// array, or a bare word; numbers too, not booleans or null). <paramref name="tight"/>: an unquoted key with a word
-    /// right after its colon (<c>password:x</c>), which an ARN or an IAM action also looks like.
+    /// right after its colon (<c>password:x</c>), which an ARN or an IAM action also looks like. <paramref name="container"/>:
+    /// the value is an object or array.
     /// </summary>
-    private static bool MatchValue(string text, int keyEnd, out int start, out int end, out bool bare, out bool tight)
+    private static bool MatchValue(string text, int keyEnd, out int start, out int end, out bool bare, out bool tight, out bool container)
     {
         start = end = 0;
-        bare = tight = false;
+        bare = tight = container = false;
         var p = keyEnd;
         while (p < text.Length && text[p] == '\\')
         {
@@ -239,6 +237,7 @@ internal static class TextRedactor
         }
         else if (p < text.Length && text[p] is '{' or '[')
         {
+            container = true;
             start = p;
             end = TextScan.ClosingBracket(text, p);
         }

@@ -9,9 +9,6 @@ internal static class TextShapes
 {
     private const int MinTokenTail = 16;
 
-    /// <summary>The shortest bearer token taken for one without a key before it.</summary>
-    private const int MinBearerChars = 16;
-
     /// <summary>The shortest header and payload of a JSON Web Token taken for one.</summary>
     private const int MinJwtPartChars = 8;
 
@@ -92,8 +89,9 @@ internal static class TextShapes
     }
 
     /// <summary>
-    /// The token after the word Bearer at <paramref name="i"/> (no key before it): token68 characters, long enough and
-    /// not a plain word (a digit or a sign in it, or very long). The word itself is kept.
+    /// The token after the word Bearer at <paramref name="i"/> (no key before it): token68 characters, however short
+    /// (<c>Bearer abcd</c>), unless they are a word of prose (<c>Bearer token</c>, <c>Bearer is</c>) or there are none
+    /// (<c>"tokenType": "Bearer"</c>). The word itself is kept, and so is a full stop that ends the token.
     /// </summary>
     public static bool MatchBearer(string text, int i, out int start, out int end)
     {
@@ -115,14 +113,17 @@ internal static class TextShapes
         }
 
         var e = p;
-        var signs = false;
         while (e < text.Length && (char.IsAsciiLetterOrDigit(text[e]) || text[e] is '-' or '.' or '_' or '~' or '+' or '/' or '='))
         {
-            signs |= !char.IsAsciiLetter(text[e]);
             e++;
         }
 
-        if (e - p < MinBearerChars || (!signs && e - p < 2 * MinBearerChars))
+        while (e > p && text[e - 1] == '.')
+        {
+            e--;
+        }
+
+        if (e == p || IsProseAfterBearer(text.AsSpan(p, e - p)))
         {
             return false;
         }
@@ -130,6 +131,27 @@ internal static class TextShapes
         start = p;
         end = e;
         return true;
+    }
+
+    /// <summary>Words that follow Bearer in prose (<c>a Bearer token is required</c>), never a token.</summary>
+    private static readonly string[] ProseAfterBearer =
+    [
+        "token", "tokens", "auth", "authentication", "authorization", "scheme", "header", "realm", "error", "type",
+        "format", "value", "credential", "credentials", "is", "was", "and", "or", "the", "a", "an", "not", "in", "of",
+        "for", "to", "with", "required", "missing", "invalid", "expired",
+    ];
+
+    private static bool IsProseAfterBearer(ReadOnlySpan<char> word)
+    {
+        foreach (var prose in ProseAfterBearer)
+        {
+            if (word.Equals(prose, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -54,4 +54,10 @@ internal static class TextTriggers
         var upper = (escape < 0 ? before : before[..escape]).IndexOf(UpperEscapeStart, StringComparison.Ordinal);
         return upper >= 0 ? upper : escape >= 0 ? escape : word;
     }
+
+    /// <summary>
+    /// Whether text that holds no backslash (an unescaped JSON string) holds a trigger word: <see cref="IndexOf"/> without
+    /// the escape searches, which cannot find anything in such text.
+    /// </summary>
+    public static bool ContainsWord(ReadOnlySpan<char> text) => text.IndexOfAny(Words) >= 0 || text.IndexOfAny(Shapes) >= 0;
 }

@@ -27,35 +27,6 @@ public sealed class FirstLookTests
     }
 
     [Fact]
-    public void Every_key_secret_by_its_words_ends_as_the_first_look_checks()
-    {
-        // A key of letters and digits with no trigger word is cleared unless it ends like a secret word; check every
-        // rule word after every corpus key name and rule name, in three cases, with and without trailing digits.
-        var words = RedactionRules.SecretEndings.Concat(RedactionRules.SecretLastWords).Concat(RedactionRules.ScalarSecretNames)
-            .Concat(["Key", "Pass", "Pwd", "Pw", "Session", "ApiKey", "Text", "Plain"]).ToList();
-        var heads = new[] { "", "db", "DB", "user", "x", "tunnel1", "graphql", "my9" }
-            .Concat(Corpus.All.Take(60).SelectMany(e => System.Text.RegularExpressions.Regex.Matches(e.Json, "\"([A-Za-z0-9]{1,24})\":").Select(m => m.Groups[1].Value)))
-            .Distinct().ToList();
-        var checkedKeys = 0;
-        foreach (var head in heads)
-        {
-            foreach (var word in words)
-            {
-                foreach (var key in new[] { head + word, head + word.ToUpperInvariant(), head + char.ToUpperInvariant(word[0]) + word[1..], head + word + "2" })
-                {
-                    if (RedactionRules.Classify(key, insideSecret: false) is KeyVerdict.Secret or KeyVerdict.SecretScalar && !TextRedactor.MayContainSecret(key))
-                    {
-                        checkedKeys++;
-                        Assert.True(RedactionRules.MayBeSecretByWords(Encoding.ASCII.GetBytes(key)), key);
-                    }
-                }
-            }
-        }
-
-        Assert.True(checkedKeys > 1_000, $"only {checkedKeys} keys checked");
-    }
-
-    [Fact]
     public void On_the_corpus_the_first_look_never_clears_an_event_the_full_walk_changes_and_clears_most()
     {
         var cleared = 0;
@@ -142,6 +113,17 @@ public sealed class FirstLookTests
     [InlineData("""{"x-api-key": "Hunter2-api"}""")]
     [InlineData("""{"EnvironmentVariables": "[{\"name\":\"DB_PASSWORD\",\"value\":\"Hunter2-pipeline\"}]"}""")]
     [InlineData("""{"EnvironmentVariables": "[{\"name\":\"NPM_API_KEY\",\"value\":\"Hunter2-pipeline\"}]"}""")]
+    [InlineData("""{"note": "token Bearer abcd"}""")]                        // no ':' or '=': found by its B
+    [InlineData("""{"note": "sent bearer Zt7Qp2"}""")]
+    [InlineData("""{"note": "x -----BEGIN PRIVATE KEY----- MIIEowIBAAKCAQEA"}""")]
+    [InlineData("""{"note": "AgoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3Q"}""")]    // by its J
+    [InlineData("""{"note": "FwoGZXIvYXdzEBYaDExampleSessionTokenValue0123"}""")] // by its G
+    [InlineData("""{"note": "AQoDYXdzEJr//////////wEaoAK1wvxJY12r2IrDFT2"}""")]   // by its Q
+    [InlineData("""{"note": "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9"}""")]
+    [InlineData("""{"note": " %7b%22pin%22%3a%2212345678%22%7d"}""")]
+    [InlineData("""{"pin": "48213"}""")]
+    [InlineData("""{"authenticationCode1": "602817"}""")]
+    [InlineData("""{"e": [{"name": "USER_PIN", "value": "48213"}]}""")]
     public void A_crafted_secret_is_never_cleared(string json)
     {
         using var document = JsonDocument.Parse(json, InputReader.Options);

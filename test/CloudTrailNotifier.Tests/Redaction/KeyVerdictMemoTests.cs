@@ -113,7 +113,10 @@ public sealed class KeyVerdictMemoTests
     {
         Assert.Equal(RedactionRules.Classify(name, insideSecret: false), memo.Classify(name, insideSecret: false));
         Assert.Equal(RedactionRules.Classify(name, insideSecret: true), memo.Classify(name, insideSecret: true));
-        Assert.Equal(RedactionRules.Classify(name, insideSecret: false) == KeyVerdict.Secret, memo.IsSecret(name));
+        Assert.Equal(RedactionRules.Classify(name, insideSecret: false) is KeyVerdict.Secret or KeyVerdict.SecretScalar, memo.IsSecret(name));
+        Assert.Equal(RedactionRules.Role(name), memo.Role(name));
+        var look = memo.Look(name);
+        Assert.Equal((RedactionRules.Classify(name, insideSecret: false), RedactionRules.Classify(name, insideSecret: true), RedactionRules.Role(name)), (look.OutsideSecret, look.InsideSecret, look.Role));
     }
 
     private static IEnumerable<string> CorpusKeyNames()

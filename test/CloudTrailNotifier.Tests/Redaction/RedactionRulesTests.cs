@@ -45,6 +45,27 @@ public sealed class RedactionRulesTests
     [InlineData("signingKey")]
     [InlineData("client-secret")]
     [InlineData("DB_PASSWORD")]
+    [InlineData("pinCode")]                  // PINs, MFA and one-time codes
+    [InlineData("PIN_CODE")]
+    [InlineData("user_pin_code")]
+    [InlineData("authenticationCode1")]      // IAM EnableMFADevice / ResyncMFADevice
+    [InlineData("authenticationCode2")]
+    [InlineData("AuthenticationCode1")]
+    [InlineData("otpCode")]
+    [InlineData("totpCode")]
+    [InlineData("mfaCode")]
+    [InlineData("MFA_CODE")]
+    [InlineData("verificationCode")]
+    [InlineData("confirmationCode")]         // Cognito ConfirmSignUp / ConfirmForgotPassword
+    [InlineData("ConfirmationCode")]
+    [InlineData("UserCode")]                 // Cognito VerifySoftwareToken
+    [InlineData("deviceCode")]               // SSO OIDC CreateToken
+    [InlineData("dbpassword")]               // lower case, words run together
+    [InlineData("masterpassword")]
+    [InlineData("apikey")]
+    [InlineData("secretkey")]
+    [InlineData("authtoken")]
+    [InlineData("mfacode")]
     public void Keys_that_hold_secrets_are_secret(string key) =>
         Assert.Equal(KeyVerdict.Secret, RedactionRules.Classify(key));
 
@@ -86,6 +107,13 @@ public sealed class RedactionRulesTests
     [InlineData("sessionName")]
     [InlineData("roleSessionName")]
     [InlineData("dbPassId")]
+    [InlineData("pinpointAppId")]
+    [InlineData("pinLength")]
+    [InlineData("otpType")]
+    [InlineData("mfaCodeLength")]
+    [InlineData("verificationCodeId")]
+    [InlineData("deviceName")]
+    [InlineData("MfaType")]
     public void Identifiers_and_settings_are_kept(string key) =>
         Assert.Equal(KeyVerdict.Kept, RedactionRules.Classify(key));
 
@@ -113,8 +141,27 @@ public sealed class RedactionRulesTests
     [InlineData("apiKeySelectionExpression")]
     [InlineData("preSharedKeyStorage")]
     [InlineData("plaintextLength2")]
-    [InlineData("authenticationCode1")]
     [InlineData("key")]
+    [InlineData("pinned")]
+    [InlineData("spinner")]
+    [InlineData("shipping")]
+    [InlineData("pinpoint")]
+    [InlineData("blockDeviceMapping")]
+    [InlineData("wrappingAlgorithm")]
+    [InlineData("passive")]
+    [InlineData("passengers")]
+    [InlineData("encompass")]
+    [InlineData("Overpass")]
+    [InlineData("spin")]
+    [InlineData("TailSpin")]
+    [InlineData("hairpin")]
+    [InlineData("code")]
+    [InlineData("errorCode")]
+    [InlineData("statusCode")]
+    [InlineData("productCodes")]
+    [InlineData("codeSha256")]
+    [InlineData("MFAUsed")]
+    [InlineData("otpauth")]
     public void Other_keys_are_neutral(string key) =>
         Assert.Equal(KeyVerdict.Neutral, RedactionRules.Classify(key));
 
@@ -130,6 +177,22 @@ public sealed class RedactionRulesTests
     [InlineData("PWD")]
     [InlineData("userPwd")]
     [InlineData("MYSQL_PW")]
+    [InlineData("pin")]
+    [InlineData("PIN")]
+    [InlineData("Pin")]
+    [InlineData("userPin")]
+    [InlineData("USER_PIN")]
+    [InlineData("pin2")]
+    [InlineData("otp")]
+    [InlineData("OTP")]
+    [InlineData("TOTP")]
+    [InlineData("smsOtp")]
+    [InlineData("dbpass")]                   // lower case, words run together
+    [InlineData("adminpass")]
+    [InlineData("DBpass")]
+    [InlineData("rootpw")]
+    [InlineData("dbpwd")]
+    [InlineData("userpin")]
     [InlineData("SinglePass")]               // a Step Functions state: an object, judged as neutral (see the redactor tests)
     public void Keys_that_hold_a_secret_only_as_a_string_or_number_say_so(string key)
     {

@@ -50,12 +50,21 @@ public sealed class TextRedactorHeaderTests
     [InlineData("invalid token Bearer Hunter2abcdef0123456789 given", "invalid token Bearer [redacted: 23] given")]
     [InlineData("jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2VjcmV0c2lnbmF0dXJl rejected", "jwt [redacted: 62] rejected")]
     [InlineData("id token eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwczovL2V4YW1wbGUifQ.", "id token [redacted: 56]")]
+    [InlineData("Bearer abc123XYZ", "Bearer [redacted: 9]")]
+    [InlineData("token Bearer abcd", "token Bearer [redacted: 4]")]
+    [InlineData("sent bearer Zt7Qp2. Then", "sent bearer [redacted: 6]. Then")]
+    [InlineData("x Bearer  a1", "x Bearer  [redacted: 2]")]
     public void A_bearer_token_and_a_json_web_token_are_hidden_without_a_key(string text, string expected) =>
         Assert.Equal(expected, Redact(text));
 
     [Theory]
     [InlineData("Bearer authentication is required for this API")]
     [InlineData("Use Bearer tokens; Basic is refused")]
+    [InlineData("a Bearer token is required")]
+    [InlineData("the scheme is Bearer")]
+    [InlineData("the scheme is Bearer. Retry")]
+    [InlineData("Bearer, Basic or Digest")]
+    [InlineData("Bearer is the scheme")]
     [InlineData("The security token included in the request is invalid.")]
     [InlineData("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Safari/537.36")]
     [InlineData("aws-cli/2.13.0 Python/3.11.4 Linux/5.15 exe/x86_64.amzn.2 prompt/off command/secretsmanager.get-secret-value")]

@@ -22,12 +22,12 @@ public sealed class TextRedactorJsonTextTests
 
     [Theory]
     [InlineData("{\"password\": 87654321,", "{\"password\": [redacted: 8],")]
-    [InlineData("{\"pin\":1234,\"password\":-12.5e3}", "{\"pin\":1234,\"password\":[redacted: 7]}")]
+    [InlineData("{\"pin\":1234,\"password\":-12.5e3}", "{\"pin\":[redacted: 4],\"password\":[redacted: 7]}")]
     [InlineData("password=12345678&user=bob", "password=[redacted: 8]&user=bob")]
     public void A_number_under_a_secret_key_is_hidden(string text, string expected) => Assert.Equal(expected, Redact(text));
 
     [Theory]
-    [InlineData("{\"name\":\"/db\",\"type\":\"SecureString\",\"value\":\"Hunter2-fb-secure\",\"pin\":1}", "{\"name\":\"/db\",\"type\":\"SecureString\",\"value\":\"[redacted: 17]\",\"pin\":1}")]
+    [InlineData("{\"name\":\"/db\",\"type\":\"SecureString\",\"value\":\"Hunter2-fb-secure\",\"pin\":1}", "{\"name\":\"/db\",\"type\":\"SecureString\",\"value\":\"[redacted: 17]\",\"pin\":[redacted: 1]}")]
     [InlineData("{\"Value\":\"Hunter2-rev\",\"Type\":\"SecureString\"}", "{\"Value\":\"[redacted: 11]\",\"Type\":\"SecureString\"}")]
     [InlineData("{\"Name\":\"/a\",\"Value\":\"Hunter2\",\"Type\":\"securestring\"", "{\"Name\":\"/a\",\"Value\":\"[redacted: 7]\",\"Type\":\"securestring\"")]
     [InlineData("{\\\"type\\\":\\\"SecureString\\\",\\\"value\\\":\\\"Hunter2\\\"}", "{\\\"type\\\":\\\"SecureString\\\",\\\"value\\\":\\\"[redacted: 7]\\\"}")]
