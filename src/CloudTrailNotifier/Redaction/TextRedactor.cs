@@ -39,7 +39,8 @@ internal static class TextRedactor
     /// </summary>
     public static bool MayMatch(ReadOnlySpan<char> text) =>
         text.IndexOfAny(KeyValueMarks) >= 0 || text.Contains(RedactionRules.PemBegin, StringComparison.Ordinal)
-        || text.IndexOfAny(TokenPrefixes) >= 0 || text.Contains(TextShapes.Bearer, StringComparison.OrdinalIgnoreCase);
+        || text.IndexOfAny(TokenPrefixes) >= 0 || text.Contains(TextShapes.Bearer, StringComparison.OrdinalIgnoreCase)
+
 
     /// <summary>The rules tried at every position (what <see cref="Redact"/> does once its first looks found a rule could match).</summary>
     internal static string RedactEveryPosition(string text, RedactionMarkers markers)
@@ -102,7 +103,8 @@ internal static class TextRedactor
         }
 
         // The t of C:\temp\token=... may start a key (text that is not JSON); if it does not, the word after it may.
-        next = TextScan.IsEscapeLetter(text, i) ? i + 1 : next;
+        // No rule starts inside a run of backslashes that no \u escape ends, so the run is stepped over once.
+        next = TextScan.IsEscapeLetter(text, i) ? i + 1 : c == '\\' ? Math.Max(next, TextScan.BackslashRunEnd(text, i)) : next;
         return false;
     }
 
