@@ -40,7 +40,7 @@ internal static class TextRedactor
     public static bool MayMatch(ReadOnlySpan<char> text) =>
         text.IndexOfAny(KeyValueMarks) >= 0 || text.Contains(RedactionRules.PemBegin, StringComparison.Ordinal)
         || text.IndexOfAny(TokenPrefixes) >= 0 || text.Contains(TextShapes.Bearer, StringComparison.OrdinalIgnoreCase)
-
+        || TextEchoes.MayMatch(text);
 
     /// <summary>The rules tried at every position (what <see cref="Redact"/> does once its first looks found a rule could match).</summary>
     internal static string RedactEveryPosition(string text, RedactionMarkers markers)
@@ -91,7 +91,8 @@ internal static class TextRedactor
             return true;
         }
 
-        if (c is 'B' or 'b' && TextShapes.MatchBearer(text, i, out start, out end))
+        if (c is 'B' or 'b' && TextShapes.MatchBearer(text, i, out start, out end)
+            || c is 'V' or 'v' && TextEchoes.Match(text, i, out start, out end))
         {
             next = end;
             return true;
