@@ -40,7 +40,7 @@ internal static class TextRedactor
     public static bool MayMatch(ReadOnlySpan<char> text) =>
         text.IndexOfAny(KeyValueMarks) >= 0 || text.Contains(RedactionRules.PemBegin, StringComparison.Ordinal)
         || text.IndexOfAny(TokenPrefixes) >= 0 || text.Contains(TextShapes.Bearer, StringComparison.OrdinalIgnoreCase)
-        || TextEchoes.MayMatch(text);
+        || TextEchoes.MayMatch(text) || TextSql.MayMatch(text);
 
     /// <summary>The rules tried at every position (what <see cref="Redact"/> does once its first looks found a rule could match).</summary>
     internal static string RedactEveryPosition(string text, RedactionMarkers markers)
@@ -92,7 +92,8 @@ internal static class TextRedactor
         }
 
         if (c is 'B' or 'b' && TextShapes.MatchBearer(text, i, out start, out end)
-            || c is 'V' or 'v' && TextEchoes.Match(text, i, out start, out end))
+            || c is 'V' or 'v' && TextEchoes.Match(text, i, out start, out end)
+            || c is 'P' or 'p' or 'I' or 'i' && TextSql.Match(text, i, out start, out end))
         {
             next = end;
             return true;
