@@ -119,6 +119,7 @@ internal sealed partial class JsonRedactor
                     var quoted = utf8.Slice(start - 1, length + 2);
                     if ((role == MemberRole.Type && RedactionRules.IsSecureString(Unescaped(quoted, escaped)))
                         || (role == MemberRole.Name && RedactionRules.NamesSecret(content))
+                        || MayBeArgument(content, quoted, escaped)
                         || (!IsPlainString(content, start, escaped, quoted, ref hits) && StringReplacement(Unescaped(quoted, escaped), hides: false) is not null))
                     {
                         return ScanVerdict.MayChange;

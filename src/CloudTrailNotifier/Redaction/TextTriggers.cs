@@ -29,7 +29,7 @@ internal static class TextTriggers
     private static readonly SearchValues<string> Shapes = SearchValues.Create(
         Shortest([
             RedactionRules.SecureStringType, TextShapes.JwtStart, TextShapes.Bearer, TextShapes.SchemeSeparator, .. TextKeys.TriggerWords,
-            TextEchoes.Marker, TextSql.Identified,
+            TextEchoes.Marker, TextSql.Identified, .. TextArguments.Commands,
         ]),
         StringComparison.OrdinalIgnoreCase);
 
