@@ -104,6 +104,7 @@ internal sealed partial class JsonRedactor
                     var quoted = utf8.Slice(start - 1, length + 2);
                     if ((role == MemberRole.Type && IsSecureString(content, escaped, quoted))
                         || (role == MemberRole.Name && _keys.IsSecret(content))
+                        || MayBeArgument(content, quoted, escaped)
                         || (!IsPlainString(content, escaped, hidden) && StringReplacement(Unescaped(quoted, escaped), hides: false) is not null))
                     {
                         return ScanVerdict.MayChange;

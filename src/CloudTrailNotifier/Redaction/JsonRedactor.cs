@@ -89,6 +89,7 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
             {
                 output.Write("["u8);
                 var first = true;
+                var arguments = default(Arguments);
                 foreach (var item in value.EnumerateArray())
                 {
                     if (!first)
@@ -97,6 +98,13 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
                     }
 
                     first = false;
+                    if (!context.Hides && Argument(item, ref arguments) is { } argument)
+                    {
+                        WriteString(argument, output);
+                        changed = true;
+                        continue;
+                    }
+
                     changed |= Write(item, context, depth + 1, output);
                 }
 

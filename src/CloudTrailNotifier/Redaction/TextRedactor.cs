@@ -8,7 +8,8 @@ namespace CloudTrailNotifier.Redaction;
 /// Tokens, bearer tokens, passwords in URLs) and by the key written before a value (<c>password=...</c>,
 /// <c>"secretAccessKey": "..."</c>, <c>\"token\":\"...\"</c> inside a JSON string, <c>Pwd=...;</c>, an
 /// <c>Authorization</c> header to the end of its line, the <c>value</c> of a SecureString or of a secret's name/value
-/// pair). Serves strings inside events and the raw copy of an event that could not be parsed. Pure.
+/// pair), and the shapes where the value comes first or without a sign (<see cref="TextEchoes"/>, <see cref="TextSql"/>,
+/// <see cref="TextArguments"/>). Serves strings inside events and the raw copy of an event that could not be parsed. Pure.
 /// </summary>
 internal static class TextRedactor
 {
@@ -36,7 +37,8 @@ internal static class TextRedactor
     /// </summary>
     public static bool MayMatch(ReadOnlySpan<char> text) =>
         text.IndexOfAny(KeyValueMarks) >= 0 || text.Contains(RedactionRules.PemBegin, StringComparison.Ordinal)
-        || text.IndexOfAny(TokenPrefixes) >= 0 || text.Contains(TextShapes.Bearer, StringComparison.OrdinalIgnoreCase);
+        || text.IndexOfAny(TokenPrefixes) >= 0 || text.Contains(TextShapes.Bearer, StringComparison.OrdinalIgnoreCase)
+        || TextEchoes.MayMatch(text) || TextSql.MayMatch(text) || TextArguments.MayMatch(text);
 
     /// <summary>The rules tried at every position (what <see cref="Redact"/> does once its first looks found a rule could match).</summary>
     internal static string RedactEveryPosition(string text, RedactionMarkers markers)
@@ -44,9 +46,10 @@ internal static class TextRedactor
         StringBuilder? output = null;
         var copied = 0;
         var i = 0;
+        var commandAt = -2; // where a mysql command starts, looked for once when a -p needs it
         while (i < text.Length)
         {
-            if (Match(text, i, out var start, out var end, out var next))
+            if (Match(text, i, ref commandAt, out var start, out var end, out var next))
             {
                 output ??= new StringBuilder(text.Length);
                 output.Append(text, copied, start - copied).Append(markers.Redacted(end - start));
@@ -60,7 +63,7 @@ internal static class TextRedactor
     }
 
     /// <summary>Whether a secret starts at or right after <paramref name="i"/>: its span, and where to look on.</summary>
-    private static bool Match(string text, int i, out int start, out int end, out int next)
+    private static bool Match(string text, int i, ref int commandAt, out int start, out int end, out int next)
     {
         start = end = 0;
         next = i + 1;
@@ -87,7 +90,10 @@ internal static class TextRedactor
             return true;
         }
 
-        if (c is 'B' or 'b' && TextShapes.MatchBearer(text, i, out start, out end))
+        if (c is 'B' or 'b' && TextShapes.MatchBearer(text, i, out start, out end)
+            || c == '-' && TextArguments.Match(text, i, ref commandAt, out start, out end)
+            || c is 'V' or 'v' && TextEchoes.Match(text, i, out start, out end)
+            || c is 'P' or 'p' or 'I' or 'i' && TextSql.Match(text, i, out start, out end))
         {
             next = end;
             return true;
@@ -99,7 +105,8 @@ internal static class TextRedactor
         }
 
         // The t of C:\temp\token=... may start a key (text that is not JSON); if it does not, the word after it may.
-        next = TextScan.IsEscapeLetter(text, i) ? i + 1 : next;
+        // No rule starts inside a run of backslashes that no \u escape ends, so the run is stepped over once.
+        next = TextScan.IsEscapeLetter(text, i) ? i + 1 : c == '\\' ? Math.Max(next, TextScan.BackslashRunEnd(text, i)) : next;
         return false;
     }
 

@@ -41,6 +41,17 @@ internal static class TextScan
     public static bool IsEscapeLetter(string text, int p) =>
         p > 0 && text[p - 1] == '\\' && text[p] is 'n' or 'r' or 't' or 'b' or 'f';
 
+    /// <summary>The first position at or after <paramref name="p"/> that is not a backslash.</summary>
+    public static int BackslashRunEnd(string text, int p)
+    {
+        while (p < text.Length && text[p] == '\\')
+        {
+            p++;
+        }
+
+        return p;
+    }
+
     /// <summary>Past the backslashes and the one quote at <paramref name="p"/>, if there are such.</summary>
     public static int SkipClosingQuote(string text, int p)
     {
