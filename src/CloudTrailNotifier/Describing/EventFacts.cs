@@ -12,6 +12,18 @@ internal sealed record EventFacts
     public required Actor Actor { get; init; }
     public required SourceDescription Source { get; init; }
     public required ClientDescription Client { get; init; }
+
+    /// <summary>
+    /// True when what CloudTrail records (not the caller's user agent) confirms <see cref="Client"/>; otherwise the
+    /// client is only what the user agent claims (<see cref="ClientEvidence"/>).
+    /// </summary>
+    public bool ClientRecorded { get; init; }
+
+    /// <summary>
+    /// <see cref="Signals.ConsoleSession"/> is set only because the user agent names the console
+    /// (<c>console.amazonaws.com</c>, <c>S3Console</c>): nothing CloudTrail records confirms it.
+    /// </summary>
+    public bool ConsoleByUserAgentOnly { get; init; }
     public required IReadOnlyList<ResourceRef> Resources { get; init; }
 
     /// <summary>Distinct resources the request named beyond <see cref="Resources"/> (which holds at most ten).</summary>

@@ -71,6 +71,7 @@ internal static class EventFactsBuilder
             : null;
 
         var console = IsConsole(evt, isSignIn, client, source);
+        var consoleRecorded = ClientEvidence.IsConsoleRecorded(evt, isSignIn, source);
         if (client.Kind == ClientKind.ConsoleBrowser && !console)
         {
             // A browser with no console evidence is a web page calling AWS itself, not the console.
@@ -133,6 +134,8 @@ internal static class EventFactsBuilder
             Actor = actor,
             Source = source,
             Client = client,
+            ClientRecorded = ClientEvidence.IsRecorded(client, evt.UserAgent, actor, source, consoleRecorded),
+            ConsoleByUserAgentOnly = console && !consoleRecorded,
             Resources = Shortened(resources, tamper),
             OmittedResources = resources.Omitted,
             Outcome = outcome,

@@ -68,6 +68,68 @@ internal static class PolicyConditions
     }
 
     /// <summary>
+    /// True when a Deny statement's <c>Condition</c> makes it refuse everyone but someone specific: every test in it is
+    /// the negation of a test that would limit an Allow (<c>StringNotEquals aws:PrincipalOrgID o-...</c>,
+    /// <c>StringNotEquals aws:SourceVpce vpce-...</c>, <c>NotIpAddress aws:SourceIp 10.0.0.0/16</c>), plain or
+    /// <c>...IfExists</c> (a negation holds when the key is absent, so callers without it are refused too). Any other
+    /// test (TLS, time, a <c>ForAnyValue:</c>/<c>ForAllValues:</c> form, a positive test) means some outsiders may not
+    /// meet the Deny, so it does not count; nor does a Deny without a condition here.
+    /// </summary>
+    public static bool DenyExemptsOnlySomeone(JsonElement statement)
+    {
+        if (!JsonFields.TryGet(statement, "Condition", out var condition) || condition.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        // Every operator block must hold for the Deny to apply: each must hold for every outsider.
+        var tests = 0;
+        foreach (var block in condition.EnumerateObject())
+        {
+            if (block.Value.ValueKind != JsonValueKind.Object || Affirmative(block.Name) is not { } op)
+            {
+                return false;
+            }
+
+            foreach (var test in block.Value.EnumerateObject())
+            {
+                if (!Limits(op, test.Name, test.Value))
+                {
+                    return false;
+                }
+
+                tests++;
+            }
+        }
+
+        return tests > 0;
+    }
+
+    /// <summary>
+    /// The positive operator a negated one tests the opposite of (<c>StringNotEquals</c>: <c>StringEquals</c>), with
+    /// <c>IfExists</c> dropped; null for anything else, and for set qualifiers, which may not hold when the key is absent.
+    /// </summary>
+    private static string? Affirmative(string name)
+    {
+        if (name.Contains(':', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var op = name.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase) ? name[..^"IfExists".Length] : name;
+        return op.ToUpperInvariant() switch
+        {
+            "STRINGNOTEQUALS" => "StringEquals",
+            "STRINGNOTEQUALSIGNORECASE" => "StringEqualsIgnoreCase",
+            "STRINGNOTLIKE" => "StringLike",
+            "ARNNOTEQUALS" => "ArnEquals",
+            "ARNNOTLIKE" => "ArnLike",
+            "NOTIPADDRESS" => "IpAddress",
+            _ => null,
+        };
+    }
+
+    /// <summary>
     /// The operator without a <c>ForAnyValue:</c> qualifier; null for forms that hold when the key is absent
     /// (<c>...IfExists</c>, <c>ForAllValues:</c>).
     /// </summary>

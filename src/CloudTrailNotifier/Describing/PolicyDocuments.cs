@@ -27,9 +27,11 @@ internal static class PolicyDocuments
     /// or it names a <c>NotPrincipal</c> (everyone but the listed), and no condition limits the caller
     /// (<see cref="PolicyConditions.LimitsCaller"/>: a condition on TLS alone still admits everyone).
     /// </summary>
-    public static bool OpensToEveryone(JsonElement? document) => AnyAllow(document, statement =>
+    /// <remarks>A Deny in the same policy that refuses every outsider the same calls takes such an Allow back (<see cref="PolicyDenials"/>).</remarks>
+    public static bool OpensToEveryone(JsonElement? document) => AnyAllow(document, (statement, statements) =>
         (PrincipalValues(statement).Contains("*") || JsonFields.TryGet(statement, "NotPrincipal", out _))
-        && !PolicyConditions.LimitsCaller(statement));
+        && !PolicyConditions.LimitsCaller(statement)
+        && !PolicyDenials.TakeBack(statement, statements));
 
     /// <summary>Account ids named by Allow principals (<c>123456789012</c> or <c>arn:aws:iam::123456789012:...</c>).</summary>
     public static IReadOnlyList<string> PrincipalAccounts(JsonElement? document)
@@ -50,7 +52,11 @@ internal static class PolicyDocuments
         return accounts;
     }
 
-    private static bool AnyAllow(JsonElement? document, Func<JsonElement, bool> test)
+    private static bool AnyAllow(JsonElement? document, Func<JsonElement, bool> test) =>
+        AnyAllow(document, (statement, _) => test(statement));
+
+    /// <summary>True when <paramref name="test"/> holds for an Allow statement, given every statement of the policy.</summary>
+    private static bool AnyAllow(JsonElement? document, Func<JsonElement, List<JsonElement>, bool> test)
     {
         using var parsed = Parse(document, out var root);
         if (root is not { } policy || policy.ValueKind != JsonValueKind.Object || !JsonFields.TryGet(policy, "Statement", out var statements))
@@ -61,7 +67,7 @@ internal static class PolicyDocuments
         var list = statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray().ToList() : [statements];
         foreach (var statement in list)
         {
-            if (statement.ValueKind == JsonValueKind.Object && JsonFields.String(statement, "Effect") == "Allow" && test(statement))
+            if (statement.ValueKind == JsonValueKind.Object && JsonFields.String(statement, "Effect") == "Allow" && test(statement, list))
             {
                 return true;
             }

@@ -92,7 +92,7 @@ internal sealed class BodyWriter
         }
 
         layout.Field(t.From, phrases.From(facts));
-        layout.Field(t.Client, phrases.Client(facts));
+        layout.Field(phrases.ClientLabel(facts), phrases.Client(facts));
         layout.Field(t.When, phrases.When(facts, options.TimeZone));
     }
 

@@ -152,6 +152,10 @@ internal sealed class SummaryPhrases(Texts t, Func<string, int, string> escape)
 
     public string Client(EventFacts facts) => ClientPhrase.Describe(facts.Client, facts.Event.UserAgent, this);
 
+    /// <summary>"Client" when the record confirms the client or there is no user agent; otherwise the user agent's claim.</summary>
+    public string ClientLabel(EventFacts facts) =>
+        facts.ClientRecorded || string.IsNullOrWhiteSpace(facts.Event.UserAgent) ? t.Client : t.ClientByUserAgent;
+
     public string When(EventFacts facts, TimeZoneInfo zone) =>
         facts.Time is { } time
             ? WhenPhrase.Describe(time, zone)
@@ -173,6 +177,7 @@ internal sealed class SummaryPhrases(Texts t, Func<string, int, string> escape)
             TamperTarget = facts.Tamper?.Target ?? default,
             TamperName = Safe(facts.Tamper?.Name),
             ThroughCloudFormation = service == ServiceNames.CloudFormationPrincipal,
+            ConsoleByUserAgentOnly = facts.ConsoleByUserAgentOnly,
         };
 
         foreach (var signal in SignalOrder.In(facts.Signals))

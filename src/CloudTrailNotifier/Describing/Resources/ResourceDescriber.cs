@@ -22,7 +22,7 @@ internal static class ResourceDescriber
             AddKnown(ServicePrefix(evt.EventSource), evt.EventName, p, scope, found);
             if (found.Count == 0)
             {
-                AddGeneric(p, evt.EventName, found);
+                AddGeneric(p, evt.EventName, scope, found);
             }
         }
 
@@ -194,12 +194,30 @@ internal static class ResourceDescriber
         }
     }
 
-    private static void AddGeneric(JsonElement p, string? eventName, ResourceList found)
+    private static void AddGeneric(JsonElement p, string? eventName, Scope scope, ResourceList found)
     {
-        if (GenericResource.Best(p) is { } best)
+        if (GenericResource.Best(p) is not { } best)
         {
-            found.Add(new ResourceRef(ResourceKind.Other, best.Value, best.Value, GenericLabel.For(best.Name, eventName), null));
+            return;
         }
+
+        var label = GenericLabel.For(best.Name, eventName);
+        if (label is "resource" or "resources" && ArnResource.Of(best.Value) is { } named)
+        {
+            // resourceArn, resource, arn: the parameter says nothing, the ARN says what it is (an SNS topic, a table).
+            if (named.Kind == ResourceKind.Other)
+            {
+                found.Add(new ResourceRef(ResourceKind.Other, named.Name, best.Value, named.Label, null));
+            }
+            else
+            {
+                Add(named.Kind, best.Value, best.Name, scope, found);
+            }
+
+            return;
+        }
+
+        found.Add(new ResourceRef(ResourceKind.Other, best.Value, best.Value, label, null));
     }
 
     private static void AddFromResourcesArray(JsonElement resourcesValue, Scope scope, ResourceList found)

@@ -47,7 +47,7 @@ internal static class ChatCardRenderer
         layout.Field(t.Assessment.SharingLabel, phrases.Sharing(facts));
         layout.Field(t.Account, phrases.Account(facts));
         layout.Field(t.From, phrases.From(facts));
-        layout.Field(t.Client, phrases.Client(facts));
+        layout.Field(phrases.ClientLabel(facts), phrases.Client(facts));
         layout.Field(t.When, phrases.When(facts, options.TimeZone));
         WriteSignals(layout, facts, phrases);
         WriteNextSteps(layout, facts, t.Assessment);

@@ -67,6 +67,7 @@ internal sealed class EnglishTexts : Texts
     public override string Account => "Account";
     public override string From => "From";
     public override string Client => "Client";
+    public override string ClientByUserAgent => "Client (by its user agent)";
     public override string When => "When";
 
     public override string Succeeded => "Succeeded";
@@ -184,7 +185,9 @@ internal sealed class EnglishTexts : Texts
         Signals.CrossAccount => c.RecipientAccount is null
             ? $"Cross-account: another account, {c.CallerAccount}, made the call."
             : $"Cross-account: account {c.CallerAccount} acted in account {c.RecipientAccount}.",
-        Signals.ConsoleSession => "Console session: made from the AWS Management Console.",
+        Signals.ConsoleSession => c.ConsoleByUserAgentOnly
+            ? "Console session, by its user agent only: the user agent names the AWS Management Console, which any caller can claim; nothing else CloudTrail recorded shows a console session."
+            : "Console session: made from the AWS Management Console.",
         Signals.AwsService => c.Service is null
             ? "AWS service: the call was made by an AWS service, not directly by a person or program."
             : $"AWS service: the call was made by {c.Service}, not directly by a person or program.",

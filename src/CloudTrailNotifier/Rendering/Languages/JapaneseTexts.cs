@@ -67,6 +67,7 @@ internal sealed class JapaneseTexts : Texts
     public override string Account => "アカウント";
     public override string From => "接続元";
     public override string Client => "クライアント";
+    public override string ClientByUserAgent => "クライアント (ユーザーエージェントの申告)";
     public override string When => "日時";
 
     public override string Succeeded => "成功";
@@ -184,7 +185,9 @@ internal sealed class JapaneseTexts : Texts
         Signals.CrossAccount => c.RecipientAccount is null
             ? $"クロスアカウント: 別のアカウント {c.CallerAccount} が操作しました。"
             : $"クロスアカウント: アカウント {c.CallerAccount} がアカウント {c.RecipientAccount} で操作しました。",
-        Signals.ConsoleSession => "コンソールセッション: AWS マネジメントコンソールからの操作です。",
+        Signals.ConsoleSession => c.ConsoleByUserAgentOnly
+            ? "コンソールセッション (ユーザーエージェントの申告のみ): ユーザーエージェントが AWS マネジメントコンソールを名乗っていますが、これは呼び出し元が自由に書ける値で、CloudTrail の記録にコンソールセッションを示すものはほかにありません。"
+            : "コンソールセッション: AWS マネジメントコンソールからの操作です。",
         Signals.AwsService => c.Service is null
             ? "AWS サービス: 人やプログラムが直接ではなく、AWS のサービスが呼び出しました。"
             : $"AWS サービス: 人やプログラムが直接ではなく、{c.Service} が呼び出しました。",

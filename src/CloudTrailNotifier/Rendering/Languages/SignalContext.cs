@@ -15,4 +15,7 @@ internal readonly record struct SignalContext(
 
     /// <summary>Whether CloudFormation made the call (as recorded, not as shown: the shown name is escaped and defanged).</summary>
     public bool ThroughCloudFormation { get; init; }
+
+    /// <summary>The console session signal rests on the user agent alone (<see cref="Describing.EventFacts.ConsoleByUserAgentOnly"/>).</summary>
+    public bool ConsoleByUserAgentOnly { get; init; }
 }

@@ -42,6 +42,9 @@ internal abstract class Texts
     public abstract string Account { get; }
     public abstract string From { get; }
     public abstract string Client { get; }
+
+    /// <summary>The client's label when only the user agent, which the caller chooses, names it.</summary>
+    public abstract string ClientByUserAgent { get; }
     public abstract string When { get; }
 
     // Values

@@ -59,7 +59,8 @@ public sealed class ResourceRankingTests
     {
         var resource = Assert.Single(Describe("example.amazonaws.com", "DoSomething", parameters));
 
-        Assert.Equal(expected, resource.Name);
+        // Which parameter wins, as the caller wrote it (a resourceArn's short name comes from the ARN: ArnResourceTests).
+        Assert.Equal(expected, resource.Identifier);
     }
 
     [Theory]
