@@ -148,7 +148,7 @@ def trail_rule_forwards_trail_changes_like_the_tamper_watch():
     tamper = json.loads(cfn.resolved_rule_pattern({"NotificationEmail": single.EMAIL, "WatchedSecrets": "x"},
                                                   "NotifierFunctionTamperRule"))
     trail_branch, = [b for b in tamper["detail"]["$or"] if b["eventSource"] == ["cloudtrail.amazonaws.com"]]
-    assert forwarded == {"detail-type": tamper["detail-type"], "detail": trail_branch}, forwarded
+    assert forwarded == {"source": tamper["source"], "detail-type": tamper["detail-type"], "detail": trail_branch}, forwarded
     assert trail_branch["eventName"] == TRAIL_EVENTS, trail_branch
     central = cfn.load_template()["Resources"]["CentralTrailTamperRule"]["Properties"]
     assert json.loads(central["EventPattern"]) == forwarded, "the central bus rule must match what is forwarded"

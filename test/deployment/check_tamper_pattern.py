@@ -195,6 +195,14 @@ def changes_to_the_functions_role_notify():
     expect(sample("iam-put-role-policy-deny-function-role"), False)  # the main tamper pattern stays as it was
 
 
+def the_functions_role_is_matched_in_any_letter_case_as_iam_does():
+    # IAM names are not distinguished by case: a Deny on ROLE.upper() lands on the function's role.
+    for role in (ROLE.upper(), ROLE.lower(), ROLE.swapcase()):
+        expect_access(ACCESS, call("iam.amazonaws.com", "PutRolePolicy", {"roleName": role, "policyName": "x"}), True)
+    expect_access(ACCESS, call("iam.amazonaws.com", "PutRolePolicy", {"roleName": ROLE.upper() + "2", "policyName": "x"}),
+                  False)
+
+
 def another_role_or_a_call_that_takes_nothing_from_the_role_does_not_notify():
     for role in ("ci-deployer", "cloudtrail-notifier-dev-NotifierFunctionRole-Z9Y8X7W6V5U4"):
         expect_access(ACCESS, call("iam.amazonaws.com", "PutRolePolicy", {"roleName": role, "policyName": "x"}), False)

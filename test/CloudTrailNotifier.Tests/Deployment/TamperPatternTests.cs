@@ -24,6 +24,7 @@ public sealed class TamperPatternTests(TamperPatternCheckScript script) : IClass
         "unrelated_writes_and_reads_do_not_notify",
         "the_functions_own_role_is_not_excluded_from_the_tamper_watch",
         "changes_to_the_functions_role_notify",
+        "the_functions_role_is_matched_in_any_letter_case_as_iam_does",
         "another_role_or_a_call_that_takes_nothing_from_the_role_does_not_notify",
         "the_topics_key_is_watched_by_arn_or_id_when_the_stack_uses_one",
         "another_key_or_a_grant_does_not_notify",

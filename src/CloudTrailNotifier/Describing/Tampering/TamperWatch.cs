@@ -21,8 +21,10 @@ internal sealed class TamperWatch
     private readonly HashSet<string> _keyResources = new(StringComparer.Ordinal);
 
     // IAM roles as ACCOUNT|NAME, and the name alone (requests name a role by its name, without path or account).
-    private readonly HashSet<string> _roles = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _roleNames = new(StringComparer.Ordinal);
+    // IAM does not distinguish names by case (ROLE and role are one role), so neither does the watch; SNS topic,
+    // KMS alias, EventBridge rule, Lambda function, alarm and queue names are case-sensitive and compared as written.
+    private readonly HashSet<string> _roles = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _roleNames = new(StringComparer.OrdinalIgnoreCase);
 
     private TamperWatch()
     {

@@ -95,6 +95,34 @@ public sealed class KeyAndRoleTamperTests
     }
 
     [Theory]
+    [InlineData("CLOUDTRAIL-NOTIFIER-NOTIFIERFUNCTIONROLE-A1B2C3D4E5F6")]
+    [InlineData("cloudtrail-notifier-notifierfunctionrole-a1b2c3d4e5f6")]
+    [InlineData("Cloudtrail-Notifier-NotifierFunctionRole-A1b2c3d4e5f6")]
+    public void The_functions_role_is_matched_in_any_letter_case_as_IAM_does(string spelling)
+    {
+        // IAM names are not distinguished by case: a Deny on the upper-cased name lands on the function's role.
+        var parameters = $$"""{"roleName":"{{spelling}}","policyName":"deny-publish"}""";
+
+        Assert.Equal(new TamperFinding(TamperTargetKind.Role, spelling, spelling), Detect("iam.amazonaws.com", "PutRolePolicy", parameters, "us-east-1"));
+        Assert.Equal(TamperTargetKind.Role, Detect("iam.amazonaws.com", "PutRolePolicy", parameters, "us-east-1", watch: TamperWatch.Parse(
+            "arn:aws:iam::111111111111:role/" + RoleName.ToUpperInvariant(), null, out _))?.Target);
+        Assert.Null(Detect("iam.amazonaws.com", "PutRolePolicy", parameters, "us-east-1", "222222222222"));
+    }
+
+    [Fact]
+    public void Topics_aliases_rules_and_functions_keep_their_case_as_AWS_does()
+    {
+        // SNS topic, KMS alias, EventBridge rule and Lambda function names are case-sensitive: another case is another resource.
+        var watch = TamperWatch.Parse("arn:aws:kms:eu-west-1:333333333333:alias/notifier-topics," + SampleStack.WatchList, SampleStack.Function, out _)!;
+
+        Assert.Null(Detect("sns.amazonaws.com", "DeleteTopic", $$"""{"topicArn":"{{SampleStack.Topic.ToUpperInvariant()}}"}""", watch: watch));
+        Assert.Null(Detect("kms.amazonaws.com", "DeleteAlias", """{"aliasName":"alias/NOTIFIER-TOPICS"}""", "eu-west-1", "333333333333", watch));
+        Assert.Null(Detect("events.amazonaws.com", "DisableRule", """{"name":"CLOUDTRAIL-NOTIFIER-WATCH"}""", watch: watch));
+        Assert.Null(Detect("lambda.amazonaws.com", "DeleteFunction", $$"""{"functionName":"{{SampleStack.Function.ToUpperInvariant()}}"}""", watch: watch));
+        Assert.NotNull(Detect("sns.amazonaws.com", "DeleteTopic", $$"""{"topicArn":"{{SampleStack.Topic}}"}""", watch: watch));
+    }
+
+    [Theory]
     [InlineData("TagRole")]
     [InlineData("UpdateRoleDescription")]
     [InlineData("DeleteRolePermissionsBoundary")]
