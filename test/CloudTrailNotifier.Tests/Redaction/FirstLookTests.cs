@@ -114,6 +114,8 @@ public sealed class FirstLookTests
     [InlineData("""{"EnvironmentVariables": "[{\"name\":\"DB_PASSWORD\",\"value\":\"Hunter2-pipeline\"}]"}""")]
     [InlineData("""{"EnvironmentVariables": "[{\"name\":\"NPM_API_KEY\",\"value\":\"Hunter2-pipeline\"}]"}""")]
     [InlineData("""{"note": "token Bearer abcd"}""")]                        // no ':' or '=': found by its B
+    [InlineData("""{"note": "token bEaReR abcd"}""")]
+    [InlineData("""{"note": "b1bbe2b be bearer x9"}""")]
     [InlineData("""{"note": "sent bearer Zt7Qp2"}""")]
     [InlineData("""{"note": "x -----BEGIN PRIVATE KEY----- MIIEowIBAAKCAQEA"}""")]
     [InlineData("""{"note": "AgoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3Q"}""")]    // by its J
