@@ -51,24 +51,42 @@ public sealed class TextRedactorLinearTests
     }
 
     [Fact]
-    public void The_reviewers_event_renders_in_every_form_within_a_generous_time_and_hides_the_value()
+    public void The_reviewers_event_renders_in_every_form_about_as_fast_as_the_same_run_without_a_key_and_hides_the_value()
     {
-        var json = TestEvents.SeedWith(d => d["requestParameters"] = new JsonObject { ["note"] = new string('\\', 115_000) + "\\npassword=Hunter2x" });
+        // The reviewer's control: the same run with no trigger word after it, which the text rules never read. Both
+        // are timed in the same test (after a warm-up), so the machine's load weighs on both alike.
         var notifiers = new Notifier[]
         {
             new(RenderOptions.Default with { ChatCards = true }),
             new(new RenderOptions(NotificationLanguage.Japanese, TimeZoneInfo.Utc) { ChatCards = true }),
         };
+        var run = new string('\\', 115_000);
+        var withKey = TestEvents.SeedWith(d => d["requestParameters"] = new JsonObject { ["note"] = run + "\\npassword=Hunter2x" });
+        var withoutKey = TestEvents.SeedWith(d => d["requestParameters"] = new JsonObject { ["note"] = run + "\\nplain=x" });
+        RenderAll(notifiers, TestEvents.SeedWith(_ => { }));
 
+        var control = RenderAll(notifiers, withoutKey);
         var watch = Stopwatch.StartNew();
         foreach (var notifier in notifiers)
         {
-            var notification = notifier.Notify(json);
+            var notification = notifier.Notify(withKey);
             Assert.DoesNotContain("Hunter2", notification.Message + notification.Subject + PublishRequestJson.Write(notification) + notification.ChatCard, StringComparison.Ordinal);
         }
 
         watch.Stop();
-        Assert.True(watch.Elapsed < Generous * 2, $"took {watch.Elapsed.TotalSeconds:F1} s");
+        Assert.True(watch.Elapsed < control * 4 + TimeSpan.FromSeconds(2), $"took {watch.Elapsed.TotalSeconds:F1} s, without the key {control.TotalSeconds:F1} s");
+    }
+
+    private static TimeSpan RenderAll(Notifier[] notifiers, byte[] json)
+    {
+        var watch = Stopwatch.StartNew();
+        foreach (var notifier in notifiers)
+        {
+            var notification = notifier.Notify(json);
+            _ = PublishRequestJson.Write(notification);
+        }
+
+        return watch.Elapsed;
     }
 
     [Theory]
