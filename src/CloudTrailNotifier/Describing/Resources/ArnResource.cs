@@ -31,6 +31,14 @@ internal static class ArnResource
             id = resource.TrimEnd('/');
         }
 
+        if (arn.Service == "apigateway" && resource.TrimEnd('/').Split('/') is { Length: >= 2 } path && path.Length % 2 == 0
+            && IsWord(path[^2]))
+        {
+            // /restapis/ID/stages/NAME: type/ID pairs, the last pair is the thing (a stage of REST API ID).
+            type = path[^2];
+            id = string.Join('/', path.Where((_, at) => at % 2 == 1));
+        }
+
         var kind = KindOf(arn.Service, type, id);
         if (kind != ResourceKind.Other)
         {
@@ -85,6 +93,7 @@ internal static class ArnResource
         {
             "restapis" => "REST API",
             "apis" => "API",
+            "stages" => "stage",
             "loadbalancer" => "load balancer",
             "targetgroup" => "target group",
             _ => type.Replace('-', ' ').ToLowerInvariant(),

@@ -44,7 +44,10 @@ internal static class GenericLabel
     }
 
     /// <summary>The object of a call named verb + noun: CreateTrustAnchor is about a "trust anchor".</summary>
-    private static string? NounOf(string? eventName)
+    private static string? NounOf(string? eventName) => CallNoun(eventName) is { } noun ? Words(noun) : null;
+
+    /// <summary>The noun of a call named verb + noun, as written: <c>TrustAnchor</c> of CreateTrustAnchor; null otherwise.</summary>
+    public static string? CallNoun(string? eventName)
     {
         if (eventName is null || !IsAsciiIdentifier(eventName))
         {
@@ -56,11 +59,25 @@ internal static class GenericLabel
             if (eventName.Length > verb.Length && eventName.StartsWith(verb, StringComparison.Ordinal) && char.IsAsciiLetterUpper(eventName[verb.Length]))
             {
                 var noun = eventName[verb.Length..].TrimEnd("0123456789v".ToCharArray());
-                return noun.Length == 0 ? null : Words(noun);
+                return noun.Length == 0 ? null : noun;
             }
         }
 
         return null;
+    }
+
+    /// <summary>A parameter name without its identifier suffix: <c>cluster</c> of <c>clusterName</c>.</summary>
+    public static string Stem(string key)
+    {
+        foreach (var suffix in Suffixes)
+        {
+            if (key.Length > suffix.Length && key.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return key[..^suffix.Length];
+            }
+        }
+
+        return key;
     }
 
     /// <summary>camelCase to lower-case words; a run of capitals stays one upper-case word (ACL, DB).</summary>

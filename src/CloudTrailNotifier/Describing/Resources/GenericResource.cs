@@ -17,8 +17,15 @@ internal static class GenericResource
         "versionId", "versionStage", "regionName", "Host", "maxResults", "MaxResults",
     ];
 
-    public static (string Name, string Value)? Best(JsonElement parameters)
+    /// <summary>The score of a parameter named for the call's own noun (<c>clusterName</c> of CreateCluster): above every other.</summary>
+    private const int CallNounScore = 5;
+
+    /// <param name="parameters">The request parameters.</param>
+    /// <param name="eventName">The call: a parameter named for its noun names its object (CreateCluster's <c>clusterName</c>,
+    /// not the <c>iamRoleArn</c> the new cluster will use).</param>
+    public static (string Name, string Value)? Best(JsonElement parameters, string? eventName = null)
     {
+        var noun = GenericLabel.CallNoun(eventName);
         (string Name, string Value)? best = null;
         var bestScore = 0;
         foreach (var property in parameters.EnumerateObject())
@@ -32,6 +39,11 @@ internal static class GenericResource
 
             var name = JsonFields.Name(property);
             var score = NameScore(name);
+            if (score > 0 && noun is not null && GenericLabel.Stem(name).Equals(noun, StringComparison.OrdinalIgnoreCase))
+            {
+                score = CallNounScore;
+            }
+
             if (score <= bestScore || JsonFields.Scalar(property.Value) is not { } value || !CanBeObject(value))
             {
                 continue;

@@ -196,7 +196,7 @@ internal static class ResourceDescriber
 
     private static void AddGeneric(JsonElement p, string? eventName, Scope scope, ResourceList found)
     {
-        if (GenericResource.Best(p) is not { } best)
+        if (GenericResource.Best(p, eventName) is not { } best)
         {
             return;
         }

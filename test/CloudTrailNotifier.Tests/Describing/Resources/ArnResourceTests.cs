@@ -28,6 +28,7 @@ public sealed class ArnResourceTests
     [InlineData("cloudfront.amazonaws.com", "TagResource", "resource", "arn:aws:cloudfront::111111111111:distribution/E5337EXAMPLE", "CloudFront distribution", "E5337EXAMPLE")]
     [InlineData("wafv2.amazonaws.com", "DisassociateWebACL", "resourceArn", "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/web/50dc6c495c0c9188", "Elastic Load Balancing load balancer", "app/web/50dc6c495c0c9188")]
     [InlineData("apigateway.amazonaws.com", "TagResource", "resourceArn", "arn:aws:apigateway:eu-west-1::/restapis/abcdef74gh/", "API Gateway REST API", "abcdef74gh")]
+    [InlineData("apigateway.amazonaws.com", "TagResource", "resourceArn", "arn:aws:apigateway:eu-west-1::/restapis/abcdef74gh/stages/test2", "API Gateway stage", "abcdef74gh/test2")]
     [InlineData("rbin.amazonaws.com", "TagResource", "resourceArn", "arn:aws:rbin:eu-west-1:111111111111:rule/ABCDEF0123", "rbin rule", "ABCDEF0123")]
     public void An_arn_in_a_parameter_that_says_nothing_names_what_it_is(string source, string eventName, string key, string arn, string label, string name)
     {

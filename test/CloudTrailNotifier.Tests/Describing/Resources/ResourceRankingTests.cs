@@ -76,4 +76,23 @@ public sealed class ResourceRankingTests
     [InlineData("snap-XYZ12345")]
     [InlineData("subnet-")]
     public void Strings_that_only_resemble_ec2_ids_are_not_taken(string value) => Assert.Null(Ec2Resources.KindOf(value));
+
+    [Theory]
+    [InlineData("dax.amazonaws.com", "CreateCluster", """{"clusterName":"daxcluster","nodeType":"dax.r4.large","iamRoleArn":"arn:aws:iam::111111111111:role/DAXServiceRole"}""", "cluster", "daxcluster")]
+    [InlineData("example.amazonaws.com", "DeleteTrustAnchor", """{"profileArn":"arn:aws:x:eu-west-1:111111111111:profile/p","trustAnchorId":"ta-1"}""", "trust anchor", "ta-1")]
+    [InlineData("example.amazonaws.com", "UpdateFileSystem", """{"kmsKeyArn":"arn:aws:kms:eu-west-1:111111111111:key/k","fileSystemId":"fs-0123"}""", "file system", "fs-0123")]
+    public void A_parameter_named_for_the_calls_noun_is_its_object_before_any_arn_it_uses(string source, string eventName, string parameters, string label, string name)
+    {
+        var resource = Assert.Single(Describe(source, eventName, parameters));
+
+        Assert.Equal((label, name), (resource.Source, resource.Name));
+    }
+
+    [Fact]
+    public void Without_a_parameter_named_for_the_noun_the_arn_still_wins()
+    {
+        var resource = Assert.Single(Describe("example.amazonaws.com", "CreateSubscription", """{"endpointName":"e","topicArn":"arn:aws:x:eu-west-1:111111111111:topic/t"}"""));
+
+        Assert.Equal("arn:aws:x:eu-west-1:111111111111:topic/t", resource.Identifier);
+    }
 }
