@@ -173,6 +173,7 @@ internal sealed class SummaryPhrases(Texts t, Func<string, int, string> escape)
             TamperTarget = facts.Tamper?.Target ?? default,
             TamperName = Safe(facts.Tamper?.Name),
             ThroughCloudFormation = service == ServiceNames.CloudFormationPrincipal,
+            EnvelopeSource = Safe(facts.Event.EnvelopeSource),
         };
 
         foreach (var signal in SignalOrder.In(facts.Signals))

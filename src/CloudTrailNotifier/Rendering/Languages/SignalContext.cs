@@ -15,4 +15,7 @@ internal readonly record struct SignalContext(
 
     /// <summary>Whether CloudFormation made the call (as recorded, not as shown: the shown name is escaped and defanged).</summary>
     public bool ThroughCloudFormation { get; init; }
+
+    /// <summary>The envelope's source (escaped) of an event not from AWS; null when it has none.</summary>
+    public string? EnvelopeSource { get; init; }
 }
