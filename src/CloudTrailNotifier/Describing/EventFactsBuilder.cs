@@ -80,6 +80,11 @@ internal static class EventFactsBuilder
 
         var tamper = TamperDetector.Detect(evt, tamperWatch);
         var signals = tamper is null ? Signals.None : Signals.Tampering;
+        if (evt.IsForeignEnvelope)
+        {
+            signals |= Signals.NotFromAws;
+        }
+
         if (outcome == Outcome.Denied)
         {
             signals |= Signals.AccessDenied;

@@ -10,7 +10,7 @@ namespace CloudTrailNotifier.Describing;
 /// address. Conditions anyone can meet do not: TLS, MFA, time, user agent or referer (the caller writes those),
 /// principal tags (any account tags its own principals), <c>...IfExists</c> and <c>ForAllValues:</c> forms
 /// (they hold when the key is absent), negations, <c>Null</c>, and values that are only wildcards or leave the
-/// account open (<c>arn:aws:iam::*:role/x</c>), or address ranges wider than /8 (IPv4) or /16 (IPv6). Pure.
+/// account open (<c>arn:aws:iam::*:role/x</c>), or address ranges that together cover more than one /8 (IPv4) or /16 (IPv6). Pure.
 /// </summary>
 internal static class PolicyConditions
 {
@@ -163,24 +163,8 @@ internal static class PolicyConditions
                 : Is(op, PatternOperators) && values.TrueForAll(specific);
         }
 
-        return Is(key, AddressKeys) && string.Equals(op, "IpAddress", StringComparison.OrdinalIgnoreCase) && values.TrueForAll(IsNarrowRange);
-    }
-
-    /// <summary>
-    /// An address or a range no wider than /8 (IPv4) or /16 (IPv6): <c>0.0.0.0/0</c>, <c>0.0.0.0/1</c> with
-    /// <c>128.0.0.0/1</c>, or <c>2000::/3</c> (every global IPv6 address) admit the whole internet.
-    /// </summary>
-    private static bool IsNarrowRange(string value)
-    {
-        var slash = value.IndexOf('/');
-        if (slash < 0)
-        {
-            return value.Length > 0;
-        }
-
-        var widest = value.AsSpan(0, slash).Contains(':') ? 16 : 8;
-        return int.TryParse(value.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits)
-            && bits >= widest;
+        // The ranges together, not each alone: 0.0.0.0/1 with 128.0.0.0/1, or 256 ranges of /8, admit everyone.
+        return Is(key, AddressKeys) && string.Equals(op, "IpAddress", StringComparison.OrdinalIgnoreCase) && AddressRanges.AreNarrow(values);
     }
 
     private static bool IsLiteral(string value) => value.Length > 0 && value.AsSpan().IndexOfAny('*', '?') < 0;

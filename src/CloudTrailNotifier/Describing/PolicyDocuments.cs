@@ -10,17 +10,14 @@ namespace CloudTrailNotifier.Describing;
 /// </summary>
 internal static class PolicyDocuments
 {
-    /// <summary>Action values that match every action of every service.</summary>
-    private static readonly string[] EveryAction = ["*", "*:*"];
-
     /// <summary>
-    /// True when an Allow statement lets every action on every resource: actions <c>*</c> or <c>*:*</c>, or any
-    /// <c>NotAction</c> (every action but the listed); resources <c>*</c>, or any <c>NotResource</c> (every
-    /// resource but the listed).
+    /// True when an Allow statement lets every action on every resource: actions <c>*</c> or <c>*:*</c> in any
+    /// wildcard spelling (<see cref="WildcardPatterns"/>), or any <c>NotAction</c> (every action but the listed);
+    /// resources <c>*</c> or <c>arn:aws:*:*:*:*</c> and the like, or any <c>NotResource</c> (every resource but the listed).
     /// </summary>
     public static bool AllowsEverything(JsonElement? document) => AnyAllow(document, statement =>
-        (ContainsAny(statement, "Action", EveryAction) || JsonFields.TryGet(statement, "NotAction", out _))
-        && (Contains(statement, "Resource", "*") || JsonFields.TryGet(statement, "NotResource", out _)));
+        (AnyValue(statement, "Action", WildcardPatterns.MatchesEveryAction) || JsonFields.TryGet(statement, "NotAction", out _))
+        && (AnyValue(statement, "Resource", WildcardPatterns.MatchesEveryResource) || JsonFields.TryGet(statement, "NotResource", out _)));
 
     /// <summary>
     /// True when an Allow statement lets everyone in: its principal is everyone (<c>"*"</c> or <c>{"AWS":"*"}</c>),
@@ -113,11 +110,8 @@ internal static class PolicyDocuments
         }
     }
 
-    private static bool ContainsAny(JsonElement statement, string name, string[] wanted) =>
-        JsonFields.TryGet(statement, name, out var value) && Values(value).Exists(wanted.Contains);
-
-    private static bool Contains(JsonElement statement, string name, string wanted) =>
-        JsonFields.TryGet(statement, name, out var value) && Values(value).Contains(wanted);
+    private static bool AnyValue(JsonElement statement, string name, Predicate<string> test) =>
+        JsonFields.TryGet(statement, name, out var value) && Values(value).Exists(test);
 
     private static List<string> PrincipalValues(JsonElement statement)
     {

@@ -5,6 +5,7 @@ internal static class SignalOrder
 {
     private static readonly Signals[] Ordered =
     [
+        Signals.NotFromAws,
         Signals.Tampering,
         Signals.UnknownAccount,
         Signals.AccessDenied,

@@ -18,4 +18,10 @@ internal enum Signals
 
     /// <summary>The event came from an account that is not in the organization's list (ACCOUNT_NAMES).</summary>
     UnknownAccount = 1 << 8,
+
+    /// <summary>
+    /// The EventBridge envelope's source does not start with <c>aws.</c>: not sent by AWS, so anyone allowed
+    /// events:PutEvents on the bus may have written every field. Shown before everything else.
+    /// </summary>
+    NotFromAws = 1 << 9,
 }

@@ -50,6 +50,15 @@ internal readonly struct CloudTrailEvent
     public string? DetailType => _known?.DetailType;
     public string? EventBridgeId => _known?.EventBridgeId;
 
+    /// <summary>The envelope's <c>source</c> as written; null for a bare record or when the envelope has none.</summary>
+    public string? EnvelopeSource => _known?.EnvelopeSource;
+
+    /// <summary>
+    /// An envelope whose <c>source</c> does not start with <c>aws.</c> (or has none): AWS did not send it, since only
+    /// AWS may use those sources, and anyone allowed events:PutEvents on the bus could have. A bare record is not one.
+    /// </summary>
+    public bool IsForeignEnvelope => _known?.IsForeignEnvelope == true;
+
     /// <summary>The record's <c>requestParameters</c> as found, of any kind; <c>default</c> (Undefined) when absent.</summary>
     public JsonElement RequestParameters => _known?.RequestParameters ?? default;
 

@@ -42,6 +42,7 @@ internal sealed class KnownFields
     private const int TimeAt = 27;
     private const int DetailTypeAt = 28;
     private const int IdAt = 29;
+    private const int SourceAt = 30;
 
     /// <summary>The names read from an event's top-level object and from its record, in slot order.</summary>
     public static MemberNames Names { get; } = new(
@@ -49,7 +50,7 @@ internal sealed class KnownFields
         "eventVersion", "sourceIPAddress", "userAgent", "errorCode", "errorMessage", "vpcEndpointId", "readOnly",
         "awsRegion", "recipientAccountId", "requestParameters", "responseElements", "additionalEventData", "tlsDetails",
         "sessionCredentialFromConsole", "vpcEndpointAccountId", "resources",
-        "detail", "region", "account", "time", "detail-type", "id");
+        "detail", "region", "account", "time", "detail-type", "id", "source");
 
     /// <param name="envelope">The envelope's slots from <see cref="Names"/>; empty for a bare record.</param>
     /// <param name="record">The record's slots from <see cref="Names"/>.</param>
@@ -75,6 +76,8 @@ internal sealed class KnownFields
         TimeText = JsonFields.Scalar(record[EventTimeAt]) ?? Envelope(envelope, TimeAt);
         DetailType = Envelope(envelope, DetailTypeAt);
         EventBridgeId = Envelope(envelope, IdAt);
+        EnvelopeSource = Envelope(envelope, SourceAt);
+        IsForeignEnvelope = !envelope.IsEmpty && EnvelopeSource?.StartsWith("aws.", StringComparison.Ordinal) != true;
         RequestParameters = record[RequestParametersAt];
         ResponseElements = record[ResponseElementsAt];
         AdditionalEventData = record[AdditionalEventDataAt];
@@ -103,6 +106,8 @@ internal sealed class KnownFields
     public string? TimeText { get; }
     public string? DetailType { get; }
     public string? EventBridgeId { get; }
+    public string? EnvelopeSource { get; }
+    public bool IsForeignEnvelope { get; }
     public JsonElement RequestParameters { get; }
     public JsonElement ResponseElements { get; }
     public JsonElement AdditionalEventData { get; }

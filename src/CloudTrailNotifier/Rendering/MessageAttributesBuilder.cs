@@ -102,6 +102,7 @@ internal static class MessageAttributesBuilder
         Signals.AwsService => nameof(Signals.AwsService),
         Signals.Tampering => nameof(Signals.Tampering),
         Signals.UnknownAccount => nameof(Signals.UnknownAccount),
+        Signals.NotFromAws => nameof(Signals.NotFromAws),
         _ => signal.ToString(),
     };
 }

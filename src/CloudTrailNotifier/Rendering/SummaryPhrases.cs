@@ -178,6 +178,7 @@ internal sealed class SummaryPhrases(Texts t, Func<string, int, string> escape)
             TamperName = Safe(facts.Tamper?.Name),
             ThroughCloudFormation = service == ServiceNames.CloudFormationPrincipal,
             ConsoleByUserAgentOnly = facts.ConsoleByUserAgentOnly,
+            EnvelopeSource = Safe(facts.Event.EnvelopeSource),
         };
 
         foreach (var signal in SignalOrder.In(facts.Signals))

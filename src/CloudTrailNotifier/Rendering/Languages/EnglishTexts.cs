@@ -19,6 +19,7 @@ internal sealed class EnglishTexts : Texts
 
     public override string SubjectTag(Signals signal) => signal switch
     {
+        Signals.NotFromAws => "NOT FROM AWS",
         Signals.Tampering => "TAMPERING",
         Signals.AccessDenied => "DENIED",
         Signals.Error => "FAILED",
@@ -176,6 +177,8 @@ internal sealed class EnglishTexts : Texts
 
     public override string Signal(Signals signal, SignalContext c) => signal switch
     {
+        Signals.NotFromAws => (c.EnvelopeSource is null ? "Not from AWS: the event names no source" : $"Not from AWS: the event's source is {c.EnvelopeSource}")
+            + ", and only sources starting with aws. are AWS's own. Anyone allowed events:PutEvents on the bus could have sent it and written every value in it; check the call in CloudTrail before acting on it.",
         Signals.Tampering => Tampering(c),
         Signals.AccessDenied => $"Access denied: the caller lacked permission ({c.ErrorCode}).",
         Signals.Error => $"The call failed with {c.ErrorCode}.",

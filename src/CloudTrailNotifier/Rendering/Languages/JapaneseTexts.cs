@@ -19,6 +19,7 @@ internal sealed class JapaneseTexts : Texts
 
     public override string SubjectTag(Signals signal) => signal switch
     {
+        Signals.NotFromAws => "AWS以外から",
         Signals.Tampering => "改ざん",
         Signals.AccessDenied => "拒否",
         Signals.Error => "失敗",
@@ -176,6 +177,8 @@ internal sealed class JapaneseTexts : Texts
 
     public override string Signal(Signals signal, SignalContext c) => signal switch
     {
+        Signals.NotFromAws => (c.EnvelopeSource is null ? "AWS 以外から: イベントに送信元 (source) がありません" : $"AWS 以外から: イベントの送信元 (source) は {c.EnvelopeSource} です")
+            + "。AWS 自身の送信元は aws. で始まるものだけです。イベントバスへの events:PutEvents を許可された誰でも送れ、値もすべて書けます。対応する前に CloudTrail でこの呼び出しを確かめてください。",
         Signals.Tampering => Tampering(c),
         Signals.AccessDenied => $"アクセス拒否: 呼び出し元に権限がありませんでした ({c.ErrorCode})。",
         Signals.Error => $"呼び出しは {c.ErrorCode} で失敗しました。",

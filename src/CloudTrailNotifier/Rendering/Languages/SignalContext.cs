@@ -18,4 +18,7 @@ internal readonly record struct SignalContext(
 
     /// <summary>The console session signal rests on the user agent alone (<see cref="Describing.EventFacts.ConsoleByUserAgentOnly"/>).</summary>
     public bool ConsoleByUserAgentOnly { get; init; }
+
+    /// <summary>The envelope's source (escaped) of an event not from AWS; null when it has none.</summary>
+    public string? EnvelopeSource { get; init; }
 }
