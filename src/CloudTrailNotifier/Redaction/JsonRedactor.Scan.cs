@@ -26,7 +26,7 @@ internal sealed partial class JsonRedactor
         MayChange,
     }
 
-    private ScanVerdict Scan(ReadOnlySpan<byte> utf8)
+    private ScanVerdict Scan(ReadOnlySpan<byte> utf8, EventSecretKey eventKey)
     {
         char[]? rented = null;
         try
@@ -44,7 +44,7 @@ internal sealed partial class JsonRedactor
                 }
             }
 
-            return Scan(utf8, new TriggerHits(whole));
+            return Scan(utf8, new TriggerHits(whole), eventKey);
         }
         catch (JsonException)
         {
@@ -64,7 +64,7 @@ internal sealed partial class JsonRedactor
     /// between two strings are stepped over one by one (a search costs more than the gap); a string's end is found
     /// with one vectorized search. A comment (the parser skips them) sends the event to the full walk.
     /// </summary>
-    private ScanVerdict Scan(ReadOnlySpan<byte> utf8, TriggerHits hits)
+    private ScanVerdict Scan(ReadOnlySpan<byte> utf8, TriggerHits hits, EventSecretKey eventKey)
     {
         var depth = 0;
         var role = MemberRole.None; // of the key just read: a type or a name says something about its siblings
@@ -106,7 +106,7 @@ internal sealed partial class JsonRedactor
                     var after = SkipWhitespace(utf8, i);
                     if (after < utf8.Length && utf8[after] == (byte)':')
                     {
-                        if (IsSecretKey(content, start, escaped, ref hits))
+                        if (IsSecretKey(content, start, escaped, ref hits) || (eventKey != EventSecretKey.None && EventSecrets.IsSecret(eventKey, content)))
                         {
                             return ScanVerdict.MayChange;
                         }

@@ -27,7 +27,10 @@ internal static class TextTriggers
     /// all of them groups its words so coarsely that repetitive text (long runs of one letter) costs several times more.
     /// </summary>
     private static readonly SearchValues<string> Shapes = SearchValues.Create(
-        Shortest([RedactionRules.SecureStringType, TextShapes.JwtStart, TextShapes.Bearer, TextShapes.SchemeSeparator, .. TextKeys.TriggerWords]),
+        Shortest([
+            RedactionRules.SecureStringType, TextShapes.JwtStart, TextShapes.Bearer, TextShapes.SchemeSeparator, .. TextKeys.TriggerWords,
+            .. RedactionRules.TextTriggerWords,
+        ]),
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
