@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace CloudTrailNotifier.Redaction;
@@ -48,26 +49,19 @@ internal static class EventSecrets
     /// <summary>Whether a key is the record's <c>requestParameters</c> or <c>responseElements</c>, where the event's secret key counts.</summary>
     public static bool IsCall(ReadOnlySpan<byte> utf8Key) => utf8Key.SequenceEqual("requestParameters"u8) || utf8Key.SequenceEqual("responseElements"u8);
 
-    /// <summary>Whether a key (UTF-8 as written in JSON) holds the event's secret: decoded and folded as every key is.</summary>
-    public static bool IsSecret(EventSecretKey kind, ReadOnlySpan<byte> utf8Key)
+    /// <summary>
+    /// Whether a key (UTF-8 as written in JSON) holds the event's secret: its name as AWS writes it, any case (these
+    /// services' own member names, so never escaped).
+    /// </summary>
+    public static bool IsSecret(EventSecretKey kind, ReadOnlySpan<byte> utf8Key) =>
+        kind != EventSecretKey.None && utf8Key.Length == Keys[(int)kind].Length && Ascii.EqualsIgnoreCase(utf8Key, Keys[(int)kind]);
+
+    /// <summary>For the first look: whether a key is one that some kind of event makes secret.</summary>
+    public static bool MayBeKey(ReadOnlySpan<byte> utf8Key) => utf8Key.Length switch
     {
-        if (kind == EventSecretKey.None || utf8Key.Length > 48)
-        {
-            return false;
-        }
-
-        Span<char> decoded = stackalloc char[utf8Key.Length];
-        var length = KeyName.Decode(utf8Key, decoded);
-        var folded = 0;
-        for (var i = 0; i < length; i++)
-        {
-            var c = decoded[i];
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                decoded[folded++] = char.ToLowerInvariant(c);
-            }
-        }
-
-        return decoded[..folded].SequenceEqual(Keys[(int)kind]);
-    }
+        2 => Ascii.EqualsIgnoreCase(utf8Key, "id"u8),
+        3 => Ascii.EqualsIgnoreCase(utf8Key, "key"u8),
+        5 => Ascii.EqualsIgnoreCase(utf8Key, "value"u8),
+        _ => false,
+    };
 }

@@ -26,8 +26,10 @@ internal sealed partial class JsonRedactor
         MayChange,
     }
 
-    private ScanVerdict Scan(ReadOnlySpan<byte> utf8, EventSecretKey eventKey)
+    /// <param name="eventKeyNames">Whether a key the event's kind may make secret (<see cref="EventSecrets"/>) was met below the top.</param>
+    private ScanVerdict Scan(ReadOnlySpan<byte> utf8, out bool eventKeyNames)
     {
+        eventKeyNames = false;
         char[]? rented = null;
         try
         {
@@ -44,7 +46,7 @@ internal sealed partial class JsonRedactor
                 }
             }
 
-            return Scan(utf8, new TriggerHits(whole), eventKey);
+            return Scan(utf8, new TriggerHits(whole), ref eventKeyNames);
         }
         catch (JsonException)
         {
@@ -64,7 +66,7 @@ internal sealed partial class JsonRedactor
     /// between two strings are stepped over one by one (a search costs more than the gap); a string's end is found
     /// with one vectorized search. A comment (the parser skips them) sends the event to the full walk.
     /// </summary>
-    private ScanVerdict Scan(ReadOnlySpan<byte> utf8, TriggerHits hits, EventSecretKey eventKey)
+    private ScanVerdict Scan(ReadOnlySpan<byte> utf8, TriggerHits hits, ref bool eventKeyNames)
     {
         var depth = 0;
         var role = MemberRole.None; // of the key just read: a type or a name says something about its siblings
@@ -106,10 +108,12 @@ internal sealed partial class JsonRedactor
                     var after = SkipWhitespace(utf8, i);
                     if (after < utf8.Length && utf8[after] == (byte)':')
                     {
-                        if (IsSecretKey(content, start, escaped, ref hits) || (eventKey != EventSecretKey.None && EventSecrets.IsSecret(eventKey, content)))
+                        if (IsSecretKey(content, start, escaped, ref hits))
                         {
                             return ScanVerdict.MayChange;
                         }
+
+                        eventKeyNames |= depth >= 2 && EventSecrets.MayBeKey(content);
 
                         role = RedactionRules.Role(content);
                         i = after + 1;

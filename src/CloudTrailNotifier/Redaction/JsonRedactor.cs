@@ -33,8 +33,7 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
     public byte[]? Redact(JsonElement root)
     {
         var raw = JsonMarshal.GetRawUtf8Value(root);
-        var eventKey = EventSecrets.For(root);
-        if (Scan(raw, eventKey) == ScanVerdict.Unchanged)
+        if (FirstLook(root, out var eventKey) == ScanVerdict.Unchanged)
         {
             return null;
         }
@@ -44,7 +43,15 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
     }
 
     /// <summary>For tests: whether the first look clears the event (it must never clear one the full walk changes).</summary>
-    internal bool FirstLookClears(JsonElement root) => Scan(JsonMarshal.GetRawUtf8Value(root), EventSecrets.For(root)) == ScanVerdict.Unchanged;
+    internal bool FirstLookClears(JsonElement root) => FirstLook(root, out _) == ScanVerdict.Unchanged;
+
+    /// <summary>The first look, and the event's kind where a key it may make secret is in it (read only then: most events have none).</summary>
+    private ScanVerdict FirstLook(JsonElement root, out EventSecretKey eventKey)
+    {
+        var verdict = Scan(JsonMarshal.GetRawUtf8Value(root), out var eventKeyNames);
+        eventKey = verdict == ScanVerdict.MayChange || eventKeyNames ? EventSecrets.For(root) : EventSecretKey.None;
+        return eventKey == EventSecretKey.None ? verdict : ScanVerdict.MayChange;
+    }
 
     /// <summary>For tests: whether the full walk changes the event.</summary>
     internal bool FullWalkChanges(JsonElement root) => Write(root, Context.Top(EventSecrets.For(root)), 0, new MemoryStream());
