@@ -16,9 +16,12 @@ internal sealed partial class JsonRedactor
     /// <summary>
     /// Bytes every text rule needs one of (see <see cref="TextRedactor.MayMatch"/>): the <c>:</c> or <c>=</c> after a
     /// key (a URL's <c>://</c> too), the B of a PEM header's BEGIN and of Bearer in any case, and a letter each session
-    /// token start and <c>eyJ</c> holds (J, G or Q). A string with none of them, no escape and no JSON in it is left as it is.
+    /// token start and <c>eyJ</c> holds (J, G or Q); the quote of a SQL literal and of a validation error's echo, the
+    /// <c>$$</c> of a SQL literal; the <c>&gt;</c> of an XML element, the <c>%</c> of a percent escape and a tab
+    /// (<see cref="TextEncodedKeys"/>). A string with none of them, no command-line flag (<see cref="MayHoldFlag"/>), only
+    /// ASCII (fullwidth keys are read folded), no escape and no JSON in it is left as it is.
     /// </summary>
-    private static readonly SearchValues<byte> MatchBytes = SearchValues.Create(":=BbJGQ"u8);
+    private static readonly SearchValues<byte> MatchBytes = SearchValues.Create(":=BbJGQ'$>%\t"u8);
 
     private enum ScanVerdict
     {
@@ -29,12 +32,14 @@ internal sealed partial class JsonRedactor
         MayChange,
     }
 
-    private ScanVerdict Scan(ReadOnlySpan<byte> utf8)
+    /// <param name="eventKeyNames">Whether a key the event's kind may make secret (<see cref="EventSecrets"/>) was met below the top.</param>
+    private ScanVerdict Scan(ReadOnlySpan<byte> utf8, out bool eventKeyNames)
     {
+        eventKeyNames = false;
         try
         {
             // CloudTrail's marker for withheld values is looked for in a string only when the event holds it.
-            return Scan(utf8, hidden: utf8.IndexOf("HIDDEN_DUE"u8) >= 0);
+            return Scan(utf8, hidden: utf8.IndexOf("HIDDEN_DUE"u8) >= 0, ref eventKeyNames);
         }
         catch (JsonException)
         {
@@ -48,7 +53,7 @@ internal sealed partial class JsonRedactor
     /// with one vectorized search. A comment (the parser skips them) sends the event to the full walk. Each key is
     /// judged by one lookup of the memo (its verdict and its role at once).
     /// </summary>
-    private ScanVerdict Scan(ReadOnlySpan<byte> utf8, bool hidden)
+    private ScanVerdict Scan(ReadOnlySpan<byte> utf8, bool hidden, ref bool eventKeyNames)
     {
         var depth = 0;
         var role = MemberRole.None; // of the key just read: a type or a name says something about its siblings
@@ -96,6 +101,7 @@ internal sealed partial class JsonRedactor
                             return ScanVerdict.MayChange;
                         }
 
+                        eventKeyNames |= depth >= 2 && EventSecrets.MayBeKey(content);
                         role = key.Role;
                         i = after + 1;
                         break;
@@ -183,7 +189,7 @@ internal sealed partial class JsonRedactor
             return false;
         }
 
-        if (content.IndexOfAny(MatchBytes) < 0)
+        if (content.IndexOfAny(MatchBytes) < 0 && Ascii.IsValid(content) && !MayHoldFlag(content))
         {
             return true;
         }
@@ -201,7 +207,27 @@ internal sealed partial class JsonRedactor
         }
 
         var text = chars[..written];
-        return !TextTriggers.ContainsWord(text) || !TextRedactor.MayMatch(text);
+        return !TextEncodedKeys.HasWideForms(text) && (!TextTriggers.ContainsWord(text) || !TextRedactor.MayMatch(text));
+    }
+
+    /// <summary>
+    /// Whether a string may hold a command-line flag (<see cref="TextArguments.MayMatch"/>): a <c>-</c> at its start or
+    /// after a byte that is not a letter or digit (so UUIDs and hyphenated names pass).
+    /// </summary>
+    private static bool MayHoldFlag(ReadOnlySpan<byte> content)
+    {
+        for (var at = content.IndexOf((byte)'-'); at >= 0;)
+        {
+            if (at == 0 || !char.IsAsciiLetterOrDigit((char)content[at - 1]))
+            {
+                return true;
+            }
+
+            var next = content[(at + 1)..].IndexOf((byte)'-');
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return false;
     }
 
     /// <summary>A string's text, from its quoted UTF-8; unescaped strings need no reader.</summary>

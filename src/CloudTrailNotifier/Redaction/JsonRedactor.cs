@@ -33,24 +33,37 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
     public byte[]? Redact(JsonElement root)
     {
         var raw = JsonMarshal.GetRawUtf8Value(root);
-        if (Scan(raw) == ScanVerdict.Unchanged)
+        if (FirstLook(root, out var eventKey) == ScanVerdict.Unchanged)
         {
             return null;
         }
 
         using var buffer = new MemoryStream(raw.Length + 256);
-        return Write(root, new Context(KeyVerdict.Neutral, InSecret: false, BySibling: false), 0, buffer) ? buffer.ToArray() : null;
+        return Write(root, Context.Top(eventKey), 0, buffer) ? buffer.ToArray() : null;
     }
 
     /// <summary>For tests: whether the first look clears the event (it must never clear one the full walk changes).</summary>
-    internal bool FirstLookClears(JsonElement root) => Scan(JsonMarshal.GetRawUtf8Value(root)) == ScanVerdict.Unchanged;
+    internal bool FirstLookClears(JsonElement root) => FirstLook(root, out _) == ScanVerdict.Unchanged;
+
+    /// <summary>The first look, and the event's kind where a key it may make secret is in it (read only then: most events have none).</summary>
+    private ScanVerdict FirstLook(JsonElement root, out EventSecretKey eventKey)
+    {
+        var verdict = Scan(JsonMarshal.GetRawUtf8Value(root), out var eventKeyNames);
+        eventKey = verdict == ScanVerdict.MayChange || eventKeyNames ? EventSecrets.For(root) : EventSecretKey.None;
+        return eventKey == EventSecretKey.None ? verdict : ScanVerdict.MayChange;
+    }
 
     /// <summary>For tests: whether the full walk changes the event.</summary>
-    internal bool FullWalkChanges(JsonElement root) => Write(root, new Context(KeyVerdict.Neutral, InSecret: false, BySibling: false), 0, new MemoryStream());
+    internal bool FullWalkChanges(JsonElement root) => Write(root, Context.Top(EventSecrets.For(root)), 0, new MemoryStream());
 
     /// <param name="BySibling">A sibling makes this value secret: a secret name in a name/value list, or <c>type: SecureString</c>.</param>
-    private readonly record struct Context(KeyVerdict Verdict, bool InSecret, bool BySibling)
+    /// <param name="EventKey">The key that holds a secret in this kind of event only (<see cref="EventSecrets"/>).</param>
+    /// <param name="InCall">Inside the call's request parameters or response elements, where <paramref name="EventKey"/> counts.</param>
+    private readonly record struct Context(KeyVerdict Verdict, bool InSecret, bool BySibling, EventSecretKey EventKey, bool InCall)
     {
+        /// <summary>The context of the event itself.</summary>
+        public static Context Top(EventSecretKey eventKey) => new(KeyVerdict.Neutral, InSecret: false, BySibling: false, eventKey, InCall: false);
+
         /// <summary>Whether a string or number here is redacted; inside a secret, everything but kept keys is.</summary>
         public bool Hides => Verdict is KeyVerdict.Secret or KeyVerdict.SecretScalar || BySibling || (InSecret && Verdict != KeyVerdict.Kept);
 
@@ -135,7 +148,8 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
         var name = JsonMarshal.GetRawUtf8PropertyName(property);
         var bySibling = secretValues && _keys.Role(name) == MemberRole.Value;
         var inSecret = parent.MembersInSecret;
-        return new Context(_keys.Classify(name, inSecret), inSecret, bySibling);
+        var verdict = parent.InCall && EventSecrets.IsSecret(parent.EventKey, name) ? KeyVerdict.Secret : _keys.Classify(name, inSecret);
+        return new Context(verdict, inSecret, bySibling, parent.EventKey, parent.InCall || (parent.EventKey != EventSecretKey.None && EventSecrets.IsCall(name)));
     }
 
     /// <summary>What replaces a scalar, unencoded; null to keep it.</summary>
@@ -209,7 +223,8 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
         }
 
         Span<char> chars = stackalloc char[content.Length]; // UTF-8 never decodes to more UTF-16 units than it has bytes
-        return Encoding.UTF8.TryGetChars(content, chars, out var written) && !TextRedactor.MayContainSecret(chars[..written]);
+        return Encoding.UTF8.TryGetChars(content, chars, out var written) && !TextRedactor.MayContainSecret(chars[..written])
+            && !TextEncodedKeys.HasWideForms(chars[..written]); // ｐａｓｓｗｏｒｄ= is read folded
     }
 
     /// <summary>

@@ -1,9 +1,10 @@
 namespace CloudTrailNotifier.Redaction;
 
 /// <summary>
-/// A key name as the rules read it: JSON escapes decoded (<c>"pass\u0077ord"</c> is <c>password</c>) and each character
-/// beyond ASCII written as one space (none is a letter or digit the rules look for). A name as written in JSON, the same
-/// name decoded to UTF-8 and the same name as text therefore read alike, so their verdicts cannot differ.
+/// A key name as the rules read it: JSON escapes decoded (<c>"pass\u0077ord"</c> is <c>password</c>), fullwidth forms as
+/// their ASCII characters (<c>ｐａｓｓｗｏｒｄ</c> is <c>password</c>), and each other character beyond ASCII written as one
+/// space (none is a letter or digit the rules look for). A name as written in JSON, the same name decoded to UTF-8 and the
+/// same name as text therefore read alike, so their verdicts cannot differ.
 /// </summary>
 internal static class KeyName
 {
@@ -25,7 +26,7 @@ internal static class KeyName
             {
                 if (i + 5 < utf8.Length && utf8[i + 1] == (byte)'u' && TryHex(utf8.Slice(i + 2, 4), out var code))
                 {
-                    destination[length++] = code < 0x80 ? (char)code : ' ';
+                    destination[length++] = Narrow((char)code);
                     i += 6;
                 }
                 else
@@ -33,6 +34,12 @@ internal static class KeyName
                     destination[length++] = i + 1 < utf8.Length ? Unescape(utf8[i + 1]) : '\\';
                     i += 2;
                 }
+            }
+            else if (b == 0xEF && i + 2 < utf8.Length && utf8[i + 1] is 0xBC or 0xBD && utf8[i + 2] is >= 0x80 and < 0xC0)
+            {
+                // Three bytes of U+FF00-U+FF7F: a fullwidth form is read as its ASCII character.
+                destination[length++] = Narrow((char)(0xF000 | ((utf8[i + 1] & 0x3F) << 6) | (utf8[i + 2] & 0x3F)));
+                i += 3;
             }
             else
             {
@@ -54,18 +61,21 @@ internal static class KeyName
         return length;
     }
 
-    /// <summary>Copies a key given as text, each character beyond ASCII as a space; stops when the destination is full.</summary>
+    /// <summary>Copies a key given as text, fullwidth forms as ASCII and each other character beyond ASCII as a space; stops when the destination is full.</summary>
     /// <returns>The number of characters written.</returns>
     public static int Copy(ReadOnlySpan<char> key, Span<char> destination)
     {
         var length = Math.Min(key.Length, destination.Length);
         for (var i = 0; i < length; i++)
         {
-            destination[i] = key[i] < 0x80 ? key[i] : ' ';
+            destination[i] = Narrow(key[i]);
         }
 
         return length;
     }
+
+    /// <summary>An ASCII character as it is, a fullwidth form as its ASCII character, any other as a space.</summary>
+    private static char Narrow(char c) => TextEncodedKeys.Narrow(c) is var narrow && narrow < 0x80 ? narrow : ' ';
 
     /// <summary>The character a two-character escape stands for (the parser let through only these).</summary>
     private static char Unescape(byte escaped) => escaped switch

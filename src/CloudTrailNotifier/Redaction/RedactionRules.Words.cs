@@ -27,6 +27,24 @@ internal static partial class RedactionRules
         "confirmationcode", // Cognito ConfirmSignUp, ConfirmForgotPassword: ConfirmationCode
         "usercode",      // Cognito VerifySoftwareToken: UserCode (the TOTP code)
         "devicecode",    // SSO OIDC CreateToken: deviceCode (redeemed for tokens)
+
+        // Review 22 (L3); each also with a plural s (apiKeys, streamKeys).
+        "credential",    // SNS platform applications: PlatformCredential (the APNs/FCM signing key); a singular credential
+        "authkey", "licensekey", "masterkey", "sharedkey", "passcode", "fernetkey", // MWAA core.fernet_key: Airflow's Fernet key
+        "accesskeys",    // a list of access keys (the singular is a scalar ending: IAM's accessKey object holds metadata)
+        "hostkey",       // Transfer Family CreateServer/UpdateServer hostKey: the server's private SSH host key
+        "hostkeybody",   // Transfer Family ImportHostKey
+        "keytab",        // DataSync HDFS/SMB kerberosKeytab
+        "stringseed",    // IAM CreateVirtualMFADevice: base32StringSeed, the TOTP seed
+        "qrcodepng",     // ... and the same seed as a QR code
+        "streamkey",     // IVS stream keys ({arn, value}): the value is the key
+        "ssecustomerkey", // S3 SSE-C: the customer's encryption key
+    ];
+
+    /// <summary>A key ending so (as <see cref="SecretEndings"/>) holds a secret when its value is a string or number.</summary>
+    public static readonly string[] ScalarSecretEndings =
+    [
+        "accesskey",     // Firehose HTTP endpoint accessKey (a Datadog or New Relic API key); IAM's accessKey object is metadata
     ];
 
     /// <summary>
@@ -54,10 +72,12 @@ internal static partial class RedactionRules
     public static readonly string[] ScalarSecretNames = ["session"];
 
     /// <summary>Name/value lists: a member named so (folded) names its sibling value (ECS, Batch, CodeBuild, CloudFormation, Beanstalk).</summary>
-    public static readonly string[] PairNameKeys = ["name", "key", "parameterkey", "parametername", "optionname", "variablename"];
+    public static readonly string[] PairNameKeys =
+        ["name", "key", "parameterkey", "parametername", "optionname", "variablename", "attributename"]; // Firehose commonAttributes
 
     /// <summary>Name/value lists: the members a secret name or a <c>SecureString</c> type makes secret.</summary>
-    public static readonly string[] PairValueKeys = ["value", "parametervalue", "resolvedvalue", "optionvalue", "variablevalue"];
+    public static readonly string[] PairValueKeys =
+        ["value", "parametervalue", "resolvedvalue", "optionvalue", "variablevalue", "attributevalue"];
 
     /// <summary>The member whose <c>SecureString</c> makes its sibling values secret (any case).</summary>
     public const string TypeKey = "type";
@@ -69,12 +89,14 @@ internal static partial class RedactionRules
     private static KeyVerdict SecretByWords(ReadOnlySpan<char> decoded, ReadOnlySpan<char> folded)
     {
         var tail = folded.TrimEnd("0123456789");
-        foreach (var ending in SecretEndings)
+        if (EndsWithAny(tail, SecretEndings) || (tail is [.., 's'] && EndsWithAny(tail[..^1], SecretEndings)) || IsEnvStyleSecret(decoded))
         {
-            if (tail.EndsWith(ending, StringComparison.Ordinal))
-            {
-                return KeyVerdict.Secret;
-            }
+            return KeyVerdict.Secret;
+        }
+
+        if (EndsWithAny(tail, ScalarSecretEndings))
+        {
+            return KeyVerdict.SecretScalar;
         }
 
         var last = LastWord(decoded);
@@ -148,6 +170,19 @@ internal static partial class RedactionRules
         return decoded[start..end];
     }
 
+    private static bool EndsWithAny(ReadOnlySpan<char> folded, string[] endings)
+    {
+        foreach (var ending in endings)
+        {
+            if (folded.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>What a key (UTF-8 as written in JSON) says about its siblings: folded and decoded like every key.</summary>
     public static MemberRole Role(ReadOnlySpan<byte> utf8Key)
     {
@@ -213,7 +248,8 @@ internal static partial class RedactionRules
 
     /// <summary>Words any key or name these rules make secret holds, however it is cut (<c>API_KEY</c>, <c>Pre-Shared-Key</c>), but the text triggers lack.</summary>
     private static readonly System.Buffers.SearchValues<string> WordSecretWords = System.Buffers.SearchValues.Create(
-        ["pw", "api", "shared", "signing", "plain", "session", RedactionRules.SecureStringType], StringComparison.OrdinalIgnoreCase);
+        ["pw", "api", "shared", "signing", "plain", "session", RedactionRules.SecureStringType, "key", "seed", "png", "_pat", "dsn", "webhook"],
+        StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether text (a container too deep to walk) may hold a key these rules make secret.</summary>
     public static bool MayHoldWordSecret(ReadOnlySpan<char> text) => text.IndexOfAny(WordSecretWords) >= 0;

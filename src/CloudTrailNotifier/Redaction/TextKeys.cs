@@ -94,10 +94,15 @@ internal static class TextKeys
 
     /// <summary>
     /// The length of a JSON <c>\u</c> escape at <paramref name="i"/> (at any nesting level, so after one or more
-    /// backslashes), 0 when there is none; <paramref name="decoded"/> is the character it stands for.
+    /// backslashes) or of a percent escape of a key's character, 0 when there is none; <paramref name="decoded"/> is the character it stands for.
     /// </summary>
     public static int EscapeLength(string text, int i, out char decoded)
     {
+        if (text[i] == '%')
+        {
+            return TextEncodedKeys.PercentLength(text, i, out decoded); // a URL's pass%77ord
+        }
+
         decoded = '\0';
         var p = i;
         while (p < text.Length && text[p] == '\\')

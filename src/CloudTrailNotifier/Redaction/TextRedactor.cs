@@ -20,7 +20,7 @@ internal static class TextRedactor
         SearchValues.Create(string.Concat(RedactionRules.SessionTokenPrefixes.Select(prefix => prefix[0])));
 
     /// <summary>Every key rule needs one of these: the <c>:</c> or <c>=</c> after a secret key (a URL's <c>://</c> too).</summary>
-    private static readonly SearchValues<char> KeyValueMarks = SearchValues.Create(":=");
+    private static readonly SearchValues<char> KeyValueMarks = SearchValues.Create(":=>\t%"); // > \t %: TextEncodedKeys
 
     /// <summary>The starts of the shapes that need no <c>:</c> or <c>=</c>: session tokens, JSON Web Tokens.</summary>
     private static readonly SearchValues<string> TokenPrefixes =
@@ -28,7 +28,8 @@ internal static class TextRedactor
 
     public static string Redact(string text, RedactionMarkers markers)
     {
-        return MayContainSecret(text) && MayMatch(text) ? RedactEveryPosition(text, markers) : text;
+        var folded = TextEncodedKeys.WidthFolded(text);
+        return MayContainSecret(folded) && MayMatch(folded) ? RedactEveryPosition(text, markers) : text;
     }
 
     /// <summary>
@@ -41,8 +42,9 @@ internal static class TextRedactor
         || TextEchoes.MayMatch(text) || TextSql.MayMatch(text) || TextArguments.MayMatch(text);
 
     /// <summary>The rules tried at every position (what <see cref="Redact"/> does once its first looks found a rule could match).</summary>
-    internal static string RedactEveryPosition(string text, RedactionMarkers markers)
+    internal static string RedactEveryPosition(string shown, RedactionMarkers markers)
     {
+        var text = TextEncodedKeys.WidthFolded(shown); // read with fullwidth forms as ASCII; what is kept is shown as it came
         StringBuilder? output = null;
         var copied = 0;
         var i = 0;
@@ -52,14 +54,14 @@ internal static class TextRedactor
             if (Match(text, i, ref commandAt, out var start, out var end, out var next))
             {
                 output ??= new StringBuilder(text.Length);
-                output.Append(text, copied, start - copied).Append(markers.Redacted(end - start));
+                output.Append(shown, copied, start - copied).Append(markers.Redacted(end - start));
                 copied = end;
             }
 
             i = next;
         }
 
-        return output is null ? text : output.Append(text, copied, text.Length - copied).ToString();
+        return output is null ? shown : output.Append(shown, copied, text.Length - copied).ToString();
     }
 
     /// <summary>Whether a secret starts at or right after <paramref name="i"/>: its span, and where to look on.</summary>
@@ -69,7 +71,7 @@ internal static class TextRedactor
         next = i + 1;
         var c = text[i];
         if (c == '-' && TextShapes.MatchPem(text, i, out end)
-            || c == ':' && TextShapes.MatchUrlPassword(text, i, out start, out end))
+            || c == ':' && TextUrls.Match(text, i, out start, out end))
         {
             start = c == '-' ? i : start;
             next = end;
@@ -77,7 +79,7 @@ internal static class TextRedactor
         }
 
         // After the n of an escaped \n a word starts too (line1\npass=...): JSON text reads it as a line end.
-        if (i > 0 && IsWordChar(text[i - 1]) && !TextScan.IsEscapeLetter(text, i - 1))
+        if (i > 0 && IsWordChar(text[i - 1]) && !TextScan.IsEscapeLetter(text, i - 1) && !TextEncodedKeys.FollowsPercentEscape(text, i))
         {
             return false;
         }
@@ -158,7 +160,8 @@ internal static class TextRedactor
     {
         // The value after the key is looked for first (most words have none); a key shorter than the shortest secret
         // word cannot be secret; only a secret key matters, so the identifier check for other keys is skipped.
-        if (keyEnd - i < TextKeys.MinChars || !MatchValue(text, keyEnd, out start, out end, out var bare, out var tight, out var container))
+        if (keyEnd - i < TextKeys.MinChars || !(MatchValue(text, keyEnd, out start, out end, out var bare, out var tight, out var container)
+            || TextEncodedKeys.MatchValue(text, i, keyEnd, out start, out end, out bare)))
         {
             start = end = 0;
             return false;
