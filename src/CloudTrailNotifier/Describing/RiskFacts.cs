@@ -30,6 +30,10 @@ internal static class RiskFacts
             RiskKind.ParameterValueRead => ParameterNames(i),
             RiskKind.UnusualActivity or RiskKind.ControlOffRefused => i.EventName,
             RiskKind.UserDataChanged => C.Parameter(i, "instanceId"),
+            RiskKind.ObjectAclPublic => C.Parameter(i, "bucketName") is { } bucket && C.Parameter(i, "key") is { Length: > 0 } key ? bucket + "/" + key : C.Parameter(i, "bucketName"),
+            RiskKind.PublicAccessBlockOff => C.Parameter(i, "bucketName"),
+            RiskKind.AccountPublicAccessBlockOff => C.Parameter(i, "x-amz-account-id") ?? i.Recipient,
+            RiskKind.FunctionUrlPublic => C.Parameter(i, "functionName"),
             _ => null,
         } ?? FirstResource(i);
 
