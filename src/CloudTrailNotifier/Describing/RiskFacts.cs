@@ -34,6 +34,7 @@ internal static class RiskFacts
             RiskKind.PublicAccessBlockOff => C.Parameter(i, "bucketName"),
             RiskKind.AccountPublicAccessBlockOff => C.Parameter(i, "x-amz-account-id") ?? i.Recipient,
             RiskKind.FunctionUrlPublic => C.Parameter(i, "functionName"),
+            RiskKind.ResourcePolicyPublic => PolicyOwner(i),
             _ => null,
         } ?? FirstResource(i);
 
@@ -88,6 +89,17 @@ internal static class RiskFacts
         var more = names.Count - 1 + i.Facts.OmittedResources;
         return names.Count == 0 ? null : more > 0 ? $"{names[0]} (+{more})" : names[0];
     }
+
+    /// <summary>The key, queue, topic, repository or file system whose policy was set; null (the first resource) for the others.</summary>
+    private static string? PolicyOwner(RuleInput i) => i.Service switch
+    {
+        "kms" => C.Parameter(i, "keyId"),
+        "sqs" => C.Parameter(i, "queueUrl") is { } url ? url[(url.TrimEnd('/').LastIndexOf('/') + 1)..].TrimEnd('/') : C.Parameter(i, "queueName"),
+        "sns" => C.Parameter(i, "topicArn") ?? C.Parameter(i, "name"),
+        "ecr" => C.Parameter(i, "repositoryName"),
+        "elasticfilesystem" => C.Parameter(i, "fileSystemId"),
+        _ => null,
+    };
 
     private static string? FirstResource(RuleInput i) => i.Facts.Resources.Count > 0 ? i.Facts.Resources[0].Name : null;
 

@@ -101,20 +101,20 @@ public sealed class PublicExposureSeverityTests
             """{"bucketName":"b","PublicAccessBlockConfiguration":{"BlockPublicAcls":true,"IgnorePublicAcls":"true","BlockPublicPolicy":true,"RestrictPublicBuckets":true}}""").Severity);
 
     [Theory]
-    [InlineData("kms.amazonaws.com", "PutKeyPolicy", """{"keyId":"1234abcd-0000-0000-0000-000000000000","policyName":"default","policy":"POLICY"}""")]
-    [InlineData("kms.amazonaws.com", "CreateKey", """{"keyUsage":"ENCRYPT_DECRYPT","policy":"POLICY"}""")]
-    [InlineData("sqs.amazonaws.com", "SetQueueAttributes", """{"queueUrl":"https://sqs.us-east-1.amazonaws.com/111111111111/q","attributes":{"Policy":"POLICY"}}""")]
-    [InlineData("sqs.amazonaws.com", "CreateQueue", """{"queueName":"q","attributes":{"Policy":"POLICY"}}""")]
-    [InlineData("sns.amazonaws.com", "SetTopicAttributes", """{"topicArn":"arn:aws:sns:us-east-1:111111111111:t","attributeName":"Policy","attributeValue":"POLICY"}""")]
-    [InlineData("sns.amazonaws.com", "CreateTopic", """{"name":"t","attributes":{"Policy":"POLICY"}}""")]
-    [InlineData("ecr.amazonaws.com", "SetRepositoryPolicy", """{"repositoryName":"r","policyText":"POLICY"}""")]
-    [InlineData("elasticfilesystem.amazonaws.com", "PutFileSystemPolicy", """{"fileSystemId":"fs-1","policy":"POLICY"}""")]
-    [InlineData("lambda.amazonaws.com", "AddPermission20150331", """{"functionName":"f","statementId":"s","action":"lambda:InvokeFunction","principal":"*"}""")]
-    public void A_resource_policy_open_to_everyone_on_any_service_is_critical(string source, string name, string parameters)
+    [InlineData("kms.amazonaws.com", "PutKeyPolicy", """{"keyId":"1234abcd-0000-0000-0000-000000000000","policyName":"default","policy":"POLICY"}""", "1234abcd-0000-0000-0000-000000000000")]
+    [InlineData("kms.amazonaws.com", "CreateKey", """{"keyUsage":"ENCRYPT_DECRYPT","policy":"POLICY"}""", null)]
+    [InlineData("sqs.amazonaws.com", "SetQueueAttributes", """{"queueUrl":"https://sqs.us-east-1.amazonaws.com/111111111111/q","attributes":{"Policy":"POLICY"}}""", "q")]
+    [InlineData("sqs.amazonaws.com", "CreateQueue", """{"queueName":"q","attributes":{"Policy":"POLICY"}}""", "q")]
+    [InlineData("sns.amazonaws.com", "SetTopicAttributes", """{"topicArn":"arn:aws:sns:us-east-1:111111111111:t","attributeName":"Policy","attributeValue":"POLICY"}""", "arn:aws:sns:us-east-1:111111111111:t")]
+    [InlineData("sns.amazonaws.com", "CreateTopic", """{"name":"t","attributes":{"Policy":"POLICY"}}""", "t")]
+    [InlineData("ecr.amazonaws.com", "SetRepositoryPolicy", """{"repositoryName":"r","policyText":"POLICY"}""", "r")]
+    [InlineData("elasticfilesystem.amazonaws.com", "PutFileSystemPolicy", """{"fileSystemId":"fs-1","policy":"POLICY"}""", "fs-1")]
+    [InlineData("lambda.amazonaws.com", "AddPermission20150331", """{"functionName":"f","statementId":"s","action":"lambda:InvokeFunction","principal":"*"}""", "f")]
+    public void A_resource_policy_open_to_everyone_on_any_service_is_critical(string source, string name, string parameters, string? owner)
     {
         AssertReads(source, name, parameters.Replace("POLICY", OpenPolicy, StringComparison.Ordinal), Severity.Critical, RiskKind.ResourcePolicyPublic,
-            "now grants access to everyone (Principal \"*\" or NotPrincipal, and no condition that limits who).",
-            "のリソースポリシーが全員（Principal \"*\" または NotPrincipal で、呼び出し元を絞る条件なし）にアクセスを許可する内容になりました。");
+            (owner is null ? string.Empty : $"The resource policy of {owner} ") + "now grants access to everyone (Principal \"*\" or NotPrincipal, and no condition that limits who).",
+            (owner is null ? string.Empty : owner + " ") + "のリソースポリシーが全員（Principal \"*\" または NotPrincipal で、呼び出し元を絞る条件なし）にアクセスを許可する内容になりました。");
         if (parameters.Contains("POLICY", StringComparison.Ordinal))
         {
             Assert.Equal(Severity.Notice, SeverityTableTests.Assess(source, name, parameters.Replace("POLICY", OrgPolicy, StringComparison.Ordinal)).Severity);
