@@ -248,6 +248,32 @@ def the_access_rule_watches_itself_and_the_tamper_rule_and_fits_the_default_limi
     assert rule["State"] == "ENABLED" and rule["Name"] == {"Fn::Sub": "${AWS::StackName}-access"}, rule
 
 
+# --- noise control and central mode: the digest sweep rule, the state table, the central tamper rule (the access rule) ---
+
+TABLE = "cloudtrail-notifier-StateTable-A1B2C3D4E5F6"
+TABLE_ARN = cfn.fake_attribute("StateTable", "Arn")
+
+
+def the_access_rule_watches_the_sweep_and_central_tamper_rules_and_the_state_table():
+    for rule in ("cloudtrail-notifier-sweep", "cloudtrail-notifier-central-tamper"):
+        for name in ("DisableRule", "DeleteRule", "PutRule"):
+            expect_access(ACCESS, call("events.amazonaws.com", name, {"name": rule}), True)
+        for name in ("RemoveTargets", "PutTargets"):
+            expect_access(ACCESS, call("events.amazonaws.com", name, {"rule": rule, "ids": ["notifier"]}), True)
+    expect_access(ACCESS, call("events.amazonaws.com", "DisableRule",
+                               {"name": "cloudtrail-notifier-central-tamper", "eventBusName": "cloudtrail-notifier-central"}), True)
+    expect_access(ACCESS, call("events.amazonaws.com", "DisableRule", {"name": "cloudtrail-notifier-dev-sweep"}), False)
+    for name in ("DeleteTable", "UpdateTable", "UpdateTimeToLive"):
+        for table in (TABLE, TABLE_ARN):
+            expect_access(ACCESS, call("dynamodb.amazonaws.com", name, {"tableName": table}), True)
+        expect_access(ACCESS, call("dynamodb.amazonaws.com", name, {"tableName": "Music"}), False)
+    for name in ("PutItem", "DescribeTable", "TagResource"):
+        expect_access(ACCESS, call("dynamodb.amazonaws.com", name, {"tableName": TABLE}), False)
+    stateless = cfn.resolved_rule_pattern(dict(PARAMETERS, NoiseControl="Disabled"), ACCESS_RULE)
+    assert "dynamodb.amazonaws.com" not in stateless, "no state table, no table branch"
+    expect(call("events.amazonaws.com", "DisableRule", {"name": "cloudtrail-notifier-sweep"}), False)  # the main pattern stays as it was
+
+
 def main():
     checks = cfn.Checks()
     for name, check in list(globals().items()):

@@ -96,11 +96,21 @@ def function_gets_the_environment_the_executable_reads():
                           TOPIC_ARN, OPERATIONS_TOPIC_ARN, QUEUE_URL,
                           "arn:aws:cloudwatch:ap-northeast-1:111111111111:alarm:cloudtrail-notifier-alarm-*",
                           cfn.fake_attribute("NotifierFunctionRole", "Arn"),
-                          "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-access"])},
+                          "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-access",
+                          # Noise control (on by default): the digest sweep rule and the state table.
+                          "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-sweep",
+                          cfn.fake_attribute("StateTable", "Arn")])},
           "Variables")
     # With KmsKeyArn the topics' key is watched too, after the stack's own resources.
     keyed = resolved({"KmsKeyArn": KMS_KEY})["Resources"]["NotifierFunction"]["Properties"]["Environment"]["Variables"]
     equal(keyed["TAMPER_WATCH_RESOURCES"], variables["TAMPER_WATCH_RESOURCES"] + "," + KMS_KEY, "TAMPER_WATCH_RESOURCES with a key")
+    # Without noise control there is no sweep rule or table to watch; central mode adds the rule on the organization's bus.
+    stateless = resolved({"NoiseControl": "Disabled"})["Resources"]["NotifierFunction"]["Properties"]["Environment"]["Variables"]
+    equal(stateless["TAMPER_WATCH_RESOURCES"].split(","), variables["TAMPER_WATCH_RESOURCES"].split(",")[:-2], "TAMPER_WATCH_RESOURCES without noise control")
+    central = resolved({"OrganizationId": "o-a1b2c3d4e5"})["Resources"]["NotifierFunction"]["Properties"]["Environment"]["Variables"]
+    equal(central["TAMPER_WATCH_RESOURCES"], variables["TAMPER_WATCH_RESOURCES"]
+          + ",arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-central/cloudtrail-notifier-central-tamper",
+          "TAMPER_WATCH_RESOURCES in central mode")
     decoys = resolved({"DecoySecrets": "honeypot/db-admin,honeypot/api"})[
         "Resources"]["NotifierFunction"]["Properties"]["Environment"]["Variables"]["DECOY_SECRETS"]
     equal(decoys, "honeypot/db-admin,honeypot/api", "DECOY_SECRETS")

@@ -25,4 +25,6 @@ internal enum NextStepKind
     RevokeRoleSessions,
     DeactivateCallerKey,
     ReviewCaller,
+    BlockAccountPublicAccess,
+    RequireUrlAuth,
 }

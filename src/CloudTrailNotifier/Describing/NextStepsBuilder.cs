@@ -12,6 +12,8 @@ namespace CloudTrailNotifier.Describing;
 /// </summary>
 internal static class NextStepsBuilder
 {
+    private const string AllBlocked = "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true";
+
     public static IReadOnlyList<NextStep> Build(Risk? risk, RuleInput i)
     {
         var steps = new List<NextStep>(4);
@@ -81,6 +83,16 @@ internal static class NextStepsBuilder
                 break;
             case RiskKind.BucketPolicyPublic or RiskKind.BucketAclPublic or RiskKind.PublicAccessBlockRemoved when risk.Target is not null:
                 steps.Add(new(NextStepKind.BlockPublicAccess, $"aws s3api put-public-access-block --bucket {Q.Arg(risk.Target)} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"));
+                break;
+            case RiskKind.ObjectAclPublic or RiskKind.PublicAccessBlockOff when C.Parameter(i, "bucketName") is { } bucket:
+                steps.Add(new(NextStepKind.BlockPublicAccess, $"aws s3api put-public-access-block --bucket {Q.Arg(bucket)} --public-access-block-configuration {AllBlocked}"));
+                break;
+            case RiskKind.AccountPublicAccessBlockOff when risk.Target is not null:
+                steps.Add(new(NextStepKind.BlockAccountPublicAccess, $"aws s3control put-public-access-block --account-id {Q.Arg(risk.Target)} --public-access-block-configuration {AllBlocked}"));
+                break;
+            case RiskKind.FunctionUrlPublic when risk.Target is not null:
+                var qualifier = C.Parameter(i, "qualifier") is { Length: > 0 } q ? " --qualifier " + Q.Arg(q) : string.Empty;
+                steps.Add(new(NextStepKind.RequireUrlAuth, $"aws lambda update-function-url-config --function-name {Q.Arg(risk.Target)}{qualifier} --auth-type AWS_IAM{region}"));
                 break;
             case RiskKind.KeyDeletion when risk.Target is not null:
                 steps.Add(new(NextStepKind.CancelKeyDeletion, i.EventName == "DisableKey"

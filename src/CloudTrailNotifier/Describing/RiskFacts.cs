@@ -30,6 +30,11 @@ internal static class RiskFacts
             RiskKind.ParameterValueRead => ParameterNames(i),
             RiskKind.UnusualActivity or RiskKind.ControlOffRefused => i.EventName,
             RiskKind.UserDataChanged => C.Parameter(i, "instanceId"),
+            RiskKind.ObjectAclPublic => C.Parameter(i, "bucketName") is { } bucket && C.Parameter(i, "key") is { Length: > 0 } key ? bucket + "/" + key : C.Parameter(i, "bucketName"),
+            RiskKind.PublicAccessBlockOff => C.Parameter(i, "bucketName"),
+            RiskKind.AccountPublicAccessBlockOff => C.Parameter(i, "x-amz-account-id") ?? i.Recipient,
+            RiskKind.FunctionUrlPublic => C.Parameter(i, "functionName"),
+            RiskKind.ResourcePolicyPublic => PolicyOwner(i),
             _ => null,
         } ?? FirstResource(i);
 
@@ -84,6 +89,17 @@ internal static class RiskFacts
         var more = names.Count - 1 + i.Facts.OmittedResources;
         return names.Count == 0 ? null : more > 0 ? $"{names[0]} (+{more})" : names[0];
     }
+
+    /// <summary>The key, queue, topic, repository or file system whose policy was set; null (the first resource) for the others.</summary>
+    private static string? PolicyOwner(RuleInput i) => i.Service switch
+    {
+        "kms" => C.Parameter(i, "keyId"),
+        "sqs" => C.Parameter(i, "queueUrl") is { } url ? url[(url.TrimEnd('/').LastIndexOf('/') + 1)..].TrimEnd('/') : C.Parameter(i, "queueName"),
+        "sns" => C.Parameter(i, "topicArn") ?? C.Parameter(i, "name"),
+        "ecr" => C.Parameter(i, "repositoryName"),
+        "elasticfilesystem" => C.Parameter(i, "fileSystemId"),
+        _ => null,
+    };
 
     private static string? FirstResource(RuleInput i) => i.Facts.Resources.Count > 0 ? i.Facts.Resources[0].Name : null;
 

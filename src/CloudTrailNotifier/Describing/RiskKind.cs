@@ -47,4 +47,8 @@ internal enum RiskKind
     UnusualActivity,
     UserDataChanged,
     ControlOffRefused,
+    ObjectAclPublic,
+    PublicAccessBlockOff,
+    AccountPublicAccessBlockOff,
+    FunctionUrlPublic,
 }

@@ -74,7 +74,7 @@ internal static class RuleConditions
 
         var raw = p.GetRawText();
         return PublicGroups.Any(group => raw.Contains(group, StringComparison.Ordinal))
-            || Parameter(i, "x-amz-acl") is "public-read" or "public-read-write" or "authenticated-read";
+            || ExposureConditions.SetsPublicCannedAcl(i);
     }
 
     /// <summary>An ingress rule admits every address (a CIDR ending in <c>/0</c>, such as <c>0.0.0.0/0</c> or <c>::/0</c>).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using C = CloudTrailNotifier.Describing.RuleConditions;
+using X = CloudTrailNotifier.Describing.ExposureConditions;
 
 namespace CloudTrailNotifier.Describing;
 
@@ -67,12 +68,23 @@ internal static class SeverityTable
         new("rds",           DbSnapshotAttribute,                            C.SharesWithEveryone,       Severity.Critical, RiskKind.DbSnapshotPublic),
         new("rds",           DbSnapshotAttribute,                            C.SharesOutside,            Severity.High,     RiskKind.DbSnapshotShared),
         new("s3",            ["PutBucketPolicy"],                            C.PolicyOpensToEveryone,    Severity.Critical, RiskKind.BucketPolicyPublic),
-        new("s3",            ["PutBucketAcl"],                               C.GrantsToPublicGroup,      Severity.Critical, RiskKind.BucketAclPublic),
+        new("s3",            ["PutBucketAcl", "CreateBucket"],               C.GrantsToPublicGroup,      Severity.Critical, RiskKind.BucketAclPublic),
+        new("s3",            ["PutObjectAcl", "PutObject"],                  C.GrantsToPublicGroup,      Severity.Critical, RiskKind.ObjectAclPublic),
         new("s3",            ["DeleteBucketPublicAccessBlock", "DeletePublicAccessBlock"],
                                                                              C.Succeeded,                Severity.High,     RiskKind.PublicAccessBlockRemoved),
+        new("s3",            ["PutPublicAccessBlock", "PutBucketPublicAccessBlock"],
+                                                                             X.TurnsPublicAccessBlockOff, Severity.High,    RiskKind.PublicAccessBlockOff),
+        new("s3",            ["PutAccountPublicAccessBlock"],                X.TurnsPublicAccessBlockOff, Severity.High,    RiskKind.AccountPublicAccessBlockOff),
         new("secretsmanager", ["PutResourcePolicy"],                         C.PolicyOpensToEveryone,    Severity.Critical, RiskKind.ResourcePolicyPublic),
-        new("lambda",        ["AddPermission", "AddPermission20150331v2"],   C.PolicyOpensToEveryone,    Severity.High,     RiskKind.ResourcePolicyPublic),
+        new("lambda",        Any,                                            X.LambdaPermissionForEveryone, Severity.Critical, RiskKind.ResourcePolicyPublic),
+        new("lambda",        Any,                                            X.FunctionUrlWithoutAuth,   Severity.Critical, RiskKind.FunctionUrlPublic),
+        new("kms",           ["PutKeyPolicy", "CreateKey"],                  X.ResourcePolicyOpensToEveryone, Severity.Critical, RiskKind.ResourcePolicyPublic),
+        new("sqs",           ["SetQueueAttributes", "CreateQueue"],          X.ResourcePolicyOpensToEveryone, Severity.Critical, RiskKind.ResourcePolicyPublic),
+        new("sns",           ["SetTopicAttributes", "CreateTopic"],          X.ResourcePolicyOpensToEveryone, Severity.Critical, RiskKind.ResourcePolicyPublic),
+        new("ecr",           ["SetRepositoryPolicy"],                        X.ResourcePolicyOpensToEveryone, Severity.Critical, RiskKind.ResourcePolicyPublic),
+        new("elasticfilesystem", ["PutFileSystemPolicy"],                    X.ResourcePolicyOpensToEveryone, Severity.Critical, RiskKind.ResourcePolicyPublic),
         new("ec2",           ["AuthorizeSecurityGroupIngress"],              C.OpensToTheInternet,       Severity.High,     RiskKind.IngressFromAnywhere),
+        new("ec2",           ["AuthorizeSecurityGroupIngress"],              X.RangesAdmitTheInternet,   Severity.High,     RiskKind.IngressFromAnywhere),
         new("kms",           ["ScheduleKeyDeletion", "DisableKey"],          C.Succeeded,                Severity.High,     RiskKind.KeyDeletion),
 
         // Who called, and what they read

@@ -38,7 +38,7 @@ public sealed class RenderCommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(string.Empty, result.Stdout);
-        Assert.Equal("error: --tamper-watch-resources: 'not-an-arn' is not the ARN of an EventBridge rule, Lambda function, SNS topic, CloudWatch alarm, KMS key or alias or IAM role, nor an SQS queue ARN or URL\n", result.Stderr);
+        Assert.Equal("error: --tamper-watch-resources: 'not-an-arn' is not the ARN of an EventBridge rule, Lambda function, SNS topic, CloudWatch alarm, KMS key or alias, IAM role or DynamoDB table, nor an SQS queue ARN or URL\n", result.Stderr);
     }
 
     [Fact]

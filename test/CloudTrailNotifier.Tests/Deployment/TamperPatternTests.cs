@@ -30,6 +30,7 @@ public sealed class TamperPatternTests(TamperPatternCheckScript script) : IClass
         "another_key_or_a_grant_does_not_notify",
         "a_data_protection_policy_on_this_stacks_topics_notifies",
         "the_access_rule_watches_itself_and_the_tamper_rule_and_fits_the_default_limit",
+        "the_access_rule_watches_the_sweep_and_central_tamper_rules_and_the_state_table",
     ];
 
     public static TheoryData<string> Checks => new(CheckNames);

@@ -79,9 +79,9 @@ public sealed class PolicyAndSilencingSeverityTests
     }
 
     [Fact]
-    public void A_lambda_permission_for_everyone_is_high_unless_a_source_limits_it()
+    public void A_lambda_permission_for_everyone_is_critical_unless_a_source_limits_it()
     {
-        Assert.Equal(Severity.High, SeverityTableTests.Assess("lambda.amazonaws.com", "AddPermission20150331v2", """{"functionName":"f","statementId":"s","action":"lambda:InvokeFunction","principal":"*"}""").Severity);
+        Assert.Equal(Severity.Critical, SeverityTableTests.Assess("lambda.amazonaws.com", "AddPermission20150331v2", """{"functionName":"f","statementId":"s","action":"lambda:InvokeFunction","principal":"*"}""").Severity);
         Assert.Equal(Severity.Notice, SeverityTableTests.Assess("lambda.amazonaws.com", "AddPermission20150331v2", """{"functionName":"f","statementId":"s","action":"lambda:InvokeFunction","principal":"*","principalOrgID":"o-a1b2c3d4e5"}""").Severity);
     }
 

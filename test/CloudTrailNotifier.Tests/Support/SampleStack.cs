@@ -19,7 +19,12 @@ internal static class SampleStack
         + Topic + "," + OperationsTopic + "," + QueueUrl + ","
         + "arn:aws:cloudwatch:ap-northeast-1:111111111111:alarm:cloudtrail-notifier-alarm-*,"
         + Role + ",arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-access,"
+        + Sweep + "," + StateTable + ","
         + Key;
+
+    /// <summary>Noise control's digest sweep rule and state table (template.yaml watches both when NoiseControl is on).</summary>
+    public const string Sweep = "arn:aws:events:ap-northeast-1:111111111111:rule/cloudtrail-notifier-sweep";
+    public const string StateTable = "arn:aws:dynamodb:ap-northeast-1:111111111111:table/cloudtrail-notifier-StateTable-A1B2C3D4E5F6";
 
     /// <summary>The same list with the function's ARN, as the command line takes it.</summary>
     public const string WatchListWithFunction =

@@ -14,6 +14,7 @@ internal static class TamperActions
     private const string Sqs = "sqs.amazonaws.com";
     private const string Kms = "kms.amazonaws.com";
     private const string Iam = "iam.amazonaws.com";
+    private const string DynamoDb = "dynamodb.amazonaws.com";
 
     public static IReadOnlyList<TamperAction> All { get; } =
     [
@@ -69,12 +70,17 @@ internal static class TamperActions
         new(Iam, "PutRolePermissionsBoundary", false, TamperTargetKind.Role, "roleName"),
         new(Iam, "UpdateAssumeRolePolicy", false, TamperTargetKind.Role, "roleName"),
         new(Iam, "DeleteRole", false, TamperTargetKind.Role, "roleName"),
+
+        // The state table of noise control: folded events wait there for their digest.
+        new(DynamoDb, "DeleteTable", false, TamperTargetKind.Table, "tableName"),
+        new(DynamoDb, "UpdateTable", false, TamperTargetKind.Table, "tableName"),
+        new(DynamoDb, "UpdateTimeToLive", false, TamperTargetKind.Table, "tableName"),
     ];
 
     public static TamperAction? Find(string? eventSource, string? eventName)
     {
         // Most events come from none of these services: one switch turns them away before the rows are read.
-        if (eventSource is not (CloudTrail or Events or Lambda or Sns or CloudWatch or Sqs or Kms or Iam))
+        if (eventSource is not (CloudTrail or Events or Lambda or Sns or CloudWatch or Sqs or Kms or Iam or DynamoDb))
         {
             return null;
         }

@@ -68,6 +68,7 @@ internal static class TamperDetector
         TamperTargetKind.Subscription => SubscriptionTopic(value),
         TamperTargetKind.Queue => value.LastIndexOf('/') is var at and >= 0 ? value[(at + 1)..] : value,
         TamperTargetKind.Key => TamperWatch.KeyName(value),
+        TamperTargetKind.Table => value.LastIndexOf('/') is var at and >= 0 ? value[(at + 1)..] : value,
         _ => value,
     };
 

@@ -16,4 +16,7 @@ internal enum TamperTargetKind
 
     /// <summary>The IAM role the function runs as: a Deny or a removed permission stops it publishing.</summary>
     Role,
+
+    /// <summary>The noise-control state table: deleted or its expiry changed, folded events are never sent as digests.</summary>
+    Table,
 }

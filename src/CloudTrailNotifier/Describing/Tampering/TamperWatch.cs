@@ -26,6 +26,11 @@ internal sealed class TamperWatch
     private readonly HashSet<string> _roles = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _roleNames = new(StringComparer.OrdinalIgnoreCase);
 
+    // DynamoDB tables (the noise-control state table) as REGION|ACCOUNT|NAME, and the name alone (requests name a
+    // table by name, or by ARN since DynamoDB takes either). Table names are case-sensitive.
+    private readonly HashSet<string> _tables = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _tableNames = new(StringComparer.Ordinal);
+
     private TamperWatch()
     {
     }
@@ -35,12 +40,13 @@ internal sealed class TamperWatch
 
     public bool WatchesStackResources =>
         _rules.Count + _functions.Count + _topics.Count + _alarms.Count + _alarmPrefixes.Count + _queues.Count
-        + _keys.Count + _roles.Count > 0;
+        + _keys.Count + _roles.Count
+        + _tables.Count > 0;
 
     /// <summary>
     /// Reads a comma-separated list of ARNs of EventBridge rules, Lambda functions, SNS topics, CloudWatch
-    /// alarms (an alarm name may end in <c>*</c>: every alarm whose name starts so), KMS keys and aliases and IAM
-    /// roles, and SQS queue ARNs or URLs, plus the function's own name when known. Returns null with a one-line error for an entry of another shape.
+    /// alarms (an alarm name may end in <c>*</c>: every alarm whose name starts so), KMS keys and aliases, IAM
+    /// roles and DynamoDB tables, and SQS queue ARNs or URLs, plus the function's own name when known. Returns null with a one-line error for an entry of another shape.
     /// </summary>
     public static TamperWatch? Parse(string? list, string? ownFunctionName, out string? error)
     {
@@ -55,7 +61,7 @@ internal sealed class TamperWatch
             if (!watch.TryAdd(raw))
             {
                 error = $"'{raw}' is not the ARN of an EventBridge rule, Lambda function, SNS topic, CloudWatch alarm, "
-                    + "KMS key or alias or IAM role, nor an SQS queue ARN or URL";
+                    + "KMS key or alias, IAM role or DynamoDB table, nor an SQS queue ARN or URL";
                 return null;
             }
         }
@@ -80,6 +86,7 @@ internal sealed class TamperWatch
         TamperTargetKind.Queue => QueueKeyFromUrl(value) is { } key && _queues.Contains(key),
         TamperTargetKind.Key => WatchesKey(value, account, region),
         TamperTargetKind.Role => account is null ? _roleNames.Contains(value) : _roles.Contains(account + "|" + value),
+        TamperTargetKind.Table => WatchesTable(value, account, region),
         _ => false,
     };
 
@@ -100,6 +107,17 @@ internal sealed class TamperWatch
         // A bare key id (or alias/NAME) is the key of the region and account the call was made in.
         var resource = value.StartsWith("alias/", StringComparison.Ordinal) ? value : "key/" + value;
         return account is null || region is null ? _keyResources.Contains(resource) : _keys.Contains(region + "|" + account + "|" + resource);
+    }
+
+    private bool WatchesTable(string value, string? account, string? region)
+    {
+        if (ArnText.TryParse(value, out var arn))
+        {
+            return arn.Service == "dynamodb" && arn.Resource.StartsWith("table/", StringComparison.Ordinal)
+                && _tables.Contains(arn.Region + "|" + arn.Account + "|" + arn.Resource["table/".Length..]);
+        }
+
+        return account is null || region is null ? _tableNames.Contains(value) : _tables.Contains(region + "|" + account + "|" + value);
     }
 
     /// <summary>The function name in any form Lambda accepts: NAME, NAME:QUALIFIER, ACCOUNT:function:NAME, or the ARN.</summary>
@@ -160,6 +178,11 @@ internal sealed class TamperWatch
                 && AfterLast(resource, '/') is { Length: > 0 } role:
                 _roles.Add(account + "|" + role);
                 _roleNames.Add(role);
+                return true;
+            case "dynamodb" when resource.StartsWith("table/", StringComparison.Ordinal) && arn.Region.Length > 0
+                && AccountIds.IsAccountId(account) && resource["table/".Length..] is { Length: > 0 } table && !table.Contains('/'):
+                _tables.Add(arn.Region + "|" + account + "|" + table);
+                _tableNames.Add(table);
                 return true;
             default:
                 return false;

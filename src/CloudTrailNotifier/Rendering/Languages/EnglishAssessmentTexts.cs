@@ -78,6 +78,10 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
         RiskKind.UserDataChanged => $"The user data of instance {s.Target} was replaced: it runs as root when the instance next starts.",
         RiskKind.ControlOffRefused => $"An attempt to switch off a security control ({s.Target}) was refused: someone wanted this account unwatched, and may try again with other credentials.",
         RiskKind.RoleTrustsOutside => $"New role {s.Target} trusts account {s.OutsideAccount}, which is outside this account: that account may assume the role.",
+        RiskKind.ObjectAclPublic => $"The ACL of object {s.Target} now grants access to all users or to any AWS account.",
+        RiskKind.PublicAccessBlockOff => $"The public access block of bucket {s.Target} was turned off, in whole or in part: policies and ACLs may now make it public.",
+        RiskKind.AccountPublicAccessBlockOff => $"The S3 public access block of account {s.Target} was turned off, in whole or in part: every bucket's policies and ACLs may now make it public.",
+        RiskKind.FunctionUrlPublic => $"Function {s.Target} now has a URL anyone on the internet can call without signing in (auth type NONE).",
         _ => kind.ToString(),
     } + (s.OutsideAccount is not { } account ? string.Empty
         : kind is RiskKind.TrustPolicyChanged or RiskKind.TrustPolicyOpenToAll ? " " + OutsideAccount(account)
@@ -172,6 +176,8 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
         NextStepKind.RevokeRoleSessions => "Revoke the role's sessions issued before this event:",
         NextStepKind.DeactivateCallerKey => "Deactivate the caller's access key:",
         NextStepKind.ReviewCaller => "See what else this caller did (last 90 days, this region):",
+        NextStepKind.BlockAccountPublicAccess => "Block public access for the whole account:",
+        NextStepKind.RequireUrlAuth => "Require signed (IAM) calls to the function URL:",
         _ => kind.ToString(),
     };
 

@@ -267,6 +267,7 @@ internal sealed class EnglishTexts : Texts
             TamperTargetKind.Alarm => $"this call changes alarm {name} of this notifier; failures of the notifier may go unnoticed.",
             TamperTargetKind.Key => $"this call changes KMS key {name}, which encrypts this notifier's topics; while the key is disabled, deleted or refuses the notifier, no notification can be published.",
             TamperTargetKind.Role => $"this call changes the permissions of IAM role {name}, the role this notifier's function runs as; a Deny or a removed permission stops notifications.",
+            TamperTargetKind.Table => $"this call changes DynamoDB table {name}, where this notifier keeps folded events until their digest; deleted or changed, those events may never be sent.",
             _ => $"this call changes dead-letter queue {name} of this notifier; events kept there may be lost.",
         };
         return c.ThroughCloudFormation

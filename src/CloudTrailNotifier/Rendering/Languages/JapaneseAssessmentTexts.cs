@@ -78,6 +78,10 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
         RiskKind.UserDataChanged => $"インスタンス {s.Target} のユーザーデータが置き換えられました。次に起動したときに root 権限で実行されます。",
         RiskKind.ControlOffRefused => $"セキュリティ管理を止める操作（{s.Target}）が拒否されました。このアカウントの監視を外そうとした者がおり、別の認証情報で再び試みる可能性があります。",
         RiskKind.RoleTrustsOutside => $"新しいロール {s.Target} がアカウント {s.OutsideAccount}（このアカウントの外部）を信頼しています。そのアカウントはロールを引き受けられます。",
+        RiskKind.ObjectAclPublic => $"オブジェクト {s.Target} の ACL がすべてのユーザーまたは任意の AWS アカウントにアクセスを許可しました。",
+        RiskKind.PublicAccessBlockOff => $"バケット {s.Target} のパブリックアクセスブロックの全部または一部がオフになりました。ポリシーや ACL で公開されうる状態です。",
+        RiskKind.AccountPublicAccessBlockOff => $"アカウント {s.Target} の S3 パブリックアクセスブロックの全部または一部がオフになりました。どのバケットもポリシーや ACL で公開されうる状態です。",
+        RiskKind.FunctionUrlPublic => $"関数 {s.Target} に、インターネット上の誰でもサインインなしで呼び出せる URL（認証タイプ NONE）が設定されました。",
         _ => kind.ToString(),
     } + (s.OutsideAccount is not { } account ? string.Empty
         : kind is RiskKind.TrustPolicyChanged or RiskKind.TrustPolicyOpenToAll ? OutsideAccount(account)
@@ -165,6 +169,8 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
         NextStepKind.RevokeRoleSessions => "このイベント以前に発行されたロールのセッションを無効にする:",
         NextStepKind.DeactivateCallerKey => "呼び出し元のアクセスキーを無効にする:",
         NextStepKind.ReviewCaller => "この呼び出し元の他の操作を確認する（このリージョン、過去 90 日）:",
+        NextStepKind.BlockAccountPublicAccess => "アカウント全体のパブリックアクセスをブロックする:",
+        NextStepKind.RequireUrlAuth => "関数 URL の呼び出しに署名（IAM 認証）を必須にする:",
         _ => kind.ToString(),
     };
 

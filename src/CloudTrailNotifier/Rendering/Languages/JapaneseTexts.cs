@@ -267,6 +267,7 @@ internal sealed class JapaneseTexts : Texts
             TamperTargetKind.Alarm => $"この呼び出しはこの通知のアラーム {name} を変更します。通知の障害に気づけなくなるおそれがあります。",
             TamperTargetKind.Key => $"この呼び出しはこの通知のトピックを暗号化する KMS キー {name} を変更します。キーが無効化・削除されるか通知を拒むと、通知を発行できなくなります。",
             TamperTargetKind.Role => $"この呼び出しはこの通知の関数が使う IAM ロール {name} の権限を変更します。拒否 (Deny) や権限の削除で通知が止まります。",
+            TamperTargetKind.Table => $"この呼び出しは DynamoDB テーブル {name} を変更します。この通知がまとめ (ダイジェスト) を送るまでイベントを保管する場所で、削除や変更でそれらのイベントが送られなくなるおそれがあります。",
             _ => $"この呼び出しはこの通知のデッドレターキュー {name} を変更します。保管中のイベントが失われるおそれがあります。",
         };
         return c.ThroughCloudFormation
