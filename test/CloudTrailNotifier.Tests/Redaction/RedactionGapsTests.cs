@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CloudTrailNotifier.Notifications;
-using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Tests.Support;
 
 namespace CloudTrailNotifier.Tests.Redaction;
@@ -14,11 +13,7 @@ namespace CloudTrailNotifier.Tests.Redaction;
 /// </summary>
 public sealed class RedactionGapsTests
 {
-    private static readonly Notifier[] Notifiers =
-    [
-        new(RenderOptions.Default with { ChatCards = true }),
-        new(new RenderOptions(NotificationLanguage.Japanese, TimeZoneInfo.Utc) { ChatCards = true }),
-    ];
+    private static readonly Notifier[] Notifiers = EveryOutput.Notifiers();
 
     public static TheoryData<string, string, string, string[]> Gaps() => new()
     {
@@ -133,9 +128,7 @@ public sealed class RedactionGapsTests
 
     private static void AssertNoPiece(Notification notification, string[] pieces)
     {
-        var outputs = new[] { notification.Subject, notification.Message, PublishRequestJson.Write(notification), notification.ChatCard ?? string.Empty }
-            .Concat(notification.Attributes.Select(a => a.Value));
-        foreach (var output in outputs)
+        foreach (var output in EveryOutput.Of(notification))
         {
             foreach (var piece in pieces)
             {

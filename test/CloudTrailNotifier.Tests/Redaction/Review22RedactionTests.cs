@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CloudTrailNotifier.Notifications;
-using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Tests.Support;
 
 namespace CloudTrailNotifier.Tests.Redaction;
@@ -12,11 +11,7 @@ namespace CloudTrailNotifier.Tests.Redaction;
 /// </summary>
 public sealed class Review22RedactionTests
 {
-    private static readonly Notifier[] Notifiers =
-    [
-        new(RenderOptions.Default with { ChatCards = true }),
-        new(new RenderOptions(NotificationLanguage.Japanese, TimeZoneInfo.Utc) { ChatCards = true }),
-    ];
+    private static readonly Notifier[] Notifiers = EveryOutput.Notifiers();
 
     public static TheoryData<string, string, string, string, string[]> Findings() => new()
     {
@@ -98,7 +93,7 @@ public sealed class Review22RedactionTests
         {
             var notification = notifier.Notify(bytes);
             Assert.DoesNotContain(notification.Attributes, a => a is { Name: "outcome", Value: "uninterpretable" });
-            foreach (var output in Outputs(notification))
+            foreach (var output in EveryOutput.Of(notification))
             {
                 Assert.DoesNotContain("Hunter2", output, StringComparison.Ordinal);
             }
@@ -123,7 +118,7 @@ public sealed class Review22RedactionTests
         foreach (var notifier in Notifiers)
         {
             var notification = notifier.Notify(bytes);
-            foreach (var output in Outputs(notification))
+            foreach (var output in EveryOutput.Of(notification))
             {
                 Assert.DoesNotContain("Hunter2", output, StringComparison.Ordinal);
             }
@@ -149,10 +144,6 @@ public sealed class Review22RedactionTests
         Assert.Contains("accessKeyId: AKIAEXAMPLE", iamMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("Hunter2", iamMessage, StringComparison.Ordinal);
     }
-
-    private static IEnumerable<string> Outputs(Notification notification) =>
-        new[] { notification.Subject, notification.Message, PublishRequestJson.Write(notification), notification.ChatCard! }
-            .Concat(notification.Attributes.Select(a => a.Value));
 
     /// <summary>The seed event with this call's source, name, request and response written as given.</summary>
     private static byte[] Event(string source, string name, string request, string response, string? errorMessage)

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CloudTrailNotifier.Notifications;
-using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.Tests.Support;
 
 namespace CloudTrailNotifier.Tests.Redaction;
@@ -13,11 +12,7 @@ namespace CloudTrailNotifier.Tests.Redaction;
 /// </summary>
 public sealed class ReviewFindingsRedactionTests
 {
-    private static readonly Notifier[] Notifiers =
-    [
-        new(RenderOptions.Default with { ChatCards = true }),
-        new(new RenderOptions(NotificationLanguage.Japanese, TimeZoneInfo.Utc) { ChatCards = true }),
-    ];
+    private static readonly Notifier[] Notifiers = EveryOutput.Notifiers();
 
     /// <summary>Pieces of the planted secrets: none may show, whole or in part.</summary>
     private static readonly string[] SecretPieces = ["Hunter2", "83927461", "8392746", "3927461", "SGVsbG8", "cGxhaW50ZXh0"];
@@ -77,7 +72,7 @@ public sealed class ReviewFindingsRedactionTests
 
             Assert.DoesNotContain(notification.Attributes, a => a is { Name: "outcome", Value: "uninterpretable" });
             ChatCardInvariants.AssertValid(notification.ChatCard!, name);
-            foreach (var output in Outputs(notification))
+            foreach (var output in EveryOutput.Of(notification))
             {
                 foreach (var piece in SecretPieces)
                 {
@@ -124,10 +119,6 @@ public sealed class ReviewFindingsRedactionTests
             Assert.Contains(text, json, StringComparison.Ordinal);
         }
     }
-
-    private static IEnumerable<string> Outputs(Notification notification) =>
-        new[] { notification.Subject, notification.Message, PublishRequestJson.Write(notification), notification.ChatCard! }
-            .Concat(notification.Attributes.Select(a => a.Value));
 
     /// <summary>The seed event with these request parameters written exactly as given (escapes kept as they stand).</summary>
     private static byte[] Event(string source, string name, string requestParameters)
