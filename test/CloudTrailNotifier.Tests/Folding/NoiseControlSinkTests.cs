@@ -205,12 +205,35 @@ public sealed class NoiseControlSinkTests
         Assert.Contains("Sessions (first 2 calls): i-0f9e8d7c6b5a40312, i-0123456789abcdef0\n", ofWorkers.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_sweep_sends_at_most_the_rate_guard_s_limit_of_digests_and_the_next_sweep_the_next_ones()
+    {
+        var store = new ScriptedStateStore();
+        var inner = RecordingSink.Publishing("m-1");
+        var sink = Sink(inner, store, perMinute: 3); // a share of one first event a minute per principal
+        for (var i = 0; i < 8; i++)
+        {
+            await DeliverAsync(sink, Event($"flood-{i}", eventName: $"DescribeThing{i}", issuer: "arn:aws:iam::111111111111:role/scanner"));
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        var first = await sink.DeliverAsync(_notifier.Notify(Sweep), new Invocation("sweep-1", null, null, Sweep), CancellationToken.None);
+        var second = await sink.DeliverAsync(_notifier.Notify(Sweep), new Invocation("sweep-2", null, null, Sweep), CancellationToken.None);
+        var third = await sink.DeliverAsync(_notifier.Notify(Sweep), new Invocation("sweep-3", null, null, Sweep), CancellationToken.None);
+
+        Assert.Equal(("digests:3", "digests:3", "digests:1"), (first.StateStore, second.StateStore, third.StateStore));
+        Assert.Equal("4 due digests left for the next sweep (at most 3 a sweep)", first.Note);
+        var digests = inner.Received.Skip(1).Select(r => r.Notification.Attributes.Single(a => a.Name == "eventName").Value).ToList();
+        Assert.Equal(Enumerable.Range(1, 7).Select(i => $"DescribeThing{i}"), digests); // oldest first, each once
+    }
+
     private static byte[] Read(string userIdentity, string eventId) =>
         Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(FoldCallersTests.Event(userIdentity, eventId, "GetSecretValue"))
             .Replace("\"readOnly\": false", "\"readOnly\": true", StringComparison.Ordinal));
 
-    private NoiseControlSink Sink(RecordingSink inner, ScriptedStateStore store) =>
-        new(inner, store, new FoldingSettings("state", TimeSpan.FromMinutes(15), 30, null, "us-east-1"), Options, _clock);
+    private NoiseControlSink Sink(RecordingSink inner, ScriptedStateStore store, int perMinute = 30) =>
+        new(inner, store, new FoldingSettings("state", TimeSpan.FromMinutes(15), perMinute, null, "us-east-1"), Options, _clock);
 
     private Task<Delivery> DeliverAsync(NoiseControlSink sink, byte[] bytes) =>
         sink.DeliverAsync(_notifier.Notify(bytes), Invocation(bytes), CancellationToken.None);
