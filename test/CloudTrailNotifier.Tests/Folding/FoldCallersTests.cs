@@ -124,6 +124,22 @@ public sealed class FoldCallersTests
         Assert.Equal(("arn:aws:iam::111111111111:user/ci", "arn:aws:iam::111111111111:user/ci", null), (user.Identity.Principal, user.RatePrincipal, user.Session));
     }
 
+    [Fact]
+    public void A_group_keeps_the_distinct_sessions_of_its_first_five_folded_calls_and_forgets_them_with_its_digest()
+    {
+        var now = new DateTimeOffset(2025, 3, 14, 10, 21, 0, TimeSpan.Zero);
+        var window = TimeSpan.FromMinutes(15);
+        var state = FoldDecider.Decide(null, Read(Role("orders-worker", "i-00000000"), "e0"), now, window, rateAllows: true).NewState;
+        foreach (var (id, session) in (IEnumerable<(string, string)>)[("e1", "i-11111111"), ("e2", "i-11111111"), ("e3", "i-22222222"), ("e4", "i-33333333"), ("e5", "i-33333333"), ("e6", "i-44444444")])
+        {
+            state = FoldDecider.Decide(state, Read(Role("orders-worker", session), id), now, window, rateAllows: true).NewState;
+        }
+
+        Assert.Equal(6, state.Folded);
+        Assert.Equal(["i-11111111", "i-22222222", "i-33333333"], state.Sessions); // i-0 was sent on its own; i-4 is the sixth folded call
+        Assert.Null(FoldDecider.AfterDigest(state, state).Sessions);
+    }
+
     internal static string Role(string role, string session, string path = "", string extra = "") => $$"""
         {"type": "AssumedRole", "principalId": "AROAX:{{session}}", "arn": "arn:aws:sts::111111111111:assumed-role/{{role}}/{{session}}",
          "accountId": "111111111111", "sessionContext": {"sessionIssuer": {"type": "Role", "principalId": "AROAX",

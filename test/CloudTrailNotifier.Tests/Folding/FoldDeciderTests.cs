@@ -282,20 +282,6 @@ public sealed class FoldDeciderTests
         Assert.Equal((false, false, 0), (after.RateGuarded, after.RateGuardOwn, after.RateGuardPrincipals));
     }
 
-    [Fact]
-    public void A_group_keeps_the_distinct_sessions_of_its_first_five_folded_calls_and_forgets_them_with_its_digest()
-    {
-        var state = FoldDecider.Decide(null, Event("e0") with { Session = "i-0" }, _clock.GetUtcNow(), Window, rateAllows: true).NewState;
-        foreach (var (id, session) in (IEnumerable<(string, string?)>)[("e1", "i-1"), ("e2", "i-1"), ("e3", null), ("e4", "i-2"), ("e5", "i-3"), ("e6", "i-4")])
-        {
-            state = FoldDecider.Decide(state, Event(id) with { Session = session }, _clock.GetUtcNow(), Window, rateAllows: true).NewState;
-        }
-
-        Assert.Equal(6, state.Folded);
-        Assert.Equal(["i-1", "i-2", "i-3"], state.Sessions); // i-0 was sent on its own; i-4 is the sixth folded call
-        Assert.Null(FoldDecider.AfterDigest(state, state).Sessions);
-    }
-
     private static RateMinute Minute(params (string Key, long Sent)[] counts) =>
         new(counts.Sum(c => c.Sent), counts.ToDictionary(c => c.Key, c => c.Sent, StringComparer.Ordinal));
 
