@@ -37,6 +37,13 @@ internal static class DigestRenderer
 
         body.Append('\n');
         Line(body, t.Who, Piece(id.Principal, t.None));
+        var detailed = Math.Min(group.Folded, GroupState.DetailLimit);
+        if (group.Sessions is { Count: > 0 } sessions)
+        {
+            // Who made the folded calls, when the group is a role's: the sessions, escaped as every other value.
+            Line(body, t.Sessions(detailed), List(sessions, t.None));
+        }
+
         Line(body, t.Resource, Piece(id.Resource, t.None));
         Line(body, t.Outcome, Piece(id.Outcome, t.None));
         Line(body, t.Account, Piece(id.Account, t.None));
@@ -46,7 +53,6 @@ internal static class DigestRenderer
             Line(body, t.Between, $"{Time(first, options.TimeZone)} {t.And} {Time(last, options.TimeZone)}");
         }
 
-        var detailed = Math.Min(group.Folded, GroupState.DetailLimit);
         Line(body, t.From(detailed), List(group.Addresses, t.None));
         Line(body, t.UserAgents, List(group.UserAgents, t.None));
         Line(body, t.EventIds(group.EventIds.Count, group.Folded), List(group.EventIds, t.None));

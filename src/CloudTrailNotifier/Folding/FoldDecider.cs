@@ -61,7 +61,7 @@ internal static class FoldDecider
             : new RateGuardCause(OwnShare: false, Principals: minute.ByPrincipal.Count(p => p.Value > 0));
 
     /// <summary>
-    /// A principal (<see cref="GroupIdentity.Principal"/>, the one folding groups by) as the rate guard counts it: 16 hex
+    /// A principal (<see cref="FoldEvent.RatePrincipal"/>: the role or user, not its session) as the rate guard counts it: 16 hex
     /// digits of its SHA-256, short whatever the ARN's length, so a minute's counters stay small.
     /// </summary>
     public static string PrincipalKey(string principal) =>
@@ -92,6 +92,7 @@ internal static class FoldDecider
             LastFolded = left > 0 ? current.LastFolded : null,
             Addresses = [],
             UserAgents = [],
+            Sessions = null,
             EventIds = [],
             RateGuarded = false,
             RateGuardOwn = false,
@@ -124,6 +125,7 @@ internal static class FoldDecider
             LastFolded = state.LastFolded is { } last && last >= at ? last : at,
             Addresses = detailed ? AddDistinct(state.Addresses, evt.SourceAddress) : state.Addresses,
             UserAgents = detailed ? AddDistinct(state.UserAgents, evt.UserAgent) : state.UserAgents,
+            Sessions = detailed && evt.Session is not null ? AddDistinct(state.Sessions ?? [], evt.Session) : state.Sessions,
             EventIds = detailed && evt.EventId is { } id ? [.. state.EventIds, id] : state.EventIds,
             RateGuarded = state.RateGuarded || guard is not null,
             RateGuardOwn = state.RateGuardOwn || guard is { OwnShare: true },

@@ -5,6 +5,8 @@ namespace CloudTrailNotifier.Folding;
 /// <param name="GroupKey">A digest of <see cref="Identity"/>: the group's key in the state table.</param>
 /// <param name="ReadOnly">The notification's <c>readOnly</c> attribute (<c>true</c>, <c>false</c>, <c>unknown</c>), null until the sink adds it.</param>
 /// <param name="Severity">The notification's <c>severity</c> attribute, null until the sink adds it.</param>
+/// <param name="Session">The call's session name, or the person it names (<see cref="FoldCallers"/>); null without a session.</param>
+/// <param name="RatePrincipal">The role or user the rate guard counts the call for; null: <see cref="GroupIdentity.Principal"/>.</param>
 internal sealed record FoldEvent(
     string EventKey,
     string GroupKey,
@@ -14,4 +16,6 @@ internal sealed record FoldEvent(
     string? UserAgent,
     string? EventId,
     string? ReadOnly = null,
-    string? Severity = null);
+    string? Severity = null,
+    string? Session = null,
+    string? RatePrincipal = null);

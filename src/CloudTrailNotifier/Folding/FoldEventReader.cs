@@ -64,20 +64,25 @@ internal static class FoldEventReader
             return null;
         }
 
-        var identity = Identity(root, detail);
+        var caller = FoldCallers.Read(detail);
+        var identity = Identity(root, detail, caller);
         DateTimeOffset? time = DateTimeOffset.TryParse(JsonFields.String(detail, "eventTime"), System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal, out var t) ? t : null;
         return new FoldEvent(key, GroupKey(identity), identity, time,
-            Short(JsonFields.String(detail, "sourceIPAddress")), Short(JsonFields.String(detail, "userAgent")), eventId);
+            Short(JsonFields.String(detail, "sourceIPAddress")), Short(JsonFields.String(detail, "userAgent")), eventId,
+            Session: caller.Session, RatePrincipal: caller.RatePrincipal);
     }
 
     /// <summary>The group an event belongs to (an EventBridge envelope or a bare record), also when it has no id.</summary>
-    public static GroupIdentity Identity(JsonElement root) =>
-        Identity(root, JsonFields.TryGet(root, "detail", out var d) && d.ValueKind == JsonValueKind.Object ? d : root);
+    public static GroupIdentity Identity(JsonElement root)
+    {
+        var detail = JsonFields.TryGet(root, "detail", out var d) && d.ValueKind == JsonValueKind.Object ? d : root;
+        return Identity(root, detail, FoldCallers.Read(detail));
+    }
 
-    private static GroupIdentity Identity(JsonElement root, JsonElement detail) => new(
+    private static GroupIdentity Identity(JsonElement root, JsonElement detail, FoldCaller caller) => new(
         Short(JsonFields.String(detail, "recipientAccountId") ?? JsonFields.String(root, "account")) ?? "",
-        Principal(detail),
+        caller.Principal,
         Short(JsonFields.String(detail, "eventSource")) ?? "",
         Short(JsonFields.String(detail, "eventName")) ?? "",
         Resource(detail),
@@ -94,24 +99,6 @@ internal static class FoldEventReader
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
-    private static string Principal(JsonElement detail)
-    {
-        if (!JsonFields.TryGet(detail, "userIdentity", out var who) || who.ValueKind != JsonValueKind.Object)
-        {
-            return "";
-        }
-
-        var arn = JsonFields.String(who, "arn");
-        if (JsonFields.TryGet(who, "sessionContext", out var session) && session.ValueKind == JsonValueKind.Object
-            && JsonFields.TryGet(session, "sessionIssuer", out var issuer) && issuer.ValueKind == JsonValueKind.Object)
-        {
-            // An assumed role's ARN names the session; the issuing role is the principal that repeats.
-            arn = JsonFields.String(issuer, "arn") ?? arn;
-        }
-
-        return Short(arn ?? JsonFields.String(who, "principalId") ?? JsonFields.String(who, "invokedBy") ?? JsonFields.String(who, "type")) ?? "";
     }
 
     private static string Resource(JsonElement detail)
@@ -154,6 +141,6 @@ internal static class FoldEventReader
     }
 
     /// <summary>Blank as null; cut at <see cref="MaxChars"/>, never between the halves of a surrogate pair (DynamoDB takes UTF-8).</summary>
-    private static string? Short(string? value) =>
+    internal static string? Short(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Length > MaxChars ? value[..TextCut.Before(value, MaxChars)] : value;
 }

@@ -15,6 +15,8 @@ namespace CloudTrailNotifier.Folding;
 /// <param name="RateGuardOwn">The rate guard held a first event back because its principal had used its share of a minute.</param>
 /// <param name="RateGuardPrincipals">The rate guard held a first event back because a minute's limit was reached, by the first
 /// events of this many principals (the most seen; 0: never, or not known).</param>
+/// <param name="Sessions">The distinct sessions (<see cref="FoldEvent.Session"/>) of the first <see cref="GroupState.DetailLimit"/>
+/// folded events: who made the calls when the group is a role's; null or empty with none known.</param>
 internal sealed record GroupState(
     string GroupKey,
     long Version,
@@ -33,9 +35,10 @@ internal sealed record GroupState(
     string? ReadOnly = null,
     string? Severity = null,
     bool RateGuardOwn = false,
-    int RateGuardPrincipals = 0)
+    int RateGuardPrincipals = 0,
+    IReadOnlyList<string>? Sessions = null)
 {
-    /// <summary>Addresses, user agents and event ids are kept for the first this many folded events.</summary>
+    /// <summary>Addresses, user agents, sessions and event ids are kept for the first this many folded events.</summary>
     public const int DetailLimit = 5;
 
     /// <summary>The longest window: no digest waits longer than a day after its group's first event.</summary>

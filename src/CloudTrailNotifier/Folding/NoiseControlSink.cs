@@ -26,7 +26,7 @@ internal sealed class NoiseControlSink(INotificationSink inner, IStateStore stor
     {
         if (FoldEventReader.IsScheduledEvent(invocation.Event))
         {
-            return await new DigestSweeper(inner, store, options, clock).SweepAsync(invocation, cancellationToken).ConfigureAwait(false);
+            return await new DigestSweeper(inner, store, options, clock, settings.PerMinute).SweepAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
 
         if (notification.Fold is not { } facts)
@@ -102,7 +102,8 @@ internal sealed class NoiseControlSink(INotificationSink inner, IStateStore stor
     private async Task<FoldDecisionKind> DecideAsync(FoldEvent evt, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var principal = FoldDecider.PrincipalKey(evt.Identity.Principal);
+        // The rate guard's share is the role's or user's, not the session's: a new session name is no new share.
+        var principal = FoldDecider.PrincipalKey(evt.RatePrincipal ?? evt.Identity.Principal);
         var open = await store.OpenGroupAsync(FoldDecider.Opened(evt, now, settings.Window), now, deadline, cancellationToken).ConfigureAwait(false);
         RateGuardCause? refused = null;
         if (open.Written)

@@ -10,7 +10,7 @@ internal static class GroupItem
     public const string DueShard = "due";
 
     /// <summary>Attributes an item has only sometimes; a write that sets the whole state removes the absent ones.</summary>
-    public static readonly string[] Optional = ["firstFolded", "lastFolded", "leaseEnd", "leaseId", "dueShard", "dueAt", "openedBy", "readOnly", "severity", "rateGuardOwn", "rateGuardPrincipals"];
+    public static readonly string[] Optional = ["firstFolded", "lastFolded", "leaseEnd", "leaseId", "dueShard", "dueAt", "openedBy", "readOnly", "severity", "rateGuardOwn", "rateGuardPrincipals", "sessions"];
 
     public static Dictionary<string, AttributeValue> Write(GroupState s, TimeSpan keep)
     {
@@ -60,6 +60,11 @@ internal static class GroupItem
             item["rateGuardOwn"] = DynamoItems.Bool(true);
         }
 
+        if (s.Sessions is { Count: > 0 } sessions)
+        {
+            item["sessions"] = DynamoItems.List(sessions);
+        }
+
         if (s.RateGuardPrincipals > 0)
         {
             item["rateGuardPrincipals"] = DynamoItems.N(s.RateGuardPrincipals);
@@ -102,7 +107,8 @@ internal static class GroupItem
         DynamoItems.GetS(item, "readOnly"),
         DynamoItems.GetS(item, "severity"),
         DynamoItems.GetBool(item, "rateGuardOwn"),
-        (int)Math.Clamp(DynamoItems.GetN(item, "rateGuardPrincipals") ?? 0, 0, int.MaxValue));
+        (int)Math.Clamp(DynamoItems.GetN(item, "rateGuardPrincipals") ?? 0, 0, int.MaxValue),
+        DynamoItems.GetList(item, "sessions"));
 
     /// <summary>The group of a stored item, or null when there is none.</summary>
     public static GroupState? ReadOrNull(string groupKey, Dictionary<string, AttributeValue>? item) =>

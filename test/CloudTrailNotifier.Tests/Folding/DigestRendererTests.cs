@@ -38,6 +38,27 @@ public sealed class DigestRendererTests
     }
 
     [Fact]
+    public void The_sessions_that_made_the_folded_calls_are_named_escaped_in_the_email_and_the_card_and_left_out_when_none_is_known()
+    {
+        var options = RenderOptions.Default with { ChatCards = true };
+        var group = Group() with { Sessions = ["alice@example.com", "mallory\nWho: alice@example.com\u202E"] };
+
+        var digest = DigestRenderer.Render(group, options);
+        var none = DigestRenderer.Render(Group() with { Sessions = null }, options);
+
+        Assert.Contains("\nSessions (first 5 calls): alice@example[.]com, mallory\\nWho: alice@example[.]com", digest.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nWho: alice", digest.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202E", digest.Message + digest.ChatCard, StringComparison.Ordinal);
+        Assert.Contains("`alice@example[.]com`", digest.ChatCard, StringComparison.Ordinal);
+        var card = System.Text.Json.JsonDocument.Parse(digest.ChatCard!).RootElement.GetProperty("content").GetProperty("description").GetString()!;
+        Assert.DoesNotContain("\nWho: alice", card, StringComparison.Ordinal);
+        Assert.Contains("*Sessions (first 5 calls):* `alice@example[.]com`, `mallory", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sessions", none.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sessions", none.ChatCard, StringComparison.Ordinal);
+        Assert.Contains("セッション (最初の5件): alice@example[.]com", DigestRenderer.Render(group, RenderOptions.Default with { Language = NotificationLanguage.Japanese }).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_subject_says_digest_and_how_many_even_for_a_long_event_name()
     {
         var group = Group() with { Identity = Group().Identity with { EventName = new string('X', 300) }, Folded = 12345 };
@@ -139,7 +160,8 @@ public sealed class DigestRendererTests
         ["198.51.100.7", "203.0.113.20"], ["aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5"],
         ["7f1c0000-1111-2222-3333-000000000001", "7f1c0000-1111-2222-3333-000000000002", "7f1c0000-1111-2222-3333-000000000003",
          "7f1c0000-1111-2222-3333-000000000004", "7f1c0000-1111-2222-3333-000000000005"],
-        RateGuarded: false, LeaseEnd: null, LeaseId: null, ReadOnly: "true", Severity: "notice");
+        RateGuarded: false, LeaseEnd: null, LeaseId: null, ReadOnly: "true", Severity: "notice",
+        Sessions: ["i-0a1b2c3d4e5f60718", "i-0f9e8d7c6b5a40312"]);
 
     private static string Text(Notification n) =>
         $"Subject: {n.Subject}\n\n{n.Message}\nAttributes:\n" + string.Join('\n', n.Attributes.Select(a => $"  {a.Name}={a.Value}")) + "\n";

@@ -167,8 +167,73 @@ public sealed class NoiseControlSinkTests
         Assert.All(digests, d => Assert.Contains("Who: arn:aws:iam::111111111111:role/scanner", d.Message, StringComparison.Ordinal));
     }
 
-    private NoiseControlSink Sink(RecordingSink inner, ScriptedStateStore store) =>
-        new(inner, store, new FoldingSettings("state", TimeSpan.FromMinutes(15), 30, null, "us-east-1"), Options, _clock);
+    [Fact]
+    public async Task A_colleague_s_call_through_the_same_SSO_role_is_sent_at_once_and_each_digest_names_who_made_its_calls()
+    {
+        var store = new ScriptedStateStore();
+        var inner = RecordingSink.Publishing("m-1");
+        var sink = Sink(inner, store);
+        const string sso = "aws-reserved/sso.amazonaws.com/";
+        var alice = FoldCallersTests.Role("AWSReservedSSO_Admin_abc", "alice@example.com", sso);
+        var mallory = FoldCallersTests.Role("AWSReservedSSO_Admin_abc", "mallory@example.com", sso);
+        var results = new List<InvocationResultKind>();
+        foreach (var (who, id) in (IEnumerable<(string, string)>)[(alice, "a-1"), (mallory, "m-1"), (alice, "a-2"), (mallory, "m-2"), (alice, "a-3")])
+        {
+            results.Add((await DeliverAsync(sink, Read(who, id))).Kind);
+        }
+
+        var instances = (string[])["i-0a1b2c3d4e5f60718", "i-0f9e8d7c6b5a40312", "i-0123456789abcdef0"];
+        foreach (var instance in instances)
+        {
+            results.Add((await DeliverAsync(sink, Read(FoldCallersTests.Role("orders-worker", instance), "w-" + instance))).Kind);
+        }
+
+        Assert.Equal([InvocationResultKind.Published, InvocationResultKind.Published, InvocationResultKind.Folded, InvocationResultKind.Folded,
+            InvocationResultKind.Folded, InvocationResultKind.Published, InvocationResultKind.Folded, InvocationResultKind.Folded], results);
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        await sink.DeliverAsync(_notifier.Notify(Sweep), new Invocation("sweep", null, null, Sweep), CancellationToken.None);
+        var digests = inner.Received.Skip(3).Select(r => r.Notification).ToList();
+
+        Assert.Equal(3, digests.Count);
+        var ofAlice = Assert.Single(digests, d => d.Message.Contains("AWSReservedSSO_Admin_abc (alice@example[.]com)", StringComparison.Ordinal));
+        Assert.Contains("\nSessions (first 2 calls): alice@example[.]com\n", ofAlice.Message, StringComparison.Ordinal);
+        var ofMallory = Assert.Single(digests, d => d.Message.Contains("Who: arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws[.]com/AWSReservedSSO_Admin_abc (mallory@example[.]com)\n", StringComparison.Ordinal));
+        Assert.Contains("\nSessions (first 1 calls): mallory@example[.]com\n", ofMallory.Message, StringComparison.Ordinal);
+        Assert.Contains("`mallory@example[.]com`", ofMallory.ChatCard, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice", ofMallory.Message, StringComparison.Ordinal);
+        var ofWorkers = Assert.Single(digests, d => d.Message.Contains("Who: arn:aws:iam::111111111111:role/orders-worker\n", StringComparison.Ordinal));
+        Assert.Contains("Sessions (first 2 calls): i-0f9e8d7c6b5a40312, i-0123456789abcdef0\n", ofWorkers.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sweep_sends_at_most_the_rate_guard_s_limit_of_digests_and_the_next_sweep_the_next_ones()
+    {
+        var store = new ScriptedStateStore();
+        var inner = RecordingSink.Publishing("m-1");
+        var sink = Sink(inner, store, perMinute: 3); // a share of one first event a minute per principal
+        for (var i = 0; i < 8; i++)
+        {
+            await DeliverAsync(sink, Event($"flood-{i}", eventName: $"DescribeThing{i}", issuer: "arn:aws:iam::111111111111:role/scanner"));
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        var first = await sink.DeliverAsync(_notifier.Notify(Sweep), new Invocation("sweep-1", null, null, Sweep), CancellationToken.None);
+        var second = await sink.DeliverAsync(_notifier.Notify(Sweep), new Invocation("sweep-2", null, null, Sweep), CancellationToken.None);
+        var third = await sink.DeliverAsync(_notifier.Notify(Sweep), new Invocation("sweep-3", null, null, Sweep), CancellationToken.None);
+
+        Assert.Equal(("digests:3", "digests:3", "digests:1"), (first.StateStore, second.StateStore, third.StateStore));
+        Assert.Equal("4 due digests left for the next sweep (at most 3 a sweep)", first.Note);
+        var digests = inner.Received.Skip(1).Select(r => r.Notification.Attributes.Single(a => a.Name == "eventName").Value).ToList();
+        Assert.Equal(Enumerable.Range(1, 7).Select(i => $"DescribeThing{i}"), digests); // oldest first, each once
+    }
+
+    private static byte[] Read(string userIdentity, string eventId) =>
+        Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(FoldCallersTests.Event(userIdentity, eventId, "GetSecretValue"))
+            .Replace("\"readOnly\": false", "\"readOnly\": true", StringComparison.Ordinal));
+
+    private NoiseControlSink Sink(RecordingSink inner, ScriptedStateStore store, int perMinute = 30) =>
+        new(inner, store, new FoldingSettings("state", TimeSpan.FromMinutes(15), perMinute, null, "us-east-1"), Options, _clock);
 
     private Task<Delivery> DeliverAsync(NoiseControlSink sink, byte[] bytes) =>
         sink.DeliverAsync(_notifier.Notify(bytes), Invocation(bytes), CancellationToken.None);

@@ -96,7 +96,9 @@ internal sealed class ScriptedStateStore(Func<string, Exception?>? fault = null)
     public Task<IReadOnlyList<string>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         Call("Due");
-        return Task.FromResult<IReadOnlyList<string>>(_groups.Values.Where(g => g.IsDue(now)).Select(g => g.GroupKey).ToList());
+        // Oldest due first, as the due index (sorted by dueAt) answers.
+        return Task.FromResult<IReadOnlyList<string>>(_groups.Values.Where(g => g.IsDue(now)).OrderBy(g => g.DueAt).ThenBy(g => g.GroupKey, StringComparer.Ordinal)
+            .Select(g => g.GroupKey).ToList());
     }
 
     private void Call(string name)

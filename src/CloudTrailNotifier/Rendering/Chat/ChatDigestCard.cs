@@ -29,6 +29,11 @@ internal static class ChatDigestCard
         }
 
         layout.Field(t.Who, Code(identity.Principal, t.None));
+        if (group.Sessions is { Count: > 0 } sessions)
+        {
+            layout.Field(t.Sessions(Math.Min(group.Folded, GroupState.DetailLimit)), List(sessions, t.None));
+        }
+
         layout.Field(t.Resource, Code(identity.Resource, t.None));
         layout.Field(t.Outcome, Code(identity.Outcome, t.None));
         layout.Field(t.Account, Code(identity.Account, t.None));
