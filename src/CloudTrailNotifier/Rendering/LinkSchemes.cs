@@ -28,7 +28,9 @@ internal static class LinkSchemes
             return IsLinkedScheme(text[..colon]);
         }
 
-        return !after.IsEmpty && (IsLabelChar(after[0]) || after[0] is '\\' or '[' || LinkSeparators.IsSlash(after[0]))
+        // A host starts with a letter or digit (a pair of surrogates too: 𝐞vil reads as evil), an IPv6 bracket, a percent
+        // escape, or the slashes browsers skip (backslashes among them).
+        return !after.IsEmpty && (IsLabelChar(after[0]) || char.IsHighSurrogate(after[0]) || after[0] is '\\' or '[' or '%' || LinkSeparators.IsSlash(after[0]))
             && IsWebScheme(text[..colon]);
     }
 

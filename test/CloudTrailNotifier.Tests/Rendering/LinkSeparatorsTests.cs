@@ -115,7 +115,7 @@ public sealed class LinkSeparatorsTests
 
     [Theory]
     [InlineData("[Approve here](https:3640133122)", "[Approve here](https[:]3640133122)")]
-    [InlineData("HTTPS:evil.example http:/x wss:\\\\x ftp:[::1] ws:x", "HTTPS[:]evil.example http[:]/x wss[:]\\\\x ftp[:][::1] ws[:]x")]
+    [InlineData("HTTPS:evil.example http:/x wss:\\\\x ftp:[::1] ws:x http:%65 https:\U0001D41Evil", "HTTPS[:]evil.example http[:]/x wss[:]\\\\x ftp[:][::1] ws[:]x http[:]%65 https[:]\U0001D41Evil")]
     [InlineData("https:\uFF0F\uFF0Fx", "https[:]\uFF0F\uFF0Fx")]
     [InlineData("xhttps:x https: x https: arn:aws:s3 s3:x mailto:x tel:1 protocol:https", "xhttps:x https: x https: arn:aws:s3 s3:x mailto:x tel:1 protocol:https")]
     public void A_web_scheme_without_slashes_is_defanged_as_browsers_read_it_as_an_address(string value, string expected)
