@@ -134,13 +134,17 @@ public sealed class LinkSeparatorsTests
         root["detail"]!["errorCode"] = "AccessDenied";
         root["detail"]!["errorMessage"] = Lure;
         root["detail"]!["userAgent"] = Lure;
+        root["detail"]!["requestParameters"]!["secretId"] = "login\u2488com";
         var bytes = Encoding.UTF8.GetBytes(root.ToJsonString());
 
-        foreach (var notifier in EveryOutput.Notifiers())
+        var notifiers = EveryOutput.Notifiers();
+        for (var language = 0; language < notifiers.Length; language++)
         {
-            var notification = notifier.Notify(bytes);
+            var notification = notifiers[language].Notify(bytes);
             var outputs = EveryOutput.Of(notification).Select(OutputStrings.Decoded).ToList();
             var body = notification.Message + OutputStrings.Decoded(notification.ChatCard!);
+            // The English subject is folded to ASCII (⒈ becomes ?); the Japanese one keeps it, defanged.
+            Assert.Contains(language == 0 ? " login?com " : " login[\u2488]com ", notification.Subject, StringComparison.Ordinal);
             foreach (var defanged in new[] { "evil[\uFF61]com", "evil[\uFE12]com", "evil[\u2024]com", "evil[\uFE52]com", "login[\u2488]com", "www[\uFE52]evil", "https[\uFE55]//x", "(https[:]3640133122)", "[\U0001F100]com" })
             {
                 Assert.Contains(defanged, body, StringComparison.Ordinal);
