@@ -24,5 +24,5 @@ shoot() {
 }
 
 mkdir -p "$root/docs"
-shoot en 1200
-shoot ja 1220
+shoot en 1230
+shoot ja 1290

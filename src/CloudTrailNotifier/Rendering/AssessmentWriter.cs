@@ -3,7 +3,10 @@ using CloudTrailNotifier.Rendering.Languages;
 
 namespace CloudTrailNotifier.Rendering;
 
-/// <summary>Writes the severity and why it matters into the summary, and the "What to do" section.</summary>
+/// <summary>
+/// Writes the severity and why it matters into the summary, and the "What to do" section (for an event not from AWS,
+/// how to check it instead: <see cref="ForgedEventCheck"/>).
+/// </summary>
 internal static class AssessmentWriter
 {
     private const int MaxCommand = 2048;
@@ -29,6 +32,24 @@ internal static class AssessmentWriter
 
     public static void WriteNextSteps(TextLayout layout, EventFacts facts, AssessmentTexts t)
     {
+        if (ForgedEventCheck.Applies(facts))
+        {
+            // Not from AWS: the sender chose every name the commands would act on. Only how to check it is offered.
+            layout.Section(t.NextStepsTitle);
+            layout.Line(TextLayout.Indent, t.ForgedStepsNote);
+            if (ForgedEventCheck.Command(facts) is { } lookup)
+            {
+                layout.Line(TextLayout.Indent, t.ForgedLookup);
+                layout.Line(TextLayout.ItemIndent, CommandText.Clean(lookup, MaxCommand));
+            }
+            else
+            {
+                layout.Line(TextLayout.Indent, t.ForgedIdNotCloudTrails);
+            }
+
+            return;
+        }
+
         var steps = facts.Assessment.NextSteps;
         if (steps.Count == 0)
         {

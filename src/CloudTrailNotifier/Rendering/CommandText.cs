@@ -37,7 +37,9 @@ internal static class CommandText
             }
             else if (EmailText.IsDefanged(clean, i))
             {
-                builder.Append(inSingleQuotes ? "'\"" : "\"").Append(c).Append(inSingleQuotes ? "\"'" : "\"");
+                var width = LinkSeparators.WidthAt(clean, i);
+                builder.Append(inSingleQuotes ? "'\"" : "\"").Append(clean.AsSpan(i, width)).Append(inSingleQuotes ? "\"'" : "\"");
+                i += width - 1;
                 continue;
             }
 

@@ -11,7 +11,9 @@ namespace CloudTrailNotifier.Rendering;
 /// but s3: <see cref="LinkSchemes.IsLinkedScheme"/>) is written <c>[:]//</c>, and a dot a client could link across
 /// (<see cref="LinkSchemes.IsLinkableDot"/>: after <c>www</c> or <c>ftp</c>, or before a top-level domain) is written
 /// <c>[.]</c>, as security tools defang addresses; <c>s3://</c>, versions, IP addresses and dotted names that end in
-/// no top-level domain stay as they are. Values are judged as they are shown, escaped and cut. The program's own links (built from escaped,
+/// no top-level domain stay as they are. A dot or colon is also any character a browser reads as one
+/// (<see cref="LinkSeparators"/>: <c>evil[﹒]com</c>, <c>login[⒈]com</c>), and <c>https:</c> with no slashes
+/// (<c>https[:]3640133122</c>, a host as one number) is defanged too. Values are judged as they are shown, escaped and cut. The program's own links (built from escaped,
 /// percent-encoded parts) are written directly and are not touched.
 /// </summary>
 internal static class EmailText
@@ -78,9 +80,6 @@ internal static class EmailText
     /// <summary>Characters of the stack buffer <see cref="Clean"/> defangs short values in.</summary>
     private const int StackChars = 768;
 
-    /// <summary>The first of the separators beyond ASCII (ideographic, fullwidth and halfwidth dots are all above it).</summary>
-    private const char FirstWideSeparator = '\u3002';
-
     /// <summary>
     /// Whether escaping leaves <paramref name="value"/> as it is: printable ASCII, and no run of spaces to mark. Most
     /// values have no space at all, which one search tells; from the first space on, the rest is looked at.
@@ -98,7 +97,7 @@ internal static class EmailText
     }
 
     /// <summary>Whether the text holds none of the separators beyond ASCII, so that only <c>:</c> and <c>.</c> are looked for.</summary>
-    private static bool IsAsciiOnly(ReadOnlySpan<char> text) => !text.ContainsAnyInRange(FirstWideSeparator, char.MaxValue);
+    private static bool IsAsciiOnly(ReadOnlySpan<char> text) => !text.ContainsAnyInRange(LinkSeparators.FirstWide, char.MaxValue);
 
     /// <summary>Appends <paramref name="span"/> defanged; <paramref name="first"/> is its first character to defang (-1: none).</summary>
     private static void Defang(StringBuilder builder, ReadOnlySpan<char> span, int first, bool ascii)
@@ -106,9 +105,10 @@ internal static class EmailText
         var written = 0;
         for (var at = first; at >= 0; at = Next(span, at + 1, ascii))
         {
-            // The character in brackets: https[:]//, example[.]com, evil[。]com.
-            builder.Append(span[written..at]).Append('[').Append(span[at]).Append(']');
-            written = at + 1;
+            // The character in brackets: https[:]//, example[.]com, evil[。]com (two units for one beyond the BMP).
+            var width = LinkSeparators.WidthAt(span, at);
+            builder.Append(span[written..at]).Append('[').Append(span.Slice(at, width)).Append(']');
+            written = at + width;
         }
 
         builder.Append(span[written..]);
@@ -124,10 +124,12 @@ internal static class EmailText
         {
             span[written..at].CopyTo(text[length..]);
             length += at - written;
+            var width = LinkSeparators.WidthAt(span, at);
             text[length++] = '[';
-            text[length++] = span[at];
+            span.Slice(at, width).CopyTo(text[length..]);
+            length += width;
             text[length++] = ']';
-            written = at + 1;
+            written = at + width;
         }
 
         span[written..].CopyTo(text[length..]);
@@ -135,16 +137,28 @@ internal static class EmailText
     }
 
     /// <summary>
-    /// Whether the character at <paramref name="at"/> of escaped text is one defanging replaces: the colon of a linked
-    /// scheme's <c>://</c>, or a dot (also an ideographic or fullwidth one, which browsers read as a dot) a client
-    /// could link across.
+    /// Whether the character at <paramref name="at"/> of escaped text is one defanging puts in brackets (with the low
+    /// surrogate after it, when it is a pair: <see cref="LinkSeparators.WidthAt"/>): the colon of a linked scheme
+    /// (<see cref="LinkSchemes.IsSchemeColon"/>), or a dot a client could link across. Any character a browser reads as a
+    /// dot or colon counts as one (<see cref="LinkSeparators"/>).
     /// </summary>
-    public static bool IsDefanged(ReadOnlySpan<char> clean, int at) => clean[at] switch
+    public static bool IsDefanged(ReadOnlySpan<char> clean, int at)
     {
-        ':' => clean[(at + 1)..].StartsWith("//") && LinkSchemes.IsLinkedScheme(clean[..at]),
-        '.' or '\u3002' or '\uFF0E' or '\uFF61' => LinkSchemes.IsLinkableDot(clean, at),
-        _ => false,
-    };
+        var c = clean[at];
+        if (c < LinkSeparators.FirstWide)
+        {
+            return c switch
+            {
+                ':' => LinkSchemes.IsSchemeColon(clean, at, 1),
+                '.' => LinkSchemes.IsLinkableDot(clean, at),
+                _ => false,
+            };
+        }
+
+        var codePoint = LinkSeparators.CodePointAt(clean, at, out var width);
+        return LinkSeparators.IsColon(codePoint) ? LinkSchemes.IsSchemeColon(clean, at, width)
+            : LinkSeparators.IsDot(codePoint) && LinkSchemes.IsLinkableDot(clean, at);
+    }
 
     /// <summary>
     /// The position of the next character to defang from <paramref name="from"/>; -1 when there is none. Text without the

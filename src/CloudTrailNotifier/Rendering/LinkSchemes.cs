@@ -7,8 +7,55 @@ namespace CloudTrailNotifier.Rendering;
 /// <summary>The addresses that mail and chat clients turn into links, as the defanging of both outputs sees them.</summary>
 internal static class LinkSchemes
 {
-    /// <summary>The characters an address is defanged at: the colon of <c>://</c>, and dots (ASCII, ideographic, fullwidth, halfwidth).</summary>
-    public static SearchValues<char> Separators { get; } = SearchValues.Create(":.\u3002\uFF0E\uFF61");
+    /// <summary>
+    /// The characters an address is defanged at: the colon of <c>://</c>, and dots, with every character a browser reads as
+    /// one (<see cref="LinkSeparators"/>: ideographic, fullwidth, small, vertical full stops, leaders, ⒈).
+    /// </summary>
+    public static SearchValues<char> Separators => LinkSeparators.All;
+
+    /// <summary>
+    /// Whether the colon (or a character read as one, <paramref name="width"/> units long) at <paramref name="colon"/> is
+    /// a linked scheme's: followed by two slashes (or characters read as slashes) after any scheme <see cref="IsLinkedScheme"/>
+    /// takes, or, after a web scheme (<c>http</c>, <c>https</c>, <c>ws</c>, <c>wss</c>, <c>ftp</c>) alone, by anything a
+    /// host or path can start with: browsers read <c>https:evil.example</c>, <c>https:/x</c>, <c>https:\\x</c> and
+    /// <c>https:3640133122</c> (a host as one number) as <c>https://</c>.
+    /// </summary>
+    public static bool IsSchemeColon(ReadOnlySpan<char> text, int colon, int width)
+    {
+        var after = text[(colon + width)..];
+        if (StartsWithTwoSlashes(after))
+        {
+            return IsLinkedScheme(text[..colon]);
+        }
+
+        // A host starts with a letter or digit (a pair of surrogates too: 𝐞vil reads as evil), an IPv6 bracket, a percent
+        // escape, or the slashes browsers skip (backslashes among them).
+        return !after.IsEmpty && (IsLabelChar(after[0]) || char.IsHighSurrogate(after[0]) || after[0] is '\\' or '[' or '%' || LinkSeparators.IsSlash(after[0]))
+            && IsWebScheme(text[..colon]);
+    }
+
+    private static bool StartsWithTwoSlashes(ReadOnlySpan<char> after) =>
+        after.Length >= 2 && LinkSeparators.IsSlash(after[0]) && LinkSeparators.IsSlash(after[1]);
+
+    /// <summary>Whether the text before a colon ends in a web scheme, as a whole word: <c>http</c>, <c>https</c>, <c>ws</c>, <c>wss</c>, <c>ftp</c>.</summary>
+    private static bool IsWebScheme(ReadOnlySpan<char> before)
+    {
+        var scheme = before[SchemeStart(before)..];
+        return scheme.Equals("https", StringComparison.OrdinalIgnoreCase) || scheme.Equals("http", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("wss", StringComparison.OrdinalIgnoreCase) || scheme.Equals("ws", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("ftp", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static int SchemeStart(ReadOnlySpan<char> before)
+    {
+        var start = before.Length;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(before[start - 1]) || before[start - 1] is '+' or '-' or '.'))
+        {
+            start--;
+        }
+
+        return start;
+    }
 
     /// <summary>
     /// Whether the text before a <c>://</c> ends in a scheme a client may link: any scheme (http, https, ftp, file,
@@ -17,13 +64,7 @@ internal static class LinkSchemes
     /// </summary>
     public static bool IsLinkedScheme(ReadOnlySpan<char> before)
     {
-        var start = before.Length;
-        while (start > 0 && (char.IsAsciiLetterOrDigit(before[start - 1]) || before[start - 1] is '+' or '-' or '.'))
-        {
-            start--;
-        }
-
-        var scheme = before[start..];
+        var scheme = before[SchemeStart(before)..];
         return !scheme.IsEmpty && !scheme.Equals("s3", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -32,20 +73,26 @@ internal static class LinkSchemes
     /// a name and a top-level domain (<c>example.com</c>, <c>alice@example.co.uk</c> at both its dots, <c>Amazon.com_Inc</c>;
     /// mail and chat clients link bare domain names and addresses by themselves). Versions and addresses (<c>2.13.5</c>,
     /// <c>10.0.0.1</c>) and names whose last part is not a top-level domain (<c>bob.ross</c>, <c>config.json</c>) are not.
+    /// The dot may be any character read as one (<see cref="LinkSeparators.IsDot"/>); one that brings its own name (⒈ is
+    /// <c>1.</c>) needs none before it.
     /// </summary>
     public static bool IsLinkableDot(ReadOnlySpan<char> text, int dot)
     {
-        if (dot == 0 || !IsLabelChar(text[dot - 1]))
+        var width = 1;
+        if (text[dot] < LinkSeparators.FirstWide || !LinkSeparators.IsNamedDot(LinkSeparators.CodePointAt(text, dot, out width)))
         {
-            return false;
+            if (dot == 0 || !IsLabelChar(text[dot - 1]))
+            {
+                return false;
+            }
+
+            if (EndsInWwwOrFtp(text[..dot]))
+            {
+                return true;
+            }
         }
 
-        if (EndsInWwwOrFtp(text[..dot]))
-        {
-            return true;
-        }
-
-        var after = text[(dot + 1)..];
+        var after = text[(dot + width)..];
         if (after.IsEmpty || !char.IsLetter(after[0]))
         {
             return false;

@@ -8,7 +8,8 @@ namespace CloudTrailNotifier.Rendering;
 /// Writes untrusted text so it stays on its line and shows what it is: line breaks, control characters,
 /// bidirectional overrides, zero-width and other invisible format characters become visible escapes
 /// (<c>\n</c>, <c>\u202E</c>), unpaired surrogates become U+FFFD, runs of three or more spaces show
-/// one middle dot per space, and wide Unicode spaces (or any run of them) are escaped too. Nothing an event carries can start a new line, hide text, reorder what a
+/// one middle dot per space, and wide Unicode spaces (or any run of them) are escaped too, as are unassigned code points
+/// and noncharacters (<c>\u2065</c>, <c>\uFFFF</c>, <c>\U000E0080</c>). Nothing an event carries can start a new line, hide text, reorder what a
 /// reader sees or pass itself off as a layout column.
 /// </summary>
 internal static class SafeText
@@ -150,7 +151,7 @@ internal static class SafeText
         return char.IsSurrogate(c) || IsUnsafe((int)c);
     }
 
-    /// <summary>Characters that break, hide or reorder text, by code point.</summary>
+    /// <summary>Characters that break, hide or reorder text, by code point, and those Unicode has not assigned.</summary>
     public static bool IsUnsafe(int codePoint)
     {
         if (codePoint < 0x80)
@@ -172,6 +173,10 @@ internal static class SafeText
             UnicodeCategory.Format => true,               // bidi controls, zero-width, BOM, soft hyphen, tags
             UnicodeCategory.LineSeparator => true,        // U+2028
             UnicodeCategory.ParagraphSeparator => true,   // U+2029
+            // Unassigned code points, among them the default-ignorable ones Unicode keeps for future invisible characters
+            // (U+2065, U+FFF0-FFF8, most of U+E0000-E0FFF), which every renderer must show as nothing, and the
+            // noncharacters (U+FDD0-FDEF, U+FFFE and U+FFFF of every plane), which XML and SQS refuse.
+            UnicodeCategory.OtherNotAssigned => true,
             _ => false,
         };
     }

@@ -25,7 +25,7 @@ public sealed partial class EmailTextTests
     [InlineData("Visit WWW.Evil.Example now", "Visit WWW[.]Evil.Example now")]
     [InlineData("http://www.evil.example/www.x", "http[:]//www[.]evil.example/www[.]x")]
     [InlineData("s3://bucket/key and arn:aws:s3:::bucket", "s3://bucket/key and arn:aws:s3:::bucket")]
-    [InlineData("https:/one-slash http:x", "https:/one-slash http:x")]
+    [InlineData("https:/one-slash http:x", "https[:]/one-slash http[:]x")]
     [InlineData("wwww.example", "wwww[.]example")]
     [InlineData("https://a\nhttps://b", "https[:]//a\\nhttps[:]//b")]
     [InlineData("https://", "https[:]//")]
@@ -215,8 +215,9 @@ public sealed partial class EmailTextTests
         }
     }
 
-    private static string Undefang(string text) => text.Replace("[:]//", "://", StringComparison.Ordinal).Replace("[.]", ".", StringComparison.Ordinal)
-        .Replace("[\u3002]", "\u3002", StringComparison.Ordinal).Replace("[\uFF0E]", "\uFF0E", StringComparison.Ordinal).Replace("[\uFF61]", "\uFF61", StringComparison.Ordinal);
+    /// <summary>The text with every bracketed separator (any character read as a dot or colon) written back as it was.</summary>
+    private static string Undefang(string text) => Regex.Replace(text, @"\[([.:\u2024-\uFFFF]|\uD83C\uDD00)\]",
+        m => LinkSeparators.All.Contains(m.Groups[1].Value[0]) ? m.Groups[1].Value : m.Value);
 
     /// <summary>
     /// An address a mail client links: a scheme, www., or a name before a common top-level domain (a short list of its

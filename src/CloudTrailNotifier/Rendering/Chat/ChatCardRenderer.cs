@@ -162,6 +162,17 @@ internal static class ChatCardRenderer
 
     private static void WriteNextSteps(ChatLayout layout, EventFacts facts, AssessmentTexts t)
     {
+        if (ForgedEventCheck.Applies(facts))
+        {
+            // As in the email: not the sender's commands, only how to check whether CloudTrail recorded the call.
+            layout.Heading(t.NextStepsTitle);
+            layout.Line(t.ForgedStepsNote);
+            layout.Item(ForgedEventCheck.Command(facts) is { } lookup
+                ? $"{t.ForgedLookup} {ChatMarkdown.Code(CommandText.Clean(lookup, MaxCommand), 5 * MaxCommand)}"
+                : t.ForgedIdNotCloudTrails);
+            return;
+        }
+
         if (facts.Assessment.NextSteps.Count == 0)
         {
             return;

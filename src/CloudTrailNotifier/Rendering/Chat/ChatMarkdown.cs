@@ -10,7 +10,9 @@ namespace CloudTrailNotifier.Rendering.Chat;
 /// angle brackets become U+2039/U+203A (no <c>&lt;!here&gt;</c>, <c>&lt;@U...&gt;</c>, <c>&lt;url|x&gt;</c>, Teams'
 /// <c>&lt;at&gt;</c>), an <c>@</c> that starts a word or precedes here, channel or everyone becomes U+FF20 (no <c>@here</c>;
 /// <c>alice@example.com</c> keeps its <c>@</c>), the <c>://</c> of an address (any scheme but s3) is written <c>[:]//</c> and a dot a client could link across (after <c>www</c>,
-/// or before a top-level domain: <see cref="LinkSchemes.IsLinkableDot"/>) is written <c>[.]</c>, as security tools defang addresses. Line breaks,
+/// or before a top-level domain: <see cref="LinkSchemes.IsLinkableDot"/>) is written <c>[.]</c>, as security tools defang addresses,
+/// with every character a browser reads as a dot or colon (<see cref="LinkSeparators"/>) and <c>https:</c> without slashes
+/// (<c>[Approve](https:3640133122)</c> links where a client shows no code span, as Teams' markdown has none). Line breaks,
 /// controls and invisible characters are shown escaped first, as in the email (<see cref="SafeText"/>).
 /// </summary>
 internal static class ChatMarkdown
@@ -156,9 +158,12 @@ internal static class ChatMarkdown
                 case '@' when i == 0 || !char.IsLetterOrDigit(clean[i - 1]) || IsBroadcast(clean.AsSpan(i + 1)):
                     builder.Append('\uFF20');
                     break;
-                case ':' or '.' or '\u3002' or '\uFF0E' or '\uFF61' when EmailText.IsDefanged(clean, i):
-                    // Chat clients link addresses, www. names and bare domain names in plain text as mail clients do.
-                    builder.Append('[').Append(c).Append(']');
+                case ':' or '.' or >= LinkSeparators.FirstWide when LinkSeparators.All.Contains(c) && EmailText.IsDefanged(clean, i):
+                    // Chat clients link addresses, www. names and bare domain names in plain text as mail clients do;
+                    // a dot beyond the BMP (🄀) is a surrogate pair, bracketed whole.
+                    var width = LinkSeparators.WidthAt(clean, i);
+                    builder.Append('[').Append(clean.AsSpan(i, width)).Append(']');
+                    i += width - 1;
                     break;
                 default:
                     builder.Append(c);

@@ -61,6 +61,15 @@ internal abstract class AssessmentTexts
     public abstract string NextStepsNote { get; }
     public abstract string NextStep(NextStepKind kind);
 
+    /// <summary>Instead of the commands, for an event that did not come from AWS (signal NotFromAws): why none, what to check.</summary>
+    public abstract string ForgedStepsNote { get; }
+
+    /// <summary>The line before the command that looks the event up in CloudTrail event history.</summary>
+    public abstract string ForgedLookup { get; }
+
+    /// <summary>Said instead of the look-up when the event's id is not shaped like CloudTrail's (a UUID).</summary>
+    public abstract string ForgedIdNotCloudTrails { get; }
+
     /// <summary>The risks of reading a secret, whose sentence says when the secret is another account's.</summary>
     protected static bool IsSecretRead(RiskKind kind) =>
         kind is RiskKind.SecretValueRead or RiskKind.SecretReadDenied or RiskKind.DecoyTouched;

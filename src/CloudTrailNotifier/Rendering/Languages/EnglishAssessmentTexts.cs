@@ -152,6 +152,14 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
 
     public override string NextStepsNote => "Commands for this event, filled in. Check each before you run it; this notifier never runs them.";
 
+    public override string ForgedStepsNote =>
+        "This event did not come from AWS, so the commands it would call for are left out: the sender chose every name in them. "
+        + "Check first whether CloudTrail recorded the call; no result means CloudTrail has no such event in that region in the last 90 days.";
+
+    public override string ForgedLookup => "Look the event's id up in CloudTrail event history:";
+
+    public override string ForgedIdNotCloudTrails => "Its event id is not shaped like CloudTrail's (a UUID): CloudTrail holds no event under it.";
+
     public override string NextStep(NextStepKind kind) => kind switch
     {
         NextStepKind.RestartLogging => "Turn logging back on:",

@@ -145,6 +145,14 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
 
     public override string NextStepsNote => "このイベントに合わせたコマンドです。実行前に必ず内容を確認してください（この通知から実行されることはありません）。";
 
+    public override string ForgedStepsNote =>
+        "このイベントは AWS から届いたものではないため、対応コマンドは載せていません（コマンドに入る名前はすべて送信者が決めたものです）。"
+        + "まず CloudTrail に記録があるか確認してください。見つからなければ、そのリージョンの過去 90 日に該当するイベントは CloudTrail にありません。";
+
+    public override string ForgedLookup => "イベント ID で CloudTrail のイベント履歴を検索する:";
+
+    public override string ForgedIdNotCloudTrails => "イベント ID が CloudTrail の形式 (UUID) ではありません。CloudTrail にこの ID のイベントはありません。";
+
     public override string NextStep(NextStepKind kind) => kind switch
     {
         NextStepKind.RestartLogging => "ログ記録を再開する:",
