@@ -206,7 +206,8 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
     /// The text of these UTF-8 bytes when <see cref="EmailText.Append"/> would write it as it is, decoded into the buffer
     /// (one byte, one character; valid until the next call): at most <paramref name="maxChars"/> printable ASCII
     /// characters but the space (a run of them is marked), the backslash (JSON's escapes) and the dot (defanged before a
-    /// top-level domain), and no colon of a <c>://</c>. Otherwise false, and the text is read the usual way.
+    /// top-level domain), and no colon defanging would bracket (<c>https://</c>, <c>https:3640133122</c>, <c>ws:[::1]</c>:
+    /// <see cref="EmailText.MayLink"/>, the slow path's own test). Otherwise false, and the text is read the usual way.
     /// </summary>
     private bool TryShownAsIs(ReadOnlySpan<byte> utf8, int maxChars, out ReadOnlySpan<char> text)
     {
@@ -220,7 +221,7 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
         for (var i = 0; i < utf8.Length; i++)
         {
             var b = utf8[i];
-            if (b is <= (byte)' ' or >= 0x7F or (byte)'\\' or (byte)'.' || (b == (byte)':' && utf8[(i + 1)..].StartsWith("//"u8)))
+            if (b is <= (byte)' ' or >= 0x7F or (byte)'\\' or (byte)'.')
             {
                 return false;
             }
@@ -229,7 +230,7 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
         }
 
         text = chars[..utf8.Length];
-        return true;
+        return !utf8.Contains((byte)':') || !EmailText.MayLink(text);
     }
 
     /// <summary>A string value's UTF-8 between its quotes, escapes as they are written.</summary>

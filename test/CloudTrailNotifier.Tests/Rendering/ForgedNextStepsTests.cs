@@ -79,6 +79,31 @@ public sealed class ForgedNextStepsTests
     }
 
     [Fact]
+    public void The_look_up_is_said_to_confirm_nothing_by_the_id_alone_in_the_email_and_chat_of_both_languages()
+    {
+        // A sender can copy the id of a real event (its own harmless call): the record found must be compared, not just found.
+        string[] compare =
+        [
+            "Compare any record found with this notification's event name, caller and time: a sender can copy the id of a real event, so a match of the id alone proves nothing.",
+            "記録が見つかったら、そのイベント名・呼び出し元・時刻をこの通知のものと照らし合わせてください。送信者は実在するイベントの ID を写せるため、ID が一致するだけでは何の証明にもなりません。",
+        ];
+        var envelope = Sample("iam-create-access-key-other-user.json");
+        for (var language = 0; language < Notifiers.Length; language++)
+        {
+            var real = Notifiers[language].Notify(Bytes(envelope, id: Id));
+            var forged = Notifiers[language].Notify(Bytes(envelope, "com.example.orders", Id));
+
+            Assert.DoesNotContain(compare[language], real.Message, StringComparison.Ordinal);
+            foreach (var shown in new[] { forged.Message, Description(forged) })
+            {
+                var note = shown.IndexOf(compare[language], StringComparison.Ordinal);
+                Assert.True(note >= 0, shown);
+                Assert.True(note < shown.IndexOf("lookup-events", StringComparison.Ordinal), "the warning comes before the command");
+            }
+        }
+    }
+
+    [Fact]
     public void No_sample_event_keeps_a_command_once_its_source_is_forged()
     {
         foreach (var path in Directory.GetFiles(TestPaths.EventsDirectory, "*.json"))

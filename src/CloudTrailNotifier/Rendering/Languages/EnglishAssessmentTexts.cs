@@ -154,7 +154,9 @@ internal sealed class EnglishAssessmentTexts : AssessmentTexts
 
     public override string ForgedStepsNote =>
         "This event did not come from AWS, so the commands it would call for are left out: the sender chose every name in them. "
-        + "Check first whether CloudTrail recorded the call; no result means CloudTrail has no such event in that region in the last 90 days.";
+        + "Check first whether CloudTrail recorded the call; no result means CloudTrail has no such event in that region in the last 90 days. "
+        + "Compare any record found with this notification's event name, caller and time: a sender can copy the id of a real event, "
+        + "so a match of the id alone proves nothing.";
 
     public override string ForgedLookup => "Look the event's id up in CloudTrail event history:";
 

@@ -147,7 +147,9 @@ internal sealed class JapaneseAssessmentTexts : AssessmentTexts
 
     public override string ForgedStepsNote =>
         "このイベントは AWS から届いたものではないため、対応コマンドは載せていません（コマンドに入る名前はすべて送信者が決めたものです）。"
-        + "まず CloudTrail に記録があるか確認してください。見つからなければ、そのリージョンの過去 90 日に該当するイベントは CloudTrail にありません。";
+        + "まず CloudTrail に記録があるか確認してください。見つからなければ、そのリージョンの過去 90 日に該当するイベントは CloudTrail にありません。"
+        + "記録が見つかったら、そのイベント名・呼び出し元・時刻をこの通知のものと照らし合わせてください。"
+        + "送信者は実在するイベントの ID を写せるため、ID が一致するだけでは何の証明にもなりません。";
 
     public override string ForgedLookup => "イベント ID で CloudTrail のイベント履歴を検索する:";
 
