@@ -40,8 +40,9 @@ internal static class DigestRenderer
         var detailed = Math.Min(group.Folded, GroupState.DetailLimit);
         if (group.Sessions is { Count: > 0 } sessions)
         {
-            // Who made the folded calls, when the group is a role's: the sessions, escaped as every other value.
-            Line(body, t.Sessions(detailed), List(sessions, t.None));
+            // Who made the folded calls, when the group is a role's: the sessions of all of them, escaped as every
+            // other value, the first ones by name and then how many more.
+            Line(body, t.Sessions, t.MoreSessionsOf(group) is { } more ? List(sessions, t.None) + " " + more : List(sessions, t.None));
         }
 
         Line(body, t.Resource, Piece(id.Resource, t.None));

@@ -9,9 +9,10 @@ namespace CloudTrailNotifier.Folding;
 /// Sends every digest that is due, once: a sweep claims a group with a versioned write (a lease in its own name)
 /// before publishing, so an overlapping sweep skips it; after the publish it subtracts what it sent. A digest
 /// that could not be sent keeps its folded events and is due again at the next sweep. A sweep tries at most
-/// <paramref name="perSweep"/> digests (the rate guard's limit a minute, as sweeps run every minute), oldest due first
-/// (the <c>due</c> index is ordered by due time); the rest stay due, untouched, for the next sweeps, and say when their
-/// calls happened whenever they go. A digest due for a day or more is sent whatever the limit.
+/// <paramref name="perSweep"/> digests (the rate guard's limit a minute, as sweeps run every minute), shared out by rate
+/// principal (<see cref="FairOrder"/>: each principal's oldest due first, then each one's next): one principal's flood of
+/// groups takes its turn beside everyone else's digests instead of ahead of them. The rest stay due, untouched, for the
+/// next sweeps, and say when their calls happened whenever they go. A digest due for a day or more is sent whatever the limit.
 /// </summary>
 internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, RenderOptions options, TimeProvider clock, int perSweep)
 {
@@ -27,42 +28,41 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
     {
         var deadline = invocation.Deadline;
         var due = await store.DueGroupsAsync(clock.GetUtcNow(), deadline, cancellationToken).ConfigureAwait(false);
+        var limit = Math.Max(1, perSweep);
         var responses = new List<byte[]>();
         var failures = new List<string>();
+        var waiting = new List<int>();
         int tried = 0, left = 0;
-        for (var i = 0; i < due.Count; i++)
+        foreach (var i in FairOrder(due))
         {
-            // Past the limit only what is overdue goes; the index lists oldest first, so the first that is not ends the sweep.
-            var overdueOnly = tried >= Math.Max(1, perSweep);
-            var (claimed, stop) = await ClaimAsync(due[i], invocation.RequestId, overdueOnly, deadline, cancellationToken).ConfigureAwait(false);
+            if (tried >= limit)
+            {
+                waiting.Add(i);
+                continue;
+            }
+
+            if (await ClaimAsync(due[i].Key, invocation.RequestId, overdueOnly: false, deadline, cancellationToken).ConfigureAwait(false) is { Claimed: { } claimed })
+            {
+                tried++;
+                await SendAsync(claimed, invocation, responses, failures, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // Past the limit only what is overdue goes, whoever's it is.
+        waiting.Sort();
+        foreach (var i in waiting)
+        {
+            var (claimed, stop) = due[i].DueAt <= clock.GetUtcNow() - Overdue
+                ? await ClaimAsync(due[i].Key, invocation.RequestId, overdueOnly: true, deadline, cancellationToken).ConfigureAwait(false)
+                : (null, true);
             if (stop)
             {
-                left = due.Count - i;
-                break;
+                left++;
             }
-
-            if (claimed is null)
+            else if (claimed is not null)
             {
-                continue;
+                await SendAsync(claimed, invocation, responses, failures, cancellationToken).ConfigureAwait(false);
             }
-
-            tried++;
-
-            try
-            {
-                var delivery = await sink.DeliverAsync(DigestRenderer.Render(claimed, options), invocation, cancellationToken).ConfigureAwait(false);
-                responses.Add(delivery.Response);
-            }
-#pragma warning disable CA1031 // Every failure leaves the digest due; the sweep goes on with the others and then fails.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                failures.Add(ex.Message);
-                await UpdateAsync(claimed, s => s with { LeaseEnd = null, LeaseId = null }, deadline, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            await UpdateAsync(claimed, s => FoldDecider.AfterDigest(s, claimed), deadline, cancellationToken).ConfigureAwait(false);
         }
 
         if (failures.Count > 0)
@@ -70,8 +70,63 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
             throw new SweepFailedException($"{failures.Count} of {due.Count} due digests not sent, they stay due: {failures[0]}");
         }
 
-        var note = left > 0 ? $"{left} due digests left for the next sweep (at most {Math.Max(1, perSweep)} a sweep)" : null;
+        var note = left > 0 ? $"{left} due digests left for the next sweep (at most {limit} a sweep)" : null;
         return new Delivery(InvocationResultKind.Swept, Response(responses, left), Note: note, StateStore: $"digests:{responses.Count}");
+    }
+
+    /// <summary>
+    /// The order a sweep tries due groups in, as positions in <paramref name="due"/> (oldest first): round by round, the
+    /// oldest not yet taken of each rate principal, principals in the order of their oldest due digest. Groups stored
+    /// without a rate principal count as one principal.
+    /// </summary>
+    internal static IEnumerable<int> FairOrder(IReadOnlyList<DueGroup> due)
+    {
+        var queues = new List<Queue<int>>();
+        var byShare = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < due.Count; i++)
+        {
+            var share = due[i].Share ?? "";
+            if (!byShare.TryGetValue(share, out var queue))
+            {
+                queue = new Queue<int>();
+                byShare[share] = queue;
+                queues.Add(queue);
+            }
+
+            queue.Enqueue(i);
+        }
+
+        for (var taken = 0; taken < due.Count;)
+        {
+            foreach (var queue in queues)
+            {
+                if (queue.TryDequeue(out var i))
+                {
+                    taken++;
+                    yield return i;
+                }
+            }
+        }
+    }
+
+    /// <summary>Publishes a claimed digest; a failure is noted and leaves it due (its lease released), the sweep goes on.</summary>
+    private async Task SendAsync(GroupState claimed, Invocation invocation, List<byte[]> responses, List<string> failures, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var delivery = await sink.DeliverAsync(DigestRenderer.Render(claimed, options), invocation, cancellationToken).ConfigureAwait(false);
+            responses.Add(delivery.Response);
+        }
+#pragma warning disable CA1031 // Every failure leaves the digest due; the sweep goes on with the others and then fails.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            failures.Add(ex.Message);
+            await UpdateAsync(claimed, s => s with { LeaseEnd = null, LeaseId = null }, invocation.Deadline, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await UpdateAsync(claimed, s => FoldDecider.AfterDigest(s, claimed), invocation.Deadline, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The group claimed for this sweep, or null (not due, or another sweep's); stop: past the limit and not overdue.</summary>

@@ -16,7 +16,8 @@ internal sealed record DigestTexts(
     string And,
     Func<int, string> From,
     string UserAgents,
-    Func<int, string> Sessions,
+    string Sessions,
+    Func<int, bool, string> MoreSessions,
     Func<int, int, string> EventIds,
     string RateGuard,
     string RateGuardOwnShare,
@@ -25,6 +26,10 @@ internal sealed record DigestTexts(
     string None)
 {
     public static DigestTexts For(NotificationLanguage language) => language == NotificationLanguage.Japanese ? Japanese : English;
+
+    /// <summary>After the named sessions, how many more the folded calls had ("and 3 more sessions"); null with none.</summary>
+    public string? MoreSessionsOf(GroupState group) =>
+        group.MoreSessionCount > 0 ? MoreSessions(group.MoreSessionCount, group.MoreSessionCount >= GroupState.MoreSessionsLimit) : null;
 
     /// <summary>
     /// What the digest says of the rate guard, if it acted: who caused it (this principal's own share used up, or the
@@ -65,7 +70,8 @@ internal sealed record DigestTexts(
         "and",
         calls => $"From (first {calls} calls)",
         "User agents",
-        calls => $"Sessions (first {calls} calls)",
+        "Sessions",
+        (more, atLeast) => atLeast ? $"and {more} or more other sessions" : $"and {more} more {(more == 1 ? "session" : "sessions")}",
         (shown, total) => $"Event ids ({shown} of {total})",
         "The rate guard acted: notifications per minute reached their limit, so first events were folded too.",
         "The rate guard acted: this principal had more first events in a minute than its share (a third of the limit), so its own first events were folded too; other principals' were still sent.",
@@ -86,7 +92,8 @@ internal sealed record DigestTexts(
         "〜",
         calls => $"送信元 (最初の{calls}件)",
         "ユーザーエージェント",
-        calls => $"セッション (最初の{calls}件)",
+        "セッション",
+        (more, atLeast) => atLeast ? $"ほか{more}件以上のセッション" : $"ほか{more}件のセッション",
         (shown, total) => $"イベントID ({total}件中{shown}件)",
         "レートガードが作動しました: 1分あたりの通知数が上限に達したため、最初のイベントもまとめました。",
         "レートガードが作動しました: この実行者の1分あたりの最初のイベントが割り当て (上限の3分の1) を超えたため、この実行者の最初のイベントもまとめました。他の実行者の最初のイベントは通知されています。",

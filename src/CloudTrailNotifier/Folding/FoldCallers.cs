@@ -6,12 +6,15 @@ namespace CloudTrailNotifier.Folding;
 
 /// <summary>
 /// The principal a group is keyed on, pure. Two people who assume the same role (an <c>AWSReservedSSO_*</c> permission
-/// set, a SAML or web identity role) are two principals: the session (its name, else the person behind it: an Identity
-/// Center user id or the source identity) is part of the key, so one person's calls never fold into a colleague's
-/// group. A program's sessions are one principal per role: a session name a program made up (an instance id, a task id,
-/// a GUID, <c>botocore-session-1700...</c>, a long number: <see cref="SessionNames.IsMachineMade"/>, or one holding a
-/// GUID) changes with every container or process, so those calls fold by the issuing role and the digest lists the
-/// sessions. A stable session name (a Lambda function's name, <c>GitHubActions</c>) keys its own group and folds as well.
+/// set, a SAML or web identity role) are two principals: the session is part of the key, so one person's calls never
+/// fold into a colleague's group. The session is the name in its ARN (CloudTrail's, the caller cannot change it once the
+/// role is assumed), together with the source identity and the Identity Center user when the event has them. A source
+/// identity alone never decides the group: whoever may call <c>sts:SetSourceIdentity</c> picks it, so a session
+/// <c>mallory</c> with the source identity <c>alice</c> is its own group, shown as <c>mallory, sourceIdentity alice</c>.
+/// A program's sessions are one principal per role: a session name a program made up (an instance id, a task id, a
+/// GUID, <c>botocore-session-1700...</c>, a long number: <see cref="SessionNames.IsMachineMade"/>, or one holding a GUID)
+/// changes with every container or process, so those calls fold by the issuing role and the digest lists or counts
+/// every session. A stable session name (a Lambda function's name, <c>GitHubActions</c>) keys its own group and folds too.
 /// </summary>
 internal static class FoldCallers
 {
@@ -48,16 +51,43 @@ internal static class FoldCallers
         }
 
         var session = SessionOf(arn, principalId);
-        var person = centerUser ?? sourceIdentity ?? (session is not null && (IsSsoRole(issuer) || !IsProgramMade(session)) ? session : null);
-        if (person is null)
+        var personal = sourceIdentity is not null || centerUser is not null
+            || (session is not null && (IsSsoRole(issuer) || !IsProgramMade(session)));
+        if (!personal)
         {
             return new FoldCaller(issuer, issuer, session);
         }
 
-        // The issuing role (with its path, as CloudTrail's sessionIssuer gives it) and the person, each whole (each is
-        // cut at 256 characters already; a cut of both together could cut the person off): never only the session's
+        // The issuing role (with its path, as CloudTrail's sessionIssuer gives it) and the session, each whole (each is
+        // cut at 256 characters already; a cut of both together could cut the session off): never only the session's
         // ARN, whose role part another field could contradict.
-        return new FoldCaller($"{issuer} ({person})", issuer, person);
+        var described = Describe(session, sourceIdentity, centerUser);
+        return new FoldCaller($"{issuer} ({described})", issuer, described);
+    }
+
+    /// <summary>
+    /// The session as a group is keyed on and a digest shows it: the ARN's session name first, then the source identity
+    /// and the Identity Center user beside it (<c>mallory, sourceIdentity alice</c>), each only when present.
+    /// </summary>
+    private static string Describe(string? session, string? sourceIdentity, string? centerUser)
+    {
+        var parts = new List<string>(3);
+        if (session is not null)
+        {
+            parts.Add(session);
+        }
+
+        if (sourceIdentity is not null)
+        {
+            parts.Add("sourceIdentity " + sourceIdentity);
+        }
+
+        if (centerUser is not null)
+        {
+            parts.Add("IdentityCenterUser " + centerUser);
+        }
+
+        return string.Join(", ", parts);
     }
 
     /// <summary>A session name a program made up, never a person's: it changes per container, instance or process.</summary>

@@ -93,6 +93,7 @@ internal static class FoldDecider
             Addresses = [],
             UserAgents = [],
             Sessions = null,
+            MoreSessions = null,
             EventIds = [],
             RateGuarded = false,
             RateGuardOwn = false,
@@ -125,7 +126,9 @@ internal static class FoldDecider
             LastFolded = state.LastFolded is { } last && last >= at ? last : at,
             Addresses = detailed ? AddDistinct(state.Addresses, evt.SourceAddress) : state.Addresses,
             UserAgents = detailed ? AddDistinct(state.UserAgents, evt.UserAgent) : state.UserAgents,
-            Sessions = detailed && evt.Session is not null ? AddDistinct(state.Sessions ?? [], evt.Session) : state.Sessions,
+            Sessions = AddSession(state.Sessions, evt.Session),
+            MoreSessions = AddMoreSession(state, evt.Session),
+            RateKey = state.RateKey ?? RateKeyOf(evt),
             EventIds = detailed && evt.EventId is { } id ? [.. state.EventIds, id] : state.EventIds,
             RateGuarded = state.RateGuarded || guard is not null,
             RateGuardOwn = state.RateGuardOwn || guard is { OwnShare: true },
@@ -136,11 +139,39 @@ internal static class FoldDecider
         };
     }
 
+    /// <summary>The group's named sessions with this one, while fewer than <see cref="GroupState.SessionLimit"/> are named.</summary>
+    private static IReadOnlyList<string>? AddSession(IReadOnlyList<string>? sessions, string? session) =>
+        session is null || sessions is { Count: >= GroupState.SessionLimit } ? sessions : AddDistinct(sessions ?? [], session);
+
+    /// <summary>The further sessions with this one's digest, when the named ones are full and it is none of them.</summary>
+    private static string? AddMoreSession(GroupState state, string? session)
+    {
+        if (session is null || state.Sessions is not { Count: >= GroupState.SessionLimit } named || named.Contains(session, StringComparer.Ordinal)
+            || state.MoreSessionCount >= GroupState.MoreSessionsLimit)
+        {
+            return state.MoreSessions;
+        }
+
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(session)).AsSpan(0, GroupState.SessionDigits / 2));
+        var more = state.MoreSessions ?? "";
+        for (var i = 0; i + GroupState.SessionDigits <= more.Length; i += GroupState.SessionDigits)
+        {
+            if (more.AsSpan(i, GroupState.SessionDigits).SequenceEqual(digest))
+            {
+                return more;
+            }
+        }
+
+        return more + digest;
+    }
+
+    private static string RateKeyOf(FoldEvent evt) => PrincipalKey(evt.RatePrincipal ?? evt.Identity.Principal);
+
     private static IReadOnlyList<string> AddDistinct(IReadOnlyList<string> values, string? value) =>
         value is null || values.Contains(value, StringComparer.Ordinal) ? values : [.. values, value];
 
     private static TimeSpan Capped(TimeSpan window) => window > GroupState.MaxWindow ? GroupState.MaxWindow : window;
 
     private static GroupState Empty(FoldEvent evt, DateTimeOffset now) =>
-        new(evt.GroupKey, 0, evt.Identity, now, 0, null, null, [], [], [], false, null, null);
+        new(evt.GroupKey, 0, evt.Identity, now, 0, null, null, [], [], [], false, null, null, RateKey: RateKeyOf(evt));
 }

@@ -5,7 +5,7 @@ namespace CloudTrailNotifier.Folding;
 /// <param name="GroupKey">A digest of <see cref="Identity"/>: the group's key in the state table.</param>
 /// <param name="ReadOnly">The notification's <c>readOnly</c> attribute (<c>true</c>, <c>false</c>, <c>unknown</c>), null until the sink adds it.</param>
 /// <param name="Severity">The notification's <c>severity</c> attribute, null until the sink adds it.</param>
-/// <param name="Session">The call's session name, or the person it names (<see cref="FoldCallers"/>); null without a session.</param>
+/// <param name="Session">The call's session as the digest lists it (<see cref="FoldCaller.Session"/>); null without a session.</param>
 /// <param name="RatePrincipal">The role or user the rate guard counts the call for; null: <see cref="GroupIdentity.Principal"/>.</param>
 internal sealed record FoldEvent(
     string EventKey,

@@ -15,8 +15,12 @@ namespace CloudTrailNotifier.Folding;
 /// <param name="RateGuardOwn">The rate guard held a first event back because its principal had used its share of a minute.</param>
 /// <param name="RateGuardPrincipals">The rate guard held a first event back because a minute's limit was reached, by the first
 /// events of this many principals (the most seen; 0: never, or not known).</param>
-/// <param name="Sessions">The distinct sessions (<see cref="FoldEvent.Session"/>) of the first <see cref="GroupState.DetailLimit"/>
-/// folded events: who made the calls when the group is a role's; null or empty with none known.</param>
+/// <param name="Sessions">The first <see cref="GroupState.SessionLimit"/> distinct sessions (<see cref="FoldEvent.Session"/>) of all
+/// folded events, whatever their number: who made the calls when the group is a role's; null or empty with none known.</param>
+/// <param name="MoreSessions">The further distinct sessions, each as 8 hexadecimal digits of its SHA-256, one after the other
+/// (at most <see cref="GroupState.MoreSessionsLimit"/>): the digest says how many more there were; null with none.</param>
+/// <param name="RateKey">The rate principal of the group's calls (<see cref="FoldDecider.PrincipalKey"/>): a sweep shares its limit
+/// out by it; null for a group stored before it was kept.</param>
 internal sealed record GroupState(
     string GroupKey,
     long Version,
@@ -36,10 +40,24 @@ internal sealed record GroupState(
     string? Severity = null,
     bool RateGuardOwn = false,
     int RateGuardPrincipals = 0,
-    IReadOnlyList<string>? Sessions = null)
+    IReadOnlyList<string>? Sessions = null,
+    string? MoreSessions = null,
+    string? RateKey = null)
 {
-    /// <summary>Addresses, user agents, sessions and event ids are kept for the first this many folded events.</summary>
+    /// <summary>Addresses, user agents and event ids are kept for the first this many folded events.</summary>
     public const int DetailLimit = 5;
+
+    /// <summary>The digest names this many distinct sessions of the folded calls, and counts the others.</summary>
+    public const int SessionLimit = 10;
+
+    /// <summary>The digest counts at most this many further sessions exactly (8 digits each: 1,600 characters at most).</summary>
+    public const int MoreSessionsLimit = 200;
+
+    /// <summary>The further sessions counted (<see cref="MoreSessions"/>).</summary>
+    public int MoreSessionCount => (MoreSessions?.Length ?? 0) / SessionDigits;
+
+    /// <summary>The length of one further session's digest in <see cref="MoreSessions"/>.</summary>
+    public const int SessionDigits = 8;
 
     /// <summary>The longest window: no digest waits longer than a day after its group's first event.</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(1);

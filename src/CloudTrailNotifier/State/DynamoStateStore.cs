@@ -189,9 +189,9 @@ internal sealed class DynamoStateStore(DynamoDbCalls calls, string table) : ISta
         return answer.ConditionFailed ? new RateTake(false, RateItem.Read(answer.Current)) : new RateTake(true, null);
     }
 
-    public async Task<IReadOnlyList<string>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueGroup>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
-        var keys = new List<string>();
+        var keys = new List<DueGroup>();
         Dictionary<string, AttributeValue>? startKey = null;
         do
         {
@@ -200,7 +200,7 @@ internal sealed class DynamoStateStore(DynamoDbCalls calls, string table) : ISta
                 TableName = table,
                 IndexName = DueIndex,
                 KeyConditionExpression = "dueShard = :due AND dueAt <= :now",
-                ProjectionExpression = "pk",
+                ProjectionExpression = "pk, dueAt",
                 ExpressionAttributeValues = new() { [":due"] = DynamoItems.S(GroupItem.DueShard), [":now"] = DynamoItems.N(now.ToUnixTimeMilliseconds()) },
                 ExclusiveStartKey = startKey,
             };
@@ -209,7 +209,8 @@ internal sealed class DynamoStateStore(DynamoDbCalls calls, string table) : ISta
             {
                 if (DynamoItems.GetS(item, "pk") is { } pk && pk.StartsWith("group#", StringComparison.Ordinal))
                 {
-                    keys.Add(pk["group#".Length..]);
+                    var (dueAt, share) = GroupItem.ReadDueAt(item.TryGetValue("dueAt", out var at) ? at.N : null);
+                    keys.Add(new DueGroup(pk["group#".Length..], dueAt, share));
                 }
             }
 

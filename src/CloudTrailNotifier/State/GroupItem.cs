@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using CloudTrailNotifier.Folding;
 
@@ -10,7 +11,7 @@ internal static class GroupItem
     public const string DueShard = "due";
 
     /// <summary>Attributes an item has only sometimes; a write that sets the whole state removes the absent ones.</summary>
-    public static readonly string[] Optional = ["firstFolded", "lastFolded", "leaseEnd", "leaseId", "dueShard", "dueAt", "openedBy", "readOnly", "severity", "rateGuardOwn", "rateGuardPrincipals", "sessions"];
+    public static readonly string[] Optional = ["firstFolded", "lastFolded", "leaseEnd", "leaseId", "dueShard", "dueAt", "openedBy", "readOnly", "severity", "rateGuardOwn", "rateGuardPrincipals", "sessions", "moreSessions", "rateKey"];
 
     public static Dictionary<string, AttributeValue> Write(GroupState s, TimeSpan keep)
     {
@@ -65,6 +66,16 @@ internal static class GroupItem
             item["sessions"] = DynamoItems.List(sessions);
         }
 
+        if (s.MoreSessions is { Length: > 0 } more)
+        {
+            item["moreSessions"] = DynamoItems.S(more);
+        }
+
+        if (s.RateKey is not null)
+        {
+            item["rateKey"] = DynamoItems.S(s.RateKey);
+        }
+
         if (s.RateGuardPrincipals > 0)
         {
             item["rateGuardPrincipals"] = DynamoItems.N(s.RateGuardPrincipals);
@@ -74,7 +85,7 @@ internal static class GroupItem
         if (s.DueAt is { } due)
         {
             item["dueShard"] = DynamoItems.S(DueShard);
-            item["dueAt"] = DynamoItems.N(due.ToUnixTimeMilliseconds());
+            item["dueAt"] = DueAt(due, s.RateKey);
             last = due > last ? due : last;
         }
 
@@ -108,7 +119,37 @@ internal static class GroupItem
         DynamoItems.GetS(item, "severity"),
         DynamoItems.GetBool(item, "rateGuardOwn"),
         (int)Math.Clamp(DynamoItems.GetN(item, "rateGuardPrincipals") ?? 0, 0, int.MaxValue),
-        DynamoItems.GetList(item, "sessions"));
+        DynamoItems.GetList(item, "sessions"),
+        DynamoItems.GetS(item, "moreSessions"),
+        DynamoItems.GetS(item, "rateKey"));
+
+    /// <summary>
+    /// The due index's sort key: the due time in Unix milliseconds, and after the decimal point 12 digits that stand for
+    /// the group's rate principal (never all zeros). The index projects keys only (its projection cannot change in
+    /// place), so this is how a sweep learns, from the query alone, whose digests it is about to send; the fraction
+    /// moves the due time by less than a millisecond.
+    /// </summary>
+    public static AttributeValue DueAt(DateTimeOffset due, string? rateKey)
+    {
+        var ms = due.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        return rateKey is not null && ulong.TryParse(rateKey, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var key)
+            ? new AttributeValue { N = ms + "." + ((key % ShareSpace) + 1).ToString("D12", CultureInfo.InvariantCulture) }
+            : DynamoItems.N(due.ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>A due index entry's time and rate principal (12 digits; null for a group written without one).</summary>
+    public static (DateTimeOffset DueAt, string? Share) ReadDueAt(string? number)
+    {
+        var dot = number?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        var whole = dot >= 0 ? number![..dot] : number;
+        var ms = long.TryParse(whole, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : 0;
+        // DynamoDB gives numbers back without trailing zeros: the 12 digits are padded back.
+        var share = dot >= 0 && number!.Length - dot - 1 is > 0 and <= 12 ? number[(dot + 1)..].PadRight(12, '0') : null;
+        return (DateTimeOffset.FromUnixTimeMilliseconds(ms), share);
+    }
+
+    /// <summary>How many rate principals the due index's fraction tells apart (12 decimal digits, 0 left out).</summary>
+    private const ulong ShareSpace = 999_999_999_999;
 
     /// <summary>The group of a stored item, or null when there is none.</summary>
     public static GroupState? ReadOrNull(string groupKey, Dictionary<string, AttributeValue>? item) =>

@@ -37,6 +37,6 @@ internal interface IStateStore
     /// </summary>
     Task<RateTake> TakeRateSlotAsync(DateTimeOffset now, string principalKey, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken);
 
-    /// <summary>The keys of groups whose digest is due at <paramref name="now"/>.</summary>
-    Task<IReadOnlyList<string>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken);
+    /// <summary>The groups whose digest is due at <paramref name="now"/>, oldest due first, each with its rate principal when known.</summary>
+    Task<IReadOnlyList<DueGroup>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken);
 }

@@ -46,16 +46,35 @@ public sealed class DigestRendererTests
         var digest = DigestRenderer.Render(group, options);
         var none = DigestRenderer.Render(Group() with { Sessions = null }, options);
 
-        Assert.Contains("\nSessions (first 5 calls): alice@example[.]com, mallory\\nWho: alice@example[.]com", digest.Message, StringComparison.Ordinal);
+        Assert.Contains("\nSessions: alice@example[.]com, mallory\\nWho: alice@example[.]com", digest.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("\nWho: alice", digest.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("\u202E", digest.Message + digest.ChatCard, StringComparison.Ordinal);
         Assert.Contains("`alice@example[.]com`", digest.ChatCard, StringComparison.Ordinal);
         var card = System.Text.Json.JsonDocument.Parse(digest.ChatCard!).RootElement.GetProperty("content").GetProperty("description").GetString()!;
         Assert.DoesNotContain("\nWho: alice", card, StringComparison.Ordinal);
-        Assert.Contains("*Sessions (first 5 calls):* `alice@example[.]com`, `mallory", card, StringComparison.Ordinal);
+        Assert.Contains("*Sessions:* `alice@example[.]com`, `mallory", card, StringComparison.Ordinal);
         Assert.DoesNotContain("Sessions", none.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Sessions", none.ChatCard, StringComparison.Ordinal);
-        Assert.Contains("セッション (最初の5件): alice@example[.]com", DigestRenderer.Render(group, RenderOptions.Default with { Language = NotificationLanguage.Japanese }).Message, StringComparison.Ordinal);
+        Assert.Contains("セッション: alice@example[.]com", DigestRenderer.Render(group, RenderOptions.Default with { Language = NotificationLanguage.Japanese }).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void After_the_named_sessions_the_digest_says_how_many_more_in_English_Japanese_and_the_card()
+    {
+        var named = Enumerable.Range(0, GroupState.SessionLimit).Select(i => "i-" + i.ToString("D8", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var group = Group() with { Sessions = named, MoreSessions = "0a1b2c3d" + "4e5f6071" + "8293a4b5" };
+        var one = Group() with { Sessions = named, MoreSessions = "0a1b2c3d" };
+        var full = Group() with { Sessions = named, MoreSessions = string.Concat(Enumerable.Repeat("0a1b2c3d", GroupState.MoreSessionsLimit)) };
+        var chat = RenderOptions.Default with { ChatCards = true };
+
+        Assert.Contains("\nSessions: i-00000000, i-00000001, i-00000002, i-00000003, i-00000004, i-00000005, i-00000006, i-00000007, i-00000008, i-00000009 and 3 more sessions\n",
+            DigestRenderer.Render(group, RenderOptions.Default).Message, StringComparison.Ordinal);
+        Assert.Contains("i-00000009 and 1 more session\n", DigestRenderer.Render(one, RenderOptions.Default).Message, StringComparison.Ordinal);
+        Assert.Contains("i-00000009 and 200 or more other sessions\n", DigestRenderer.Render(full, RenderOptions.Default).Message, StringComparison.Ordinal);
+        Assert.Contains("\nセッション: i-00000000, ", DigestRenderer.Render(group, RenderOptions.Default with { Language = NotificationLanguage.Japanese }).Message, StringComparison.Ordinal);
+        Assert.Contains("i-00000009 ほか3件のセッション\n", DigestRenderer.Render(group, RenderOptions.Default with { Language = NotificationLanguage.Japanese }).Message, StringComparison.Ordinal);
+        Assert.Contains("`i-00000009` and 3 more sessions", DigestRenderer.Render(group, chat).ChatCard, StringComparison.Ordinal);
+        Assert.DoesNotContain("more session", DigestRenderer.Render(Group(), chat).Message + DigestRenderer.Render(Group(), chat).ChatCard, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -90,19 +90,37 @@ public sealed class FoldCallersTests
     }
 
     [Fact]
-    public void A_source_identity_or_an_Identity_Center_user_names_the_person_behind_made_up_session_names()
+    public void A_source_identity_is_shown_beside_the_session_name_and_keys_the_group_with_it()
     {
         const string alice = """, "sourceIdentity": "alice" """;
         var one = Read(Role("deployer", "botocore-session-1741947644", extra: alice), "e-1");
-        var two = Read(Role("deployer", "botocore-session-1741950000", extra: alice), "e-2");
-        var bob = Read(Role("deployer", "botocore-session-1741950000", extra: """, "sourceIdentity": "bob" """), "e-3");
+        var again = Read(Role("deployer", "botocore-session-1741947644", extra: alice), "e-2");
+        var two = Read(Role("deployer", "botocore-session-1741950000", extra: alice), "e-3");
+        var bob = Read(Role("deployer", "botocore-session-1741950000", extra: """, "sourceIdentity": "bob" """), "e-4");
         var center = """{"type": "IdentityCenterUser", "accountId": "111111111111", "onBehalfOf": {"userId": "USER", "identityStoreArn": "arn:aws:identitystore::111111111111:identitystore/d-1"}, "credentialId": "c"}""";
 
-        Assert.Equal(one.GroupKey, two.GroupKey);
-        Assert.NotEqual(one.GroupKey, bob.GroupKey);
-        Assert.Equal(("arn:aws:iam::111111111111:role/deployer (alice)", "alice"), (one.Identity.Principal, one.Session));
-        Assert.NotEqual(Read(center.Replace("USER", "u-1", StringComparison.Ordinal), "e-4").GroupKey, Read(center.Replace("USER", "u-2", StringComparison.Ordinal), "e-5").GroupKey);
-        Assert.Equal("IdentityCenterUser u-1", Read(center.Replace("USER", "u-1", StringComparison.Ordinal), "e-6").Identity.Principal);
+        Assert.Equal(one.GroupKey, again.GroupKey);
+        Assert.NotEqual(one.GroupKey, two.GroupKey); // both the session name and the source identity key the group
+        Assert.NotEqual(two.GroupKey, bob.GroupKey);
+        Assert.Equal(("arn:aws:iam::111111111111:role/deployer (botocore-session-1741947644, sourceIdentity alice)", "botocore-session-1741947644, sourceIdentity alice"),
+            (one.Identity.Principal, one.Session));
+        Assert.Equal("arn:aws:iam::111111111111:role/deployer", one.RatePrincipal);
+        Assert.NotEqual(Read(center.Replace("USER", "u-1", StringComparison.Ordinal), "e-5").GroupKey, Read(center.Replace("USER", "u-2", StringComparison.Ordinal), "e-6").GroupKey);
+        Assert.Equal("IdentityCenterUser u-1", Read(center.Replace("USER", "u-1", StringComparison.Ordinal), "e-7").Identity.Principal);
+    }
+
+    [Fact]
+    public void A_session_named_mallory_that_sets_the_source_identity_alice_is_not_alice_s_group_and_is_named_mallory()
+    {
+        // The review's fold-alice-sourceid.json and fold-mallory-sourceid-alice.json: one role, one call, sourceIdentity alice.
+        const string alice = """, "sourceIdentity": "alice" """;
+        var ofAlice = Read(Role("orders-worker", "alice", extra: alice), "a-1");
+        var ofMallory = Read(Role("orders-worker", "mallory", extra: alice), "m-1");
+
+        Assert.NotEqual(ofAlice.GroupKey, ofMallory.GroupKey);
+        Assert.Equal("arn:aws:iam::111111111111:role/orders-worker (mallory, sourceIdentity alice)", ofMallory.Identity.Principal);
+        Assert.Equal("mallory, sourceIdentity alice", ofMallory.Session);
+        Assert.Equal("arn:aws:iam::111111111111:role/orders-worker (alice, sourceIdentity alice)", ofAlice.Identity.Principal);
     }
 
     [Fact]
@@ -125,19 +143,51 @@ public sealed class FoldCallersTests
     }
 
     [Fact]
-    public void A_group_keeps_the_distinct_sessions_of_its_first_five_folded_calls_and_forgets_them_with_its_digest()
+    public void A_group_names_the_first_ten_distinct_sessions_of_all_its_folded_calls_counts_the_others_and_forgets_them_with_its_digest()
     {
         var now = new DateTimeOffset(2025, 3, 14, 10, 21, 0, TimeSpan.Zero);
         var window = TimeSpan.FromMinutes(15);
         var state = FoldDecider.Decide(null, Read(Role("orders-worker", "i-00000000"), "e0"), now, window, rateAllows: true).NewState;
-        foreach (var (id, session) in (IEnumerable<(string, string)>)[("e1", "i-11111111"), ("e2", "i-11111111"), ("e3", "i-22222222"), ("e4", "i-33333333"), ("e5", "i-33333333"), ("e6", "i-44444444")])
+        var sessions = new List<string>();
+        for (var i = 1; i <= 13; i++)
         {
-            state = FoldDecider.Decide(state, Read(Role("orders-worker", session), id), now, window, rateAllows: true).NewState;
+            var session = "i-" + i.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+            sessions.Add(session);
+            state = FoldDecider.Decide(state, Read(Role("orders-worker", session), "e" + i), now, window, rateAllows: true).NewState;
+            state = FoldDecider.Decide(state, Read(Role("orders-worker", session), "again" + i), now, window, rateAllows: true).NewState; // once more: no new session
         }
 
+        // A person whose session name looks program-made joins the fleet's group as its 27th folded call, and is counted.
+        state = FoldDecider.Decide(state, Read(Role("orders-worker", "mallory-1733112999"), "m"), now, window, rateAllows: true).NewState;
+
+        Assert.Equal(27, state.Folded);
+        Assert.Equal(sessions[..GroupState.SessionLimit], state.Sessions); // i-0 was sent on its own
+        Assert.Equal(4, state.MoreSessionCount); // i-11, i-12, i-13 and mallory-1733112999, each once
+        Assert.Equal(5, state.EventIds.Count); // event ids (and addresses, user agents) still of the first five
+        var after = FoldDecider.AfterDigest(state, state);
+        Assert.Equal((null, null, 0), (after.Sessions, after.MoreSessions, after.MoreSessionCount));
+    }
+
+    [Fact]
+    public void A_person_with_a_program_made_session_name_in_a_fleet_s_group_is_named_in_its_sessions_after_the_fifth_folded_call()
+    {
+        // The review's fold-fleet-0..4.json, then fold-mallory-machine-name.json: the fleet's first call is sent, five fold, then hers.
+        var now = new DateTimeOffset(2025, 3, 14, 10, 21, 0, TimeSpan.Zero);
+        var window = TimeSpan.FromMinutes(15);
+        var fleet = (string[])["ecs-task-3f9a1c2b4d5e6f708192a3b4c5d6e7f8", "3f0c2b7a-9e8d-4c1f-a5b6-e7d8c9a0b1c2", "i-0a1b2c3d4e5f60718",
+            "botocore-session-1733112000", "worker-1733112500", "i-0f9e8d7c6b5a40312"];
+        GroupState? state = null;
+        foreach (var session in fleet)
+        {
+            state = FoldDecider.Decide(state, Read(Role("orders-worker", session), session), now, window, rateAllows: true).NewState;
+        }
+
+        var mallory = Read(Role("orders-worker", "mallory-1733112999"), "m-1");
+        state = FoldDecider.Decide(state, mallory, now, window, rateAllows: true).NewState;
+
+        Assert.Equal(state.GroupKey, mallory.GroupKey);
         Assert.Equal(6, state.Folded);
-        Assert.Equal(["i-11111111", "i-22222222", "i-33333333"], state.Sessions); // i-0 was sent on its own; i-4 is the sixth folded call
-        Assert.Null(FoldDecider.AfterDigest(state, state).Sessions);
+        Assert.Equal([.. fleet[1..], "mallory-1733112999"], state.Sessions);
     }
 
     internal static string Role(string role, string session, string path = "", string extra = "") => $$"""

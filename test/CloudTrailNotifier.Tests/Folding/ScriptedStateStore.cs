@@ -93,12 +93,12 @@ internal sealed class ScriptedStateStore(Func<string, Exception?>? fault = null)
         }
     }
 
-    public Task<IReadOnlyList<string>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DueGroup>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         Call("Due");
         // Oldest due first, as the due index (sorted by dueAt) answers.
-        return Task.FromResult<IReadOnlyList<string>>(_groups.Values.Where(g => g.IsDue(now)).OrderBy(g => g.DueAt).ThenBy(g => g.GroupKey, StringComparer.Ordinal)
-            .Select(g => g.GroupKey).ToList());
+        return Task.FromResult<IReadOnlyList<DueGroup>>(_groups.Values.Where(g => g.IsDue(now)).OrderBy(g => g.DueAt).ThenBy(g => g.GroupKey, StringComparer.Ordinal)
+            .Select(g => new DueGroup(g.GroupKey, g.DueAt!.Value, g.RateKey)).ToList());
     }
 
     private void Call(string name)

@@ -31,7 +31,7 @@ internal static class ChatDigestCard
         layout.Field(t.Who, Code(identity.Principal, t.None));
         if (group.Sessions is { Count: > 0 } sessions)
         {
-            layout.Field(t.Sessions(Math.Min(group.Folded, GroupState.DetailLimit)), List(sessions, t.None));
+            layout.Field(t.Sessions, t.MoreSessionsOf(group) is { } more ? List(sessions, t.None) + " " + more : List(sessions, t.None));
         }
 
         layout.Field(t.Resource, Code(identity.Resource, t.None));
