@@ -205,4 +205,9 @@ internal static class TextKeys
 
         return buffer[..length];
     }
+
+    /// <summary>A letter, digit or mark beyond ASCII, part of a key written in another script; not a fullwidth sign.</summary>
+    public static bool IsForeignChar(char c) =>
+        c >= 0x80 && (char.IsLetterOrDigit(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)
+            is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark);
 }

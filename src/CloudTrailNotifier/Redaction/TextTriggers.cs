@@ -30,7 +30,7 @@ internal static class TextTriggers
         Shortest([
             RedactionRules.SecureStringType, TextShapes.JwtStart, TextShapes.Bearer, TextShapes.SchemeSeparator, .. TextKeys.TriggerWords,
             TextEchoes.Marker, TextSql.Identified, .. TextArguments.Commands,
-            .. RedactionRules.TextTriggerWords,
+            .. RedactionRules.TextTriggerWords, .. RedactionRules.AsciiForeignTriggerWords,
         ]),
         StringComparison.OrdinalIgnoreCase);
 
@@ -56,12 +56,17 @@ internal static class TextTriggers
         var before = word < 0 ? text : text[..word];
         var escape = before.IndexOf(EscapeStart, StringComparison.Ordinal);
         var upper = (escape < 0 ? before : before[..escape]).IndexOf(UpperEscapeStart, StringComparison.Ordinal);
-        return upper >= 0 ? upper : escape >= 0 ? escape : word;
+        var found = upper >= 0 ? upper : escape >= 0 ? escape : word;
+        return found >= 0 ? found : Beyond(text);
     }
+
+    /// <summary>Where a token's prefix or a key word beyond ASCII starts (0: the rules read from the start anyway); -1 when none.</summary>
+    private static int Beyond(ReadOnlySpan<char> text) => TextTokens.MayHold(text) || RedactionRules.MayHoldForeignWord(text) ? 0 : -1;
 
     /// <summary>
     /// Whether text that holds no backslash (an unescaped JSON string) holds a trigger word: <see cref="IndexOf"/> without
     /// the escape searches, which cannot find anything in such text.
     /// </summary>
-    public static bool ContainsWord(ReadOnlySpan<char> text) => text.IndexOfAny(Words) >= 0 || text.IndexOfAny(Shapes) >= 0;
+    public static bool ContainsWord(ReadOnlySpan<char> text) =>
+        text.IndexOfAny(Words) >= 0 || text.IndexOfAny(Shapes) >= 0 || TextTokens.MayHold(text) || RedactionRules.MayHoldForeignWord(text);
 }
