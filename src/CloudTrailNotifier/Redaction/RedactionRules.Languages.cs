@@ -63,7 +63,7 @@ internal static partial class RedactionRules
     /// </summary>
     private static readonly SearchValues<string> ForeignTriggers = SearchValues.Create(
         [.. ForeignFragments.Where(word => !word.Contains("khẩu", StringComparison.Ordinal) && !word.StartsWith("كلمة", StringComparison.Ordinal)),
-            .. ForeignEndings, "khẩu", "المرور"],
+            .. ForeignEndings, "khẩu", "المرور", "şİfre"], // ŞİFRE: İ is no upper case of i to the search
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Words of the ASCII lists above for the text rules' first look, as written (<c>mot de passe</c> holds <c>pass</c>).</summary>
@@ -97,7 +97,7 @@ internal static partial class RedactionRules
         {
             if (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
             {
-                letters[length++] = char.ToLowerInvariant(c);
+                letters[length++] = c == '\u0130' ? 'i' : char.ToLowerInvariant(c); // Turkish İ (ŞİFRE) has no simple lower case of its own
             }
         }
 

@@ -185,8 +185,9 @@ internal static class TextRedactor
 
         Span<char> buffer = stackalloc char[RedactionRules.MaxKeyChars];
         var key = escapes ? TextKeys.Decode(text, i, keyEnd, buffer) : text.AsSpan(i, keyEnd - i);
-        var secret = TextKeys.IsSecret(key, container);
+        var secret = TextKeys.IsSecret(key, container) || TextKeys.EndsSpacedPhrase(text, i, keyEnd);
         if (!secret && !(TextKeys.IsSiblingJudged(key) && TextSiblings.HideValue(text, i, end))
+            && !(TextKeys.IsEncryptionKeyMember(key) && TextSiblings.InEncryptionObject(text, i))
             || tight && (TextKeys.IsServicePrefix(key) || !MayStartTightKey(text, i)))
         {
             return false;

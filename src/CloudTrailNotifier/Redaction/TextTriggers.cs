@@ -30,7 +30,7 @@ internal static class TextTriggers
         Shortest([
             RedactionRules.SecureStringType, TextShapes.JwtStart, TextShapes.Bearer, TextShapes.SchemeSeparator, .. TextKeys.TriggerWords,
             TextEchoes.Marker, TextSql.Identified, .. TextArguments.Commands,
-            .. RedactionRules.TextTriggerWords, .. RedactionRules.AsciiForeignTriggerWords,
+            .. RedactionRules.TextTriggerWords, .. RedactionRules.AsciiForeignTriggerWords, .. RedactionRules.EncryptionObjectEndings,
         ]),
         StringComparison.OrdinalIgnoreCase);
 
