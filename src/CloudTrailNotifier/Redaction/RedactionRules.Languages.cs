@@ -66,11 +66,15 @@ internal static partial class RedactionRules
             .. ForeignEndings, "khẩu", "المرور", "şİfre"], // ŞİFRE: İ is no upper case of i to the search
         StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Words of the ASCII lists above for the text rules' first look, as written (<c>mot de passe</c> holds <c>pass</c>).</summary>
+    /// <summary>
+    /// Pieces of the ASCII lists above for the text rules' first look, as written (<c>mot de passe</c> already holds
+    /// <c>pass</c>); each starts with letters rare in CloudTrail text (<c>rasen</c>, not <c>contrasen</c>: <c>con</c> is
+    /// everywhere), since a common start costs the multi-word search on every string.
+    /// </summary>
     public static readonly string[] AsciiForeignTriggerWords =
     [
-        "passwort", "kennwort", "contrasen", "acceso", "wachtwoord", "losenord", "adgangs", "salasana", "jelszo", "sandi",
-        "laluan", "khau", "senha", "parola", "haslo", "sifre", "heslo",
+        "kennwort", "rasen", "clave", "wachtwoord", "enord", "adgangs", "salasana", "jelszo", "sandi", "laluan", "khau",
+        "senha", "arola", "aslo", "eslo", "sifre",
     ];
 
     private static readonly SearchValues<string> AsciiForeign = SearchValues.Create(AsciiForeignFragments, StringComparison.Ordinal);

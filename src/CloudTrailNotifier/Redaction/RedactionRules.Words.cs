@@ -218,6 +218,9 @@ internal static partial class RedactionRules
     /// <summary>Folded endings of a key whose object holds encryption settings (<see cref="MemberRole.Encryption"/>).</summary>
     public static readonly string[] EncryptionObjectEndings = ["encryption", "contentprotection", "playreadydrm"];
 
+    /// <summary>Pieces of <see cref="EncryptionObjectEndings"/> for the text rules' first look (rare starts, as above).</summary>
+    public static readonly string[] EncryptionTriggerWords = ["ncryption", "ntprotection", "eadydrm"];
+
     /// <summary>The member of an encryption settings object that holds the data key (folded); <c>keyMd5</c> and <c>mode</c> stay.</summary>
     public const string EncryptionKeyMember = "key";
 

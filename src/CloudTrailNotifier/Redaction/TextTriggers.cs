@@ -30,9 +30,18 @@ internal static class TextTriggers
         Shortest([
             RedactionRules.SecureStringType, TextShapes.JwtStart, TextShapes.Bearer, TextShapes.SchemeSeparator, .. TextKeys.TriggerWords,
             TextEchoes.Marker, TextSql.Identified, .. TextArguments.Commands,
-            .. RedactionRules.TextTriggerWords, .. RedactionRules.AsciiForeignTriggerWords, .. RedactionRules.EncryptionObjectEndings,
+            .. RedactionRules.TextTriggerWords,
         ]),
         StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Key words of other languages written in ASCII and of encryption settings, searched apart again (more words make
+    /// each search slower) and only in text with a sign a key rule needs after its key (<c>: = &gt; %</c>, a tab).
+    /// </summary>
+    private static readonly SearchValues<string> Languages = SearchValues.Create(
+        [.. RedactionRules.AsciiForeignTriggerWords, .. RedactionRules.EncryptionTriggerWords], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<char> KeyValueMarks = SearchValues.Create(":=>\t%");
 
     /// <summary>
     /// The words none of the others is part of (<c>password</c> goes, <c>pass</c> stays): where a longer word starts, a
@@ -61,12 +70,16 @@ internal static class TextTriggers
     }
 
     /// <summary>Where a token's prefix or a key word beyond ASCII starts (0: the rules read from the start anyway); -1 when none.</summary>
-    private static int Beyond(ReadOnlySpan<char> text) => TextTokens.MayHold(text) || RedactionRules.MayHoldForeignWord(text) ? 0 : -1;
+    private static int Beyond(ReadOnlySpan<char> text) => MayHoldBeyond(text) ? 0 : -1;
+
+    private static bool MayHoldBeyond(ReadOnlySpan<char> text) =>
+        TextTokens.MayHold(text) || RedactionRules.MayHoldForeignWord(text)
+        || (text.IndexOfAny(KeyValueMarks) >= 0 && text.IndexOfAny(Languages) >= 0);
 
     /// <summary>
     /// Whether text that holds no backslash (an unescaped JSON string) holds a trigger word: <see cref="IndexOf"/> without
     /// the escape searches, which cannot find anything in such text.
     /// </summary>
     public static bool ContainsWord(ReadOnlySpan<char> text) =>
-        text.IndexOfAny(Words) >= 0 || text.IndexOfAny(Shapes) >= 0 || TextTokens.MayHold(text) || RedactionRules.MayHoldForeignWord(text);
+        text.IndexOfAny(Words) >= 0 || text.IndexOfAny(Shapes) >= 0 || MayHoldBeyond(text);
 }

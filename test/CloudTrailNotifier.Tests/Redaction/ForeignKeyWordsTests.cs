@@ -99,6 +99,22 @@ public sealed class ForeignKeyWordsTests
     }
 
     [Fact]
+    public void Every_key_word_of_another_language_before_a_sign_holds_a_trigger_the_first_look_searches_for()
+    {
+        // The text rules and the first look pass text with no trigger at all: each word must bring one.
+        var words = RedactionRules.AsciiForeignFragments.Concat(RedactionRules.AsciiForeignEndings)
+            .Concat(RedactionRules.ForeignFragments).Concat(RedactionRules.ForeignEndings);
+        foreach (var word in words)
+        {
+            foreach (var written in new[] { word, word.ToUpperInvariant() })
+            {
+                Assert.True(TextRedactor.MayContainSecret($"{written}=x") && TextRedactor.MayMatch($"{written}=x"), written);
+                Assert.True(TextRedactor.MayContainSecret($"<{written}>x") && TextRedactor.MayMatch($"<{written}>x"), written);
+            }
+        }
+    }
+
+    [Fact]
     public void A_name_beyond_ascii_decodes_to_its_letters()
     {
         var buffer = new char[32];
