@@ -41,9 +41,9 @@ internal static class TextTokens
         new("ghs_", Body.Alphanumeric, 30), new("ghr_", Body.Alphanumeric, 30), new("github_pat_", Body.Word, 22),
 
         // Slack: bot, user, app-level, refresh, legacy and configuration tokens, rotating tokens.
-        new("xoxb-", Body.UrlSafe, 10), new("xoxp-", Body.UrlSafe, 10), new("xoxa-", Body.UrlSafe, 10), new("xoxr-", Body.UrlSafe, 10),
-        new("xoxs-", Body.UrlSafe, 10), new("xoxe-", Body.UrlSafe, 10), new("xapp-", Body.UrlSafe, 10),
-        new("xoxe.xoxp-", Body.UrlSafe, 10), new("xoxe.xoxb-", Body.UrlSafe, 10),
+        new("xoxb-", Body.UrlSafe, 20), new("xoxp-", Body.UrlSafe, 20), new("xoxa-", Body.UrlSafe, 20), new("xoxr-", Body.UrlSafe, 20),
+        new("xoxs-", Body.UrlSafe, 20), new("xoxe-", Body.UrlSafe, 20), new("xapp-", Body.UrlSafe, 20),
+        new("xoxe.xoxp-", Body.UrlSafe, 20), new("xoxe.xoxb-", Body.UrlSafe, 20),
 
         // Stripe: secret and restricted keys, live and test; webhook signing secrets.
         new("sk_live_", Body.Alphanumeric, 16), new("rk_live_", Body.Alphanumeric, 16), new("sk_test_", Body.Alphanumeric, 16),

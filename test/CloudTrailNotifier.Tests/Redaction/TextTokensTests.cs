@@ -26,11 +26,11 @@ public sealed class TextTokensTests
         { "github_pat_11AAHunter2xxxxxxxxxxx_yyyyyyyyyyyyyyyyyyyyyy", "github_pat_" },
         { "xoxb-123456789012-1234567890123-Hunter2aaaaaaaaaaaaaaaaa", "xoxb-" },
         { "xoxp-123456789012-Hunter2aaaaa", "xoxp-" },
-        { "xoxa-2-Hunter2aaaaaaaaa", "xoxa-" },
-        { "xoxr-Hunter2aaaaaaaaaaa", "xoxr-" },
-        { "xoxs-Hunter2aaaaaaaaaaa", "xoxs-" },
-        { "xoxe-1-Hunter2aaaaaaaaa", "xoxe-" },
-        { "xoxe.xoxp-1-Hunter2aaaaaaaaa", "xoxe.xoxp-" },
+        { "xoxa-2-Hunter2aaaaaaaaaaaa", "xoxa-" },
+        { "xoxr-Hunter2aaaaaaaaaaaaaa", "xoxr-" },
+        { "xoxs-Hunter2aaaaaaaaaaaaaa", "xoxs-" },
+        { "xoxe-1-Hunter2aaaaaaaaaaaa", "xoxe-" },
+        { "xoxe.xoxp-1-Hunter2aaaaaaaaaaaa", "xoxe.xoxp-" },
         { "xapp-1-A0123-Hunter2aaaaaaaa", "xapp-" },
         { "sk_live_Hunter2aaaaaaaaaaaaaaaaaa", "sk_live_" },
         { "rk_live_Hunter2aaaaaaaaaaaaaaaaaa", "rk_live_" },
@@ -116,7 +116,7 @@ public sealed class TextTokensTests
     [InlineData("task-proj-alphabetagammadeltaepsilon desk-ant-colonyaaaaaaaaaaaaaaaaa")]
     [InlineData("risk_live_feed_aaaaaaaaaaaaaaaaaaaaaaaaaaaa mask_test_aaaaaaaaaaaaaaaaaaaaaaaa")]
     [InlineData("npm_config_cache npm_lifecycle_event hf_hub_download github_pat_ ghp_ xoxb- AIza")]
-    [InlineData("See SG. The team. hvs.example sk-123 sk-proj-short glpat-short")]
+    [InlineData("See SG. The team. hvs.example sk-123 sk-proj-short glpat-short xoxb-short-words-here")]
     [InlineData("pk_live_Hunter2aaaaaaaaaaaaaaaaaa")] // Stripe's publishable key is public by design
     [InlineData("AIzaTooShortForAKey123")]
     [InlineData("aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5 md/GOOS#linux api/sts#1.30.3 exec-env/AWS_Lambda_go1.x")]
