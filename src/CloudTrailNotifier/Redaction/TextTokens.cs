@@ -72,6 +72,9 @@ internal static class TextTokens
         new("AGE-SECRET-KEY-1", Body.Alphanumeric, 50),                          // age encryption secret keys
     ];
 
+    /// <summary>Every prefix, for tests that try each shape.</summary>
+    internal static IEnumerable<string> Prefixes => Shapes.Select(shape => shape.Prefix);
+
     /// <summary>The fewest characters any token has: shorter text holds none.</summary>
     public static readonly int MinChars = Shapes.Min(shape => shape.Prefix.Length + shape.MinBody);
 
