@@ -237,4 +237,14 @@ internal static class TextKeys
     public static bool IsForeignChar(char c) =>
         c >= 0x80 && (char.IsLetterOrDigit(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)
             is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark);
+
+    /// <summary>
+    /// Whether a key written tight against its value (<c>password:x</c>) starts a word of its own, not a part of an ARN,
+    /// a path or a name (<c>:secret:prod</c>, <c>/password:1</c>): at the start, after whitespace, a quote, a bracket or
+    /// an escape (<c>\npassword:x</c> in JSON text).
+    /// </summary>
+    public static bool MayStartTightKey(string text, int keyStart) =>
+        keyStart == 0
+        || text[keyStart - 1] is ' ' or '\t' or '\r' or '\n' or '"' or '\'' or '(' or '[' or '{' or ',' or ';' or '|' or '?' or '&' or '\\'
+        || TextScan.IsEscapeLetter(text, keyStart - 1);
 }

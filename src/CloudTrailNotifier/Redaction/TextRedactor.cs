@@ -49,10 +49,10 @@ internal static class TextRedactor
         var copied = 0;
         var i = 0;
         var commandAt = -2; // where a mysql command starts, looked for once when a -p needs it
-        var tokenAt = -1; // where the next token prefix starts (TextTokens), looked for again once passed
+        var tokens = new TokenSearch();
         while (i < text.Length)
         {
-            if (Match(text, i, ref commandAt, ref tokenAt, out var start, out var end, out var next))
+            if (Match(text, i, ref commandAt, ref tokens, out var start, out var end, out var next))
             {
                 output ??= new StringBuilder(text.Length);
                 output.Append(shown, copied, start - copied).Append(markers.Redacted(end - start));
@@ -66,7 +66,7 @@ internal static class TextRedactor
     }
 
     /// <summary>Whether a secret starts at or right after <paramref name="i"/>: its span, and where to look on.</summary>
-    private static bool Match(string text, int i, ref int commandAt, ref int tokenAt, out int start, out int end, out int next)
+    private static bool Match(string text, int i, ref int commandAt, ref TokenSearch tokens, out int start, out int end, out int next)
     {
         start = end = 0;
         next = i + 1;
@@ -79,11 +79,19 @@ internal static class TextRedactor
             return true;
         }
 
-        tokenAt = tokenAt < i ? TextTokens.NextPrefix(text, i) : tokenAt;
-        if (tokenAt == i && TextTokens.MayStartAt(text, i) && TextTokens.Match(text, i, out start, out end))
+        if (tokens.MatchAt(text, i, out start, out end))
         {
             next = end; // the prefix (ghp_, xoxb-) stays: it names the kind of credential
             return true;
+        }
+
+        var tokenAt = tokens.At;
+        if (i < tokens.WordEnd)
+        {
+            // Inside a word the key rules already read whole (v1.0-ghp_x-ghp_...): only the tokens in it are left, and
+            // reading it again from each one would take the square of its length.
+            next = Math.Min(tokenAt, tokens.WordEnd);
+            return false;
         }
 
         // After the n of an escaped \n a word starts too (line1\npass=...): JSON text reads it as a line end.
@@ -117,7 +125,12 @@ internal static class TextRedactor
         // The t of C:\temp\token=... may start a key (text that is not JSON); if it does not, the word after it may.
         // No rule starts inside a run of backslashes that no \u escape ends, so the run is stepped over once.
         next = TextScan.IsEscapeLetter(text, i) ? i + 1 : c == '\\' ? Math.Max(next, TextScan.BackslashRunEnd(text, i)) : next;
-        next = tokenAt > i && tokenAt < next ? tokenAt : next; // a token after a dash or a dot of the word read as a key (v1.0-ghp_...)
+        if (tokenAt > i && tokenAt < next)
+        {
+            tokens.WordEnd = next; // a token after a dash or a dot of the word read as a key (v1.0-ghp_...)
+            next = tokenAt;
+        }
+
         return false;
     }
 
@@ -188,7 +201,7 @@ internal static class TextRedactor
         var secret = TextKeys.IsSecret(key, container) || TextKeys.EndsSpacedPhrase(text, i, keyEnd);
         if (!secret && !(TextKeys.IsSiblingJudged(key) && TextSiblings.HideValue(text, i, end))
             && !(TextKeys.IsEncryptionKeyMember(key) && TextSiblings.InEncryptionObject(text, i))
-            || tight && (TextKeys.IsServicePrefix(key) || !MayStartTightKey(text, i)))
+            || tight && (TextKeys.IsServicePrefix(key) || !TextKeys.MayStartTightKey(text, i)))
         {
             return false;
         }
@@ -281,16 +294,6 @@ internal static class TextRedactor
         var value = text.AsSpan(start, end - start);
         return !value.IsEmpty && !RedactionRules.IsBooleanLike(value) && !value.Equals("null", StringComparison.Ordinal);
     }
-
-    /// <summary>
-    /// Whether a key written tight against its value (<c>password:x</c>) starts a word of its own, not a part of an ARN,
-    /// a path or a name (<c>:secret:prod</c>, <c>/password:1</c>): at the start, after whitespace, a quote, a bracket or
-    /// an escape (<c>\npassword:x</c> in JSON text).
-    /// </summary>
-    private static bool MayStartTightKey(string text, int keyStart) =>
-        keyStart == 0
-        || text[keyStart - 1] is ' ' or '\t' or '\r' or '\n' or '"' or '\'' or '(' or '[' or '{' or ',' or ';' or '|' or '?' or '&' or '\\'
-        || TextScan.IsEscapeLetter(text, keyStart - 1);
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 }

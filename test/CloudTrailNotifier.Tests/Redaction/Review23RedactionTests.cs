@@ -19,13 +19,13 @@ public sealed class Review23RedactionTests
 
     private const string ErrorTokens =
         "auth failed for xoxb-123456789012-Hunter2abcdefghijklmn and sk_live_Hunter2abcdefghijklmnopqrstuv; key "
-        + "AIzaSyHunter2aaaaaaaaaaaaaaaaaaaaaaaaaaa; glpat-Hunter2aaaaaaaaaaaaa; github_pat_11Hunter2aaaaaaaaaaaaaaaaaa";
+        + "AIzaSyHunter2aaaaaaaaaaaaaaaaaaaaaaaaaaa; glpat-Hunter2aaaaaaaaaaaaa; github_pat_11Hunter2aaaaaaaaaaaaa_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
     public static TheoryData<string, string, string, string, string[]> Findings() => new()
     {
         {
             "ecs.amazonaws.com", "RunTask", // L6: tokens in strings, in JSON and text held in strings
-            """{"cluster":"prod","overrides":{"containerOverrides":[{"name":"app","environment":[{"name":"STAGE","value":"prod"}],"command":["deploy","npm_Hunter2aaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]}]},"startedBy":"ci xapp-1-A0123-Hunter2aaaaaaaa","tags":[{"key":"note","value":"{\"hook\":\"sk-ant-api03-Hunter2aaaaaaaaaaaaaaaaa\",\"team\":\"web\"}"},{"key":"log","value":"line1\nvault hvs.CAESIHunter2aaaaaaaaaaaaaaaaaaaa ok"}]}""",
+            """{"cluster":"prod","overrides":{"containerOverrides":[{"name":"app","environment":[{"name":"STAGE","value":"prod"}],"command":["deploy","npm_Hunter2aaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]}]},"startedBy":"ci xapp-1-A0123-Hunter2aaaaaaaa","tags":[{"key":"note","value":"{\"hook\":\"sk-ant-api03-Hunter2aaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"team\":\"web\"}"},{"key":"log","value":"line1\nvault hvs.CAESIHunter2aaaaaaaaaaaaaaaaaaaa ok"}]}""",
             "null",
             ["cluster: prod", "npm_[redacted: 36 characters]", "ci xapp-[redacted: ", "team", "vault hvs.[redacted: "]
         },
@@ -102,7 +102,7 @@ public sealed class Review23RedactionTests
         var english = Notifiers[0].Notify(bytes);
         Assert.Contains($"User agent: deploy/1.0 ghp_[redacted: {UserAgentToken.Length - 4} characters]", english.Message, StringComparison.Ordinal);
         Assert.Contains("xoxb-[redacted: 34 characters] and sk_live_[redacted: 29 characters]; key AIza[redacted: 36 characters]", english.Message, StringComparison.Ordinal);
-        Assert.Contains("glpat-[redacted: 20 characters]; github_pat_[redacted: 27 characters]", english.Message, StringComparison.Ordinal);
+        Assert.Contains("glpat-[redacted: 20 characters]; github_pat_[redacted: 82 characters]", english.Message, StringComparison.Ordinal);
         Assert.Contains($"ghp_[秘匿: {UserAgentToken.Length - 4} 文字]", Notifiers[1].Notify(bytes).Message, StringComparison.Ordinal);
     }
 
