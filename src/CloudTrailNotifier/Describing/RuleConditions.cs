@@ -124,31 +124,13 @@ internal static class RuleConditions
     public static bool SecretReadDenied(RuleInput i) =>
         Denied(i) && i.Facts.Event.ReadOnly != false && i.Facts.Resources.Any(r => r.Kind == ResourceKind.Secret);
 
-    /// <summary>The decoy the call names, or null.</summary>
-    public static string? DecoyNamed(RuleInput i)
-    {
-        if (i.Decoys.Names.Count == 0 || i.Service != "secretsmanager")
-        {
-            return null;
-        }
-
-        foreach (var name in (string[])["secretId", "secretIdList", "name", "SecretId"])
-        {
-            if (i.Parameters is { } p && JsonFields.TryGet(p, name, out var value))
-            {
-                var values = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(JsonFields.Scalar) : [JsonFields.Scalar(value)];
-                foreach (var candidate in values)
-                {
-                    if (i.Decoys.Match(candidate) is { } decoy)
-                    {
-                        return decoy;
-                    }
-                }
-            }
-        }
-
-        return i.Facts.Resources.Select(r => i.Decoys.Match(r.Identifier)).FirstOrDefault(d => d is not null);
-    }
+    /// <summary>
+    /// The decoy the call names, or null: the one the notifier found in the event before redaction
+    /// (<see cref="DecoySecrets.Touched"/>), else one the (redacted) request or resources still name.
+    /// </summary>
+    public static string? DecoyNamed(RuleInput i) =>
+        i.Decoys.Names.Count == 0 || i.Service != "secretsmanager" ? null
+        : i.Decoys.Touched ?? i.Decoys.NamedIn(i.Parameters, i.Facts.Resources.Select(r => r.Identifier));
 
     /// <summary>A request parameter as text.</summary>
     public static string? Parameter(RuleInput i, string name) => i.Parameters is { } p ? JsonFields.String(p, name) : null;

@@ -75,7 +75,7 @@ internal sealed class Notifier(RenderOptions options, Func<JsonElement, Folding.
         using (redacted)
         {
             var clean = redacted?.RootElement ?? root;
-            var notification = NotifyRedacted(clean, receivedBytes);
+            var notification = NotifyRedacted(clean, root, receivedBytes);
             return foldFacts is null ? notification : notification with { Fold = FoldFacts(clean) };
         }
     }
@@ -95,8 +95,8 @@ internal sealed class Notifier(RenderOptions options, Func<JsonElement, Folding.
         }
     }
 
-    /// <summary>The pipeline after redaction: event, facts, notification.</summary>
-    private Notification NotifyRedacted(JsonElement root, int receivedBytes)
+    /// <summary>The pipeline after redaction: event, facts, notification; <paramref name="received"/> is the event before redaction.</summary>
+    private Notification NotifyRedacted(JsonElement root, JsonElement received, int receivedBytes)
     {
         var envelope = root.ValueKind == JsonValueKind.Object ? root : (JsonElement?)null;
         if (!CloudTrailEvent.TryCreate(root, out var evt, out var problem))
@@ -107,7 +107,7 @@ internal sealed class Notifier(RenderOptions options, Func<JsonElement, Folding.
         EventFacts facts;
         try
         {
-            facts = EventFactsBuilder.Build(evt, options.TamperWatch, options.DecoySecrets, options.AccountNames, _clients);
+            facts = EventFactsBuilder.Build(evt, options.TamperWatch, DecoysOf(received), options.AccountNames, _clients);
         }
 #pragma warning disable CA1031 // The point is to catch everything: an alert is never dropped.
         catch (Exception ex)
@@ -126,6 +126,18 @@ internal sealed class Notifier(RenderOptions options, Func<JsonElement, Folding.
         {
             return Fallback(JsonMarshal.GetRawUtf8Value(root), FormatterFailed(ex), envelope, receivedBytes);
         }
+    }
+
+    /// <summary>
+    /// The decoys, with the one the event names as received: a decoy named like a token (<c>sk_live_...</c>) is
+    /// hidden in the redacted event, and must still make the call critical. Shown redacted, as the event is.
+    /// </summary>
+    private DecoySecrets DecoysOf(JsonElement received)
+    {
+        var decoys = options.DecoySecrets;
+        return decoys.Names.Count > 0 && CloudTrailEvent.TryCreate(received, out var evt, out _) && decoys.NamedIn(evt) is { } name
+            ? decoys.Touching(TextRedactor.Redact(name, _redactor.Markers))
+            : decoys;
     }
 
     /// <summary>The exception's type only: its message may carry a value from the event.</summary>

@@ -7,7 +7,7 @@ namespace CloudTrailNotifier.Redaction;
 
 /// <summary>
 /// The command-line rule of the full walk and the first look: in an array of arguments (ECS and Batch <c>command</c>,
-/// EMR step <c>args</c>), the element after a secret flag (<c>"--password", "VALUE"</c>), and mysql's <c>-pVALUE</c>
+/// EMR step <c>args</c>), the element after a secret flag (<c>"--password", "VALUE"</c>, a number too: <c>"--pin", 1234</c>), and mysql's <c>-pVALUE</c>
 /// after a mysql or mariadb element (<see cref="TextArguments"/>).
 /// </summary>
 internal sealed partial class JsonRedactor
@@ -27,6 +27,11 @@ internal sealed partial class JsonRedactor
     {
         var afterFlag = arguments.AfterSecretFlag;
         arguments.AfterSecretFlag = false;
+        if (item.ValueKind == JsonValueKind.Number && afterFlag)
+        {
+            return markers.Redacted(JsonMarshal.GetRawUtf8Value(item).Length); // ["--pin", 1234]: a number is a value too
+        }
+
         if (item.ValueKind != JsonValueKind.String)
         {
             return null;

@@ -18,8 +18,9 @@ internal sealed partial class JsonRedactor
     /// key (a URL's <c>://</c> too), the B of a PEM header's BEGIN and of Bearer in any case, and a letter each session
     /// token start and <c>eyJ</c> holds (J, G or Q); the quote of a SQL literal and of a validation error's echo, the
     /// <c>$$</c> of a SQL literal; the <c>&gt;</c> of an XML element, the <c>%</c> of a percent escape and a tab
-    /// (<see cref="TextEncodedKeys"/>). A string with none of them, no command-line flag (<see cref="MayHoldFlag"/>), only
-    /// ASCII (fullwidth keys are read folded), no escape and no JSON in it is left as it is.
+    /// (<see cref="TextEncodedKeys"/>). A string with none of them, no command-line flag (<see cref="MayHoldFlag"/>), no
+    /// token prefix (<see cref="TextTokens"/>: <c>ghp_</c>, <c>AIza</c> need none of these bytes), only ASCII (fullwidth keys
+    /// are read folded, key words of other languages are beyond it), no escape and no JSON in it is left as it is.
     /// </summary>
     private static readonly SearchValues<byte> MatchBytes = SearchValues.Create(":=BbJGQ'$>%\t"u8);
 
@@ -74,9 +75,9 @@ internal sealed partial class JsonRedactor
             switch (utf8[i])
             {
                 case (byte)'{' or (byte)'[':
-                    if (depth++ >= MaxDepth)
+                    if (depth++ >= MaxDepth || role == MemberRole.Encryption)
                     {
-                        return ScanVerdict.MayChange;
+                        return ScanVerdict.MayChange; // encryption settings: their key member is judged by the full walk
                     }
 
                     role = MemberRole.None;
@@ -189,7 +190,7 @@ internal sealed partial class JsonRedactor
             return false;
         }
 
-        if (content.IndexOfAny(MatchBytes) < 0 && Ascii.IsValid(content) && !MayHoldFlag(content))
+        if (content.IndexOfAny(MatchBytes) < 0 && Ascii.IsValid(content) && !MayHoldFlag(content) && !TextTokens.MayHoldAscii(content))
         {
             return true;
         }

@@ -59,7 +59,8 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
     /// <param name="BySibling">A sibling makes this value secret: a secret name in a name/value list, or <c>type: SecureString</c>.</param>
     /// <param name="EventKey">The key that holds a secret in this kind of event only (<see cref="EventSecrets"/>).</param>
     /// <param name="InCall">Inside the call's request parameters or response elements, where <paramref name="EventKey"/> counts.</param>
-    private readonly record struct Context(KeyVerdict Verdict, bool InSecret, bool BySibling, EventSecretKey EventKey, bool InCall)
+    /// <param name="Encryption">This value is an object of encryption settings: its <c>key</c> member is the data key.</param>
+    private readonly record struct Context(KeyVerdict Verdict, bool InSecret, bool BySibling, EventSecretKey EventKey, bool InCall, bool Encryption = false)
     {
         /// <summary>The context of the event itself.</summary>
         public static Context Top(EventSecretKey eventKey) => new(KeyVerdict.Neutral, InSecret: false, BySibling: false, eventKey, InCall: false);
@@ -146,10 +147,14 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
     private Context Member(JsonProperty property, Context parent, bool secretValues)
     {
         var name = JsonMarshal.GetRawUtf8PropertyName(property);
-        var bySibling = secretValues && _keys.Role(name) == MemberRole.Value;
+        var key = _keys.Look(name); // the verdicts and the role at once
+        var bySibling = secretValues && key.Role == MemberRole.Value;
         var inSecret = parent.MembersInSecret;
-        var verdict = parent.InCall && EventSecrets.IsSecret(parent.EventKey, name) ? KeyVerdict.Secret : _keys.Classify(name, inSecret);
-        return new Context(verdict, inSecret, bySibling, parent.EventKey, parent.InCall || (parent.EventKey != EventSecretKey.None && EventSecrets.IsCall(name)));
+        var verdict = (parent.InCall && EventSecrets.IsSecret(parent.EventKey, name)) || (parent.Encryption && RedactionRules.IsEncryptionKeyMember(name))
+            ? KeyVerdict.Secret
+            : inSecret ? key.InsideSecret : key.OutsideSecret;
+        var inCall = parent.InCall || (parent.EventKey != EventSecretKey.None && EventSecrets.IsCall(name));
+        return new Context(verdict, inSecret, bySibling, parent.EventKey, inCall, key.Role == MemberRole.Encryption);
     }
 
     /// <summary>What replaces a scalar, unencoded; null to keep it.</summary>

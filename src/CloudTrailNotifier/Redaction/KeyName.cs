@@ -2,9 +2,10 @@ namespace CloudTrailNotifier.Redaction;
 
 /// <summary>
 /// A key name as the rules read it: JSON escapes decoded (<c>"pass\u0077ord"</c> is <c>password</c>), fullwidth forms as
-/// their ASCII characters (<c>ｐａｓｓｗｏｒｄ</c> is <c>password</c>), and each other character beyond ASCII written as one
-/// space (none is a letter or digit the rules look for). A name as written in JSON, the same name decoded to UTF-8 and the
-/// same name as text therefore read alike, so their verdicts cannot differ.
+/// their ASCII characters (<c>ｐａｓｓｗｏｒｄ</c> is <c>password</c>), and each other character beyond ASCII as it is (the
+/// ASCII rules pass over it; the key words of other languages read it, <see cref="RedactionRules.ForeignFragments"/>).
+/// A name as written in JSON, the same name decoded to UTF-8 and the same name as text therefore read alike, so their
+/// verdicts cannot differ.
 /// </summary>
 internal static class KeyName
 {
@@ -14,6 +15,7 @@ internal static class KeyName
     {
         var length = 0;
         var i = 0;
+        Span<char> units = stackalloc char[2];
         while (i < utf8.Length && length < destination.Length)
         {
             var b = utf8[i];
@@ -43,17 +45,15 @@ internal static class KeyName
             }
             else
             {
-                // One space per UTF-16 unit the character decodes to: a lead byte of four (U+10000 and up) is two.
-                i++;
-                while (i < utf8.Length && utf8[i] is >= 0x80 and < 0xC0)
+                // A character beyond ASCII as it is (key words in other languages: パスワード, пароль), one UTF-16 unit
+                // at a time, so a name cut by a full destination is cut where its text would be.
+                System.Text.Rune.DecodeFromUtf8(utf8[i..], out var rune, out var consumed);
+                i += Math.Max(consumed, 1);
+                var count = rune.EncodeToUtf16(units);
+                destination[length++] = units[0];
+                if (count == 2 && length < destination.Length)
                 {
-                    i++;
-                }
-
-                destination[length++] = ' ';
-                if (b >= 0xF0 && length < destination.Length)
-                {
-                    destination[length++] = ' ';
+                    destination[length++] = units[1];
                 }
             }
         }
@@ -61,7 +61,7 @@ internal static class KeyName
         return length;
     }
 
-    /// <summary>Copies a key given as text, fullwidth forms as ASCII and each other character beyond ASCII as a space; stops when the destination is full.</summary>
+    /// <summary>Copies a key given as text, fullwidth forms as ASCII and each other character as it is; stops when the destination is full.</summary>
     /// <returns>The number of characters written.</returns>
     public static int Copy(ReadOnlySpan<char> key, Span<char> destination)
     {
@@ -74,8 +74,8 @@ internal static class KeyName
         return length;
     }
 
-    /// <summary>An ASCII character as it is, a fullwidth form as its ASCII character, any other as a space.</summary>
-    private static char Narrow(char c) => TextEncodedKeys.Narrow(c) is var narrow && narrow < 0x80 ? narrow : ' ';
+    /// <summary>A fullwidth form as its ASCII character, any other as it is.</summary>
+    private static char Narrow(char c) => TextEncodedKeys.Narrow(c);
 
     /// <summary>The character a two-character escape stands for (the parser let through only these).</summary>
     private static char Unescape(byte escaped) => escaped switch

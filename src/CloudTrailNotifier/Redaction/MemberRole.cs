@@ -17,4 +17,10 @@ internal enum MemberRole
 
     /// <summary>The value of a name/value list or a parameter (<c>value</c>, <c>parameterValue</c>...).</summary>
     Value,
+
+    /// <summary>
+    /// An object of encryption settings (Elastic Transcoder <c>encryption</c>, <c>thumbnailEncryption</c>,
+    /// <c>hlsContentProtection</c>, <c>playReadyDrm</c>): its member <c>key</c> is the data key itself.
+    /// </summary>
+    Encryption,
 }

@@ -192,6 +192,7 @@ internal static partial class RedactionRules
             return RoleOfLetters(utf8Key, TypeKey) ? MemberRole.Type
                 : RoleOfLetters(utf8Key, PairNameKeys) ? MemberRole.Name
                 : RoleOfLetters(utf8Key, PairValueKeys) ? MemberRole.Value
+                : EndsWithLetters(utf8Key, EncryptionObjectEndings) ? MemberRole.Encryption
                 : MemberRole.None;
         }
 
@@ -210,7 +211,47 @@ internal static partial class RedactionRules
         return name.SequenceEqual(TypeKey) ? MemberRole.Type
             : IsOneOf(name, PairNameKeys) ? MemberRole.Name
             : IsOneOf(name, PairValueKeys) ? MemberRole.Value
+            : EndsWithAny(name, EncryptionObjectEndings) ? MemberRole.Encryption
             : MemberRole.None;
+    }
+
+    /// <summary>Folded endings of a key whose object holds encryption settings (<see cref="MemberRole.Encryption"/>).</summary>
+    public static readonly string[] EncryptionObjectEndings = ["encryption", "contentprotection", "playreadydrm"];
+
+    /// <summary>Pieces of <see cref="EncryptionObjectEndings"/> for the text rules' first look (rare starts, as above).</summary>
+    public static readonly string[] EncryptionTriggerWords = ["ncryption", "ntprotection", "eadydrm"];
+
+    /// <summary>The member of an encryption settings object that holds the data key (folded); <c>keyMd5</c> and <c>mode</c> stay.</summary>
+    public const string EncryptionKeyMember = "key";
+
+    /// <summary>Whether a key (UTF-8 as written in JSON) is <see cref="EncryptionKeyMember"/>, folded and decoded like every key.</summary>
+    public static bool IsEncryptionKeyMember(ReadOnlySpan<byte> utf8Key)
+    {
+        Span<char> decoded = stackalloc char[Math.Min(utf8Key.Length, MaxRoleChars)];
+        var length = KeyName.Decode(utf8Key, decoded);
+        var folded = 0;
+        for (var i = 0; i < length; i++)
+        {
+            if (Fold(decoded[i]) is var c && c != '\0')
+            {
+                decoded[folded++] = c;
+            }
+        }
+
+        return decoded[..folded].SequenceEqual(EncryptionKeyMember);
+    }
+
+    private static bool EndsWithLetters(ReadOnlySpan<byte> key, string[] endings)
+    {
+        foreach (var ending in endings)
+        {
+            if (key.Length >= ending.Length && Ascii.EqualsIgnoreCase(key[^ending.Length..], ending))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly System.Buffers.SearchValues<byte> LettersAndDigits =

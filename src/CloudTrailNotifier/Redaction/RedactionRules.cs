@@ -133,7 +133,9 @@ internal static partial class RedactionRules
         }
 
         var normalizedKey = buffer[..length];
-        var secret = normalizedKey.IndexOfAny(Fragments) >= 0 ? KeyVerdict.Secret : SecretByWords(decoded, normalizedKey);
+        var secret = normalizedKey.IndexOfAny(Fragments) >= 0 || IsAsciiForeignSecret(normalizedKey) || IsForeignSecret(decoded)
+            ? KeyVerdict.Secret
+            : SecretByWords(decoded, normalizedKey);
         if (secret == KeyVerdict.Neutral && !insideSecret)
         {
             return KeyVerdict.Neutral; // outside a secret, Kept and Neutral mean the same: shown

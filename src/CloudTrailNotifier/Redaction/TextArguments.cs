@@ -195,6 +195,13 @@ internal static class TextArguments
         }
 
         p = TextScan.SkipSpaces(text, p + 1);
+        if (NumberEnd(text, p) is var number && number > p)
+        {
+            start = p; // "--pin", 1234: a number is the flag's value too
+            end = number;
+            return true;
+        }
+
         var open = TextScan.BackslashRunEnd(text, p);
         if (open - p != escapes || open >= text.Length || text[open] != quote || IsFlag(text.AsSpan(open + 1)))
         {
@@ -204,6 +211,23 @@ internal static class TextArguments
         start = open + 1;
         end = TextScan.ClosingQuote(text, start, quote, escapes);
         return end > start;
+    }
+
+    /// <summary>The end of a JSON number at <paramref name="p"/> that ends where an array element does; <paramref name="p"/> when there is none.</summary>
+    private static int NumberEnd(string text, int p)
+    {
+        var q = p < text.Length && text[p] == '-' ? p + 1 : p;
+        if (q >= text.Length || !char.IsAsciiDigit(text[q]))
+        {
+            return p;
+        }
+
+        while (q < text.Length && (char.IsAsciiDigit(text[q]) || text[q] is '.' or 'e' or 'E' or '+' or '-'))
+        {
+            q++;
+        }
+
+        return q >= text.Length || text[q] is ',' or ']' or ' ' or '\t' or '\r' or '\n' or '\\' ? q : p;
     }
 
     private static bool IsSecretName(ReadOnlySpan<char> name)

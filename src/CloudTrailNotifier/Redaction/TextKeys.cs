@@ -69,6 +69,28 @@ internal static class TextKeys
         return false;
     }
 
+    /// <summary>
+    /// Key words of other languages written as several words, whose last word alone names no secret (French
+    /// <c>mot de passe</c>, Indonesian <c>kata sandi</c>): in text the key before a value is its last word only.
+    /// </summary>
+    private static readonly string[] SpacedPhrases =
+        ["mot de passe", "mots de passe", "kata sandi", "kata laluan", "mật khẩu", "كلمة المرور", "parola d'ordine", "clave de acceso"];
+
+    /// <summary>Whether the key from <paramref name="keyStart"/> to <paramref name="keyEnd"/> is the last word of a <see cref="SpacedPhrases">spaced phrase</see>.</summary>
+    public static bool EndsSpacedPhrase(string text, int keyStart, int keyEnd)
+    {
+        foreach (var phrase in SpacedPhrases)
+        {
+            if (keyEnd >= phrase.Length && keyEnd - keyStart < phrase.Length
+                && text.AsSpan(keyEnd - phrase.Length, phrase.Length).Equals(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a secret key's value is an HTTP header value (Authorization, Proxy-Authorization, Cookie, Set-Cookie).</summary>
     public static bool IsHeader(ReadOnlySpan<char> key) => FoldedContainsAny(key, HeaderFragments);
 
@@ -88,6 +110,11 @@ internal static class TextKeys
 
     /// <summary>Whether a key's value is secret when a sibling member says so (<c>value</c>, <c>ParameterValue</c>).</summary>
     public static bool IsSiblingJudged(ReadOnlySpan<char> key) => FoldedEqualsAny(key, SiblingJudgedNames);
+
+    /// <summary>Whether a key is the data key member of an encryption settings object (<see cref="MemberRole.Encryption"/>).</summary>
+    public static bool IsEncryptionKeyMember(ReadOnlySpan<char> key) => FoldedEqualsAny(key, EncryptionKeyMembers);
+
+    private static readonly string[] EncryptionKeyMembers = [RedactionRules.EncryptionKeyMember];
 
     /// <summary>Whether a key is an IAM service prefix when a word follows its colon without a space.</summary>
     public static bool IsServicePrefix(ReadOnlySpan<char> key) => FoldedEqualsAny(key, ServicePrefixes);
@@ -205,4 +232,19 @@ internal static class TextKeys
 
         return buffer[..length];
     }
+
+    /// <summary>A letter, digit or mark beyond ASCII, part of a key written in another script; not a fullwidth sign.</summary>
+    public static bool IsForeignChar(char c) =>
+        c >= 0x80 && (char.IsLetterOrDigit(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)
+            is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark);
+
+    /// <summary>
+    /// Whether a key written tight against its value (<c>password:x</c>) starts a word of its own, not a part of an ARN,
+    /// a path or a name (<c>:secret:prod</c>, <c>/password:1</c>): at the start, after whitespace, a quote, a bracket or
+    /// an escape (<c>\npassword:x</c> in JSON text).
+    /// </summary>
+    public static bool MayStartTightKey(string text, int keyStart) =>
+        keyStart == 0
+        || text[keyStart - 1] is ' ' or '\t' or '\r' or '\n' or '"' or '\'' or '(' or '[' or '{' or ',' or ';' or '|' or '?' or '&' or '\\'
+        || TextScan.IsEscapeLetter(text, keyStart - 1);
 }

@@ -5,7 +5,7 @@ namespace CloudTrailNotifier.Redaction;
 
 /// <summary>
 /// Redacts secrets in free text: by shape (<see cref="TextShapes"/>: PEM private keys, STS session tokens, JSON Web
-/// Tokens, bearer tokens, passwords in URLs) and by the key written before a value (<c>password=...</c>,
+/// Tokens, bearer tokens, passwords in URLs; <see cref="TextTokens"/>: credentials with an issuer's prefix) and by the key written before a value (<c>password=...</c>,
 /// <c>"secretAccessKey": "..."</c>, <c>\"token\":\"...\"</c> inside a JSON string, <c>Pwd=...;</c>, an
 /// <c>Authorization</c> header to the end of its line, the <c>value</c> of a SecureString or of a secret's name/value
 /// pair), and the shapes where the value comes first or without a sign (<see cref="TextEchoes"/>, <see cref="TextSql"/>,
@@ -39,7 +39,7 @@ internal static class TextRedactor
     public static bool MayMatch(ReadOnlySpan<char> text) =>
         text.IndexOfAny(KeyValueMarks) >= 0 || text.Contains(RedactionRules.PemBegin, StringComparison.Ordinal)
         || text.IndexOfAny(TokenPrefixes) >= 0 || text.Contains(TextShapes.Bearer, StringComparison.OrdinalIgnoreCase)
-        || TextEchoes.MayMatch(text) || TextSql.MayMatch(text) || TextArguments.MayMatch(text);
+        || TextEchoes.MayMatch(text) || TextSql.MayMatch(text) || TextArguments.MayMatch(text) || TextTokens.MayHold(text);
 
     /// <summary>The rules tried at every position (what <see cref="Redact"/> does once its first looks found a rule could match).</summary>
     internal static string RedactEveryPosition(string shown, RedactionMarkers markers)
@@ -49,9 +49,10 @@ internal static class TextRedactor
         var copied = 0;
         var i = 0;
         var commandAt = -2; // where a mysql command starts, looked for once when a -p needs it
+        var tokens = new TokenSearch();
         while (i < text.Length)
         {
-            if (Match(text, i, ref commandAt, out var start, out var end, out var next))
+            if (Match(text, i, ref commandAt, ref tokens, out var start, out var end, out var next))
             {
                 output ??= new StringBuilder(text.Length);
                 output.Append(shown, copied, start - copied).Append(markers.Redacted(end - start));
@@ -65,7 +66,7 @@ internal static class TextRedactor
     }
 
     /// <summary>Whether a secret starts at or right after <paramref name="i"/>: its span, and where to look on.</summary>
-    private static bool Match(string text, int i, ref int commandAt, out int start, out int end, out int next)
+    private static bool Match(string text, int i, ref int commandAt, ref TokenSearch tokens, out int start, out int end, out int next)
     {
         start = end = 0;
         next = i + 1;
@@ -76,6 +77,21 @@ internal static class TextRedactor
             start = c == '-' ? i : start;
             next = end;
             return true;
+        }
+
+        if (tokens.MatchAt(text, i, out start, out end))
+        {
+            next = end; // the prefix (ghp_, xoxb-) stays: it names the kind of credential
+            return true;
+        }
+
+        var tokenAt = tokens.At;
+        if (i < tokens.WordEnd)
+        {
+            // Inside a word the key rules already read whole (v1.0-ghp_x-ghp_...): only the tokens in it are left, and
+            // reading it again from each one would take the square of its length.
+            next = Math.Min(tokenAt, tokens.WordEnd);
+            return false;
         }
 
         // After the n of an escaped \n a word starts too (line1\npass=...): JSON text reads it as a line end.
@@ -109,6 +125,12 @@ internal static class TextRedactor
         // The t of C:\temp\token=... may start a key (text that is not JSON); if it does not, the word after it may.
         // No rule starts inside a run of backslashes that no \u escape ends, so the run is stepped over once.
         next = TextScan.IsEscapeLetter(text, i) ? i + 1 : c == '\\' ? Math.Max(next, TextScan.BackslashRunEnd(text, i)) : next;
+        if (tokenAt > i && tokenAt < next)
+        {
+            tokens.WordEnd = next; // a token after a dash or a dot of the word read as a key (v1.0-ghp_...)
+            next = tokenAt;
+        }
+
         return false;
     }
 
@@ -117,7 +139,8 @@ internal static class TextRedactor
     {
         start = end = 0;
         next = i + 1;
-        if (!(char.IsAsciiLetter(text[i]) || text[i] == '_' || TextKeys.EscapeLength(text, i, out _) > 0))
+        var foreign = TextKeys.IsForeignChar(text[i]);
+        if (!(char.IsAsciiLetter(text[i]) || text[i] == '_' || TextKeys.EscapeLength(text, i, out _) > 0 || (foreign && char.IsLetter(text[i]))))
         {
             return false;
         }
@@ -129,6 +152,11 @@ internal static class TextRedactor
             if (IsWordChar(text[keyEnd]) || text[keyEnd] is '-' or '.')
             {
                 keyEnd++;
+            }
+            else if (TextKeys.IsForeignChar(text[keyEnd]))
+            {
+                keyEnd++; // a key word of another language (パスワード: x, Пароль=x)
+                foreign = true;
             }
             else if (TextKeys.EscapeLength(text, keyEnd, out _) is > 0 and var escape)
             {
@@ -144,9 +172,9 @@ internal static class TextRedactor
         next = keyEnd;
         // A quoted key with a space or another sign in it ("Secret Key", "pass\/word") is judged whole, as JSON folds it,
         // when its first word alone is not a secret key with a value.
-        if (MatchValueOfKey(text, i, keyEnd, escapes, out start, out end)
+        if (MatchValueOfKey(text, i, keyEnd, escapes, foreign, out start, out end)
             || TextKeys.QuotedKeyEnd(text, i, keyEnd) is > 0 and var quotedEnd
-            && MatchValueOfKey(text, i, quotedEnd, escapes: true, out start, out end))
+            && MatchValueOfKey(text, i, quotedEnd, escapes: true, foreign, out start, out end))
         {
             next = end;
             return true;
@@ -156,11 +184,12 @@ internal static class TextRedactor
     }
 
     /// <summary>The value of the key from <paramref name="i"/> to <paramref name="keyEnd"/>, if the key is secret.</summary>
-    private static bool MatchValueOfKey(string text, int i, int keyEnd, bool escapes, out int start, out int end)
+    /// <param name="foreign">The key holds letters beyond ASCII, whose secret words may be two characters long (口令, 암호).</param>
+    private static bool MatchValueOfKey(string text, int i, int keyEnd, bool escapes, bool foreign, out int start, out int end)
     {
         // The value after the key is looked for first (most words have none); a key shorter than the shortest secret
         // word cannot be secret; only a secret key matters, so the identifier check for other keys is skipped.
-        if (keyEnd - i < TextKeys.MinChars || !(MatchValue(text, keyEnd, out start, out end, out var bare, out var tight, out var container)
+        if (keyEnd - i < (foreign ? 2 : TextKeys.MinChars) || !(MatchValue(text, keyEnd, out start, out end, out var bare, out var tight, out var container)
             || TextEncodedKeys.MatchValue(text, i, keyEnd, out start, out end, out bare)))
         {
             start = end = 0;
@@ -169,9 +198,10 @@ internal static class TextRedactor
 
         Span<char> buffer = stackalloc char[RedactionRules.MaxKeyChars];
         var key = escapes ? TextKeys.Decode(text, i, keyEnd, buffer) : text.AsSpan(i, keyEnd - i);
-        var secret = TextKeys.IsSecret(key, container);
+        var secret = TextKeys.IsSecret(key, container) || TextKeys.EndsSpacedPhrase(text, i, keyEnd);
         if (!secret && !(TextKeys.IsSiblingJudged(key) && TextSiblings.HideValue(text, i, end))
-            || tight && (TextKeys.IsServicePrefix(key) || !MayStartTightKey(text, i)))
+            && !(TextKeys.IsEncryptionKeyMember(key) && TextSiblings.InEncryptionObject(text, i))
+            || tight && (TextKeys.IsServicePrefix(key) || !TextKeys.MayStartTightKey(text, i)))
         {
             return false;
         }
@@ -264,16 +294,6 @@ internal static class TextRedactor
         var value = text.AsSpan(start, end - start);
         return !value.IsEmpty && !RedactionRules.IsBooleanLike(value) && !value.Equals("null", StringComparison.Ordinal);
     }
-
-    /// <summary>
-    /// Whether a key written tight against its value (<c>password:x</c>) starts a word of its own, not a part of an ARN,
-    /// a path or a name (<c>:secret:prod</c>, <c>/password:1</c>): at the start, after whitespace, a quote, a bracket or
-    /// an escape (<c>\npassword:x</c> in JSON text).
-    /// </summary>
-    private static bool MayStartTightKey(string text, int keyStart) =>
-        keyStart == 0
-        || text[keyStart - 1] is ' ' or '\t' or '\r' or '\n' or '"' or '\'' or '(' or '[' or '{' or ',' or ';' or '|' or '?' or '&' or '\\'
-        || TextScan.IsEscapeLetter(text, keyStart - 1);
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 }

@@ -29,6 +29,61 @@ internal static class TextSiblings
             || NamesASecret(text, open, keyStart) || NamesASecret(text, valueEnd, close);
     }
 
+    /// <summary>
+    /// Whether the key at <paramref name="keyStart"/> is a member of an object written right after a key that names
+    /// encryption settings (<c>"encryption": {"mode": ..., "key": ...}</c>, Elastic Transcoder), escaped or not.
+    /// </summary>
+    public static bool InEncryptionObject(string text, int keyStart)
+    {
+        var p = EnclosingOpen(text, keyStart) - 1;
+        if (p < 0 || text[p + 1] != '{')
+        {
+            return false;
+        }
+
+        while (p >= 0 && text[p] is ' ' or '\t' or '\r' or '\n')
+        {
+            p--;
+        }
+
+        if (p < 0 || text[p] is not (':' or '='))
+        {
+            return false;
+        }
+
+        p--;
+        while (p >= 0 && text[p] is ' ' or '\t' or '"' or '\'' or '\\')
+        {
+            p--;
+        }
+
+        var end = p + 1;
+        while (p >= 0 && end - p <= RedactionRules.MaxKeyChars && (char.IsAsciiLetterOrDigit(text[p]) || text[p] is '_' or '-'))
+        {
+            p--;
+        }
+
+        Span<char> folded = stackalloc char[RedactionRules.MaxKeyChars + 1];
+        var length = 0;
+        foreach (var c in text.AsSpan(p + 1, end - p - 1))
+        {
+            if (char.IsAsciiLetterOrDigit(c) && length < folded.Length)
+            {
+                folded[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        foreach (var ending in RedactionRules.EncryptionObjectEndings)
+        {
+            if (folded[..length].EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The <c>{</c> that opens the object around a position, or the reach's start when there is none in it.</summary>
     private static int EnclosingOpen(string text, int position)
     {

@@ -35,6 +35,15 @@ internal static class TextTriggers
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
+    /// Key words of other languages written in ASCII and of encryption settings, searched apart again (more words make
+    /// each search slower) and only in text with a sign a key rule needs after its key (<c>: = &gt; %</c>, a tab).
+    /// </summary>
+    private static readonly SearchValues<string> Languages = SearchValues.Create(
+        [.. RedactionRules.AsciiForeignTriggerWords, .. RedactionRules.EncryptionTriggerWords], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<char> KeyValueMarks = SearchValues.Create(":=>\t%");
+
+    /// <summary>
     /// The words none of the others is part of (<c>password</c> goes, <c>pass</c> stays): where a longer word starts, a
     /// shorter one in it starts too, within the same string, so the search finds the same strings with fewer words to try.
     /// </summary>
@@ -56,12 +65,21 @@ internal static class TextTriggers
         var before = word < 0 ? text : text[..word];
         var escape = before.IndexOf(EscapeStart, StringComparison.Ordinal);
         var upper = (escape < 0 ? before : before[..escape]).IndexOf(UpperEscapeStart, StringComparison.Ordinal);
-        return upper >= 0 ? upper : escape >= 0 ? escape : word;
+        var found = upper >= 0 ? upper : escape >= 0 ? escape : word;
+        return found >= 0 ? found : Beyond(text);
     }
+
+    /// <summary>Where a token's prefix or a key word beyond ASCII starts (0: the rules read from the start anyway); -1 when none.</summary>
+    private static int Beyond(ReadOnlySpan<char> text) => MayHoldBeyond(text) ? 0 : -1;
+
+    private static bool MayHoldBeyond(ReadOnlySpan<char> text) =>
+        TextTokens.MayHold(text) || RedactionRules.MayHoldForeignWord(text)
+        || (text.IndexOfAny(KeyValueMarks) >= 0 && text.IndexOfAny(Languages) >= 0);
 
     /// <summary>
     /// Whether text that holds no backslash (an unescaped JSON string) holds a trigger word: <see cref="IndexOf"/> without
     /// the escape searches, which cannot find anything in such text.
     /// </summary>
-    public static bool ContainsWord(ReadOnlySpan<char> text) => text.IndexOfAny(Words) >= 0 || text.IndexOfAny(Shapes) >= 0;
+    public static bool ContainsWord(ReadOnlySpan<char> text) =>
+        text.IndexOfAny(Words) >= 0 || text.IndexOfAny(Shapes) >= 0 || MayHoldBeyond(text);
 }
