@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CloudTrailNotifier.Folding;
-using CloudTrailNotifier.Lambda;
 using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.State;
 using CloudTrailNotifier.Tests.Support;
+using static CloudTrailNotifier.Tests.EndToEnd.Folding.SweepCalls;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CloudTrailNotifier.Tests.EndToEnd.Folding;
@@ -108,9 +108,4 @@ public sealed class SweepLimitTests(MotoServer moto)
     private static string[] Sent(RecordingSink sink) =>
         [.. sink.Received.Select(r => r.Notification.Attributes.Single(a => a.Name == "eventName").Value)
             .Select(name => FoldEventReader.GroupKey(new GroupIdentity("111122223333", "arn:aws:iam::111122223333:role/scanner", "ec2.amazonaws.com", name, "", "succeeded", "us-east-1")))];
-
-    private static int Left(Delivery sweep) =>
-        JsonDocument.Parse(sweep.Response).RootElement.TryGetProperty("left", out var left) ? left.GetInt32() : 0;
-
-    private static Invocation Sweep(string id) => new(id, null, null, """{"detail-type":"Scheduled Event","source":"aws.events","detail":{}}"""u8.ToArray());
 }

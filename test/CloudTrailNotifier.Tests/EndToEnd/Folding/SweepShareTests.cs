@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using CloudTrailNotifier.Folding;
-using CloudTrailNotifier.Lambda;
 using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.State;
 using CloudTrailNotifier.Tests.Support;
+using static CloudTrailNotifier.Tests.EndToEnd.Folding.SweepCalls;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CloudTrailNotifier.Tests.EndToEnd.Folding;
@@ -121,9 +121,4 @@ public sealed class SweepShareTests(MotoServer moto)
     /// <summary>The event name of each digest sent so far, in order.</summary>
     private static string[] Sent(RecordingSink sink) =>
         [.. sink.Received.Select(r => r.Notification.Attributes.Single(a => a.Name == "eventName").Value)];
-
-    private static int Left(Delivery sweep) =>
-        JsonDocument.Parse(sweep.Response).RootElement.TryGetProperty("left", out var left) ? left.GetInt32() : 0;
-
-    private static Invocation Sweep(string id) => new(id, null, null, """{"detail-type":"Scheduled Event","source":"aws.events","detail":{}}"""u8.ToArray());
 }
