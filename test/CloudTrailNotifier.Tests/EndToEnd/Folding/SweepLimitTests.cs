@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CloudTrailNotifier.Folding;
-using CloudTrailNotifier.Lambda;
 using CloudTrailNotifier.Rendering;
 using CloudTrailNotifier.State;
+using CloudTrailNotifier.Tests.Folding;
 using CloudTrailNotifier.Tests.Support;
 using static CloudTrailNotifier.Tests.EndToEnd.Folding.SweepCalls;
 using Microsoft.Extensions.Time.Testing;
@@ -68,20 +68,24 @@ public sealed class SweepLimitTests(MotoServer moto)
         Assert.Equal(due[..4], Sent(sink));
     }
 
+    /// <summary>
+    /// Two sweeps of the same minute at once, through <see cref="SerialStateStore"/>: moto's own conditional writes are
+    /// not atomic against a concurrent request (test/tools/moto_conditional_race.py: two UpdateItems expecting the same
+    /// version both accepted in 4 of 1,000 rounds; run bare against moto, this test's two sweeps once each claimed the
+    /// same group with a PutItem on the same <c>ver</c>, 3 times in 2,400 claims, and so sent its digest twice). With
+    /// every store call one at a time, as DynamoDB makes each conditional write, the sweeps still interleave between
+    /// calls, where their leases must keep them apart (<c>SweepInterleavingTests</c> tries many such interleavings).
+    /// </summary>
     [Fact]
     public async Task Overlapping_sweeps_each_within_the_limit_send_every_digest_exactly_once()
     {
-        var store = StateTable.Store(moto, await StateTable.CreateAsync(moto, "sweep-overlap-state"));
+        using var store = new SerialStateStore(StateTable.Store(moto, await StateTable.CreateAsync(moto, "sweep-overlap-state")));
         var due = await FoldedGroupsAsync(store, 6, minutesAgo: i => 20 - i);
         var sink = RecordingSink.Publishing("d");
 
-        // Two sweeps of the same minute, one after the other. Run at once (Task.WhenAll) against moto, a digest was once
-        // sent twice; whether moto or the sweep's lease is at fault is not yet known (an open item).
-        Delivery[] sweeps =
-        [
-            await new DigestSweeper(sink, store, RenderOptions.Default, _clock, perSweep: 3).SweepAsync(Sweep("a"), CancellationToken.None),
-            await new DigestSweeper(sink, store, RenderOptions.Default, _clock, perSweep: 3).SweepAsync(Sweep("b"), CancellationToken.None),
-        ];
+        var sweeps = await Task.WhenAll(
+            Task.Run(() => new DigestSweeper(sink, store, RenderOptions.Default, _clock, perSweep: 3).SweepAsync(Sweep("a"), CancellationToken.None)),
+            Task.Run(() => new DigestSweeper(sink, store, RenderOptions.Default, _clock, perSweep: 3).SweepAsync(Sweep("b"), CancellationToken.None)));
         var after = await new DigestSweeper(sink, store, RenderOptions.Default, _clock, perSweep: 3).SweepAsync(Sweep("c"), CancellationToken.None);
 
         Assert.All(sweeps, s => Assert.True(JsonDocument.Parse(s.Response).RootElement.GetProperty("digests").GetArrayLength() <= 3));
@@ -90,7 +94,7 @@ public sealed class SweepLimitTests(MotoServer moto)
     }
 
     /// <summary>Groups of one folded call each, due <paramref name="minutesAgo"/> minutes before now; their keys in that order.</summary>
-    private async Task<string[]> FoldedGroupsAsync(DynamoStateStore store, int count, Func<int, int> minutesAgo)
+    private async Task<string[]> FoldedGroupsAsync(IStateStore store, int count, Func<int, int> minutesAgo)
     {
         var keys = new string[count];
         for (var i = 0; i < count; i++)
