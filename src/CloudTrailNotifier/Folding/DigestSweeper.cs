@@ -77,7 +77,9 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
     /// <summary>
     /// The order a sweep tries due groups in, as positions in <paramref name="due"/> (oldest first): round by round, the
     /// oldest not yet taken of each rate principal, principals in the order of their oldest due digest. Groups stored
-    /// without a rate principal count as one principal.
+    /// without a rate principal count as one principal. Fair only among what <paramref name="due"/> holds: the store reads
+    /// whole pages of the due index until it has 1,000 or more, so a backlog of one principal's groups larger than that,
+    /// due ahead of everyone else's, keeps the others out of the list until it has shrunk to within it.
     /// </summary>
     internal static IEnumerable<int> FairOrder(IReadOnlyList<DueGroup> due)
     {
