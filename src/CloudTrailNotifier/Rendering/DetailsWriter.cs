@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -20,6 +21,10 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
     public const int MaxDepth = 12;
     public const int MaxValueChars = 512;
     public const int MaxKeyChars = 128;
+
+    /// <summary>The bytes <see cref="TryShownAsIs"/> lets through: printable ASCII but the space, the backslash and the dot.</summary>
+    private static readonly SearchValues<byte> ShownAsIsBytes =
+        SearchValues.Create("!\"#$%&'()*+,-/0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~"u8);
 
     private readonly StringBuilder _builder = builder;
     private readonly Texts _texts = texts;
@@ -217,19 +222,14 @@ internal sealed class DetailsWriter(StringBuilder builder, Texts texts)
             return false;
         }
 
-        var chars = Chars(utf8.Length);
-        for (var i = 0; i < utf8.Length; i++)
+        if (utf8.IndexOfAnyExcept(ShownAsIsBytes) >= 0)
         {
-            var b = utf8[i];
-            if (b is <= (byte)' ' or >= 0x7F or (byte)'\\' or (byte)'.')
-            {
-                return false;
-            }
-
-            chars[i] = (char)b;
+            return false;
         }
 
-        text = chars[..utf8.Length];
+        var chars = Chars(utf8.Length);
+        System.Text.Ascii.ToUtf16(utf8, chars, out var written);
+        text = chars[..written];
         return !utf8.Contains((byte)':') || !EmailText.MayLink(text);
     }
 

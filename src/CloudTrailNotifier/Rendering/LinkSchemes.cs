@@ -40,6 +40,12 @@ internal static class LinkSchemes
     /// <summary>Whether the text before a colon ends in a web scheme, as a whole word: <c>http</c>, <c>https</c>, <c>ws</c>, <c>wss</c>, <c>ftp</c>.</summary>
     private static bool IsWebScheme(ReadOnlySpan<char> before)
     {
+        // Each of them ends in p or s (a scheme is ASCII): the colons of an ARN, a time or an ID are told at once.
+        if (before.IsEmpty || (before[^1] | 0x20) is not ('p' or 's'))
+        {
+            return false;
+        }
+
         var scheme = before[SchemeStart(before)..];
         return scheme.Equals("https", StringComparison.OrdinalIgnoreCase) || scheme.Equals("http", StringComparison.OrdinalIgnoreCase)
             || scheme.Equals("wss", StringComparison.OrdinalIgnoreCase) || scheme.Equals("ws", StringComparison.OrdinalIgnoreCase)
@@ -111,6 +117,12 @@ internal static class LinkSchemes
 
         // Clients that know only ASCII names end the name where ASCII ends (evil.comя, evil.com̲), and text in Japanese
         // runs straight on after a name (evil.comへ, example.中国へ): the label is also tried up to each such boundary.
+        // An ASCII label has none (no ASCII character is a mark or kana).
+        if (System.Text.Ascii.IsValid(after[..length]))
+        {
+            return false;
+        }
+
         for (var end = 1; end < length; end++)
         {
             if (IsNameBoundary(after[end - 1], after[end]) && TopLevelDomains.Instance.Contains(after[..end]))

@@ -95,7 +95,7 @@ internal sealed class TextLayout(StringBuilder builder, Func<int, string> omitte
     /// <summary>A label whose values follow as <see cref="Item"/> lines.</summary>
     public void ListLabel(string label)
     {
-        Builder.Append(Indent).Append(label).Append(Separator.TrimEnd()).Append('\n');
+        Builder.Append(Indent).Append(label).Append(Separator.AsSpan().TrimEnd()).Append('\n');
     }
 
     /// <summary>One value of the field above, as a list item of its own.</summary>

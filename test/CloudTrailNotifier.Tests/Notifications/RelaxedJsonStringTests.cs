@@ -23,9 +23,9 @@ public sealed class RelaxedJsonStringTests
         for (var unit = 0; unit <= char.MaxValue; unit++)
         {
             var c = (char)unit;
-            // Alone, amid short text, and at each kind of place in a block of 16: first, last, in the overlapping
-            // last block of a longer value, and after a line break in the middle of one.
-            foreach (var text in new[] { c.ToString(), "a" + c + "b", "\n" + c + c + "é\n", c + Pad(15), Pad(15) + c, Pad(23) + c + Pad(3), Pad(7) + "\n" + c + Pad(20) })
+            // Alone, amid short text, and at each kind of place in a block of 32: first, last, in either half, in
+            // the units after the last block, and after a line break in the middle of one.
+            foreach (var text in new[] { c.ToString(), "a" + c + "b", "\n" + c + c + "é\n", c + Pad(31), Pad(31) + c, Pad(15) + c + Pad(16), Pad(16) + c + Pad(15), Pad(23) + c + Pad(3), Pad(7) + "\n" + c + Pad(40), Pad(33) + c + Pad(30) })
             {
                 if (Ours(text) != Writers(text))
                 {
