@@ -212,9 +212,8 @@ internal static class TextTokens
             var start = i + shape.Prefix.Length;
             // The body is read for MaxBody characters at most: a prefix that is no token costs no more than that, however
             // long the run of token characters after it (SG.a.SG.a...); one that reaches it is a token whose whole run is hidden.
-            var stop = TokenBodyReader.Read(text, start, shape.Body, body, out var length, out var cut);
-            var read = body[..length];
-            if (length >= shape.MinBody && (shape.Body != TokenBody.DottedParts || HasInnerDot(read))
+            var stop = TokenBodyReader.Read(text, start, shape.Body, body, out var read, out var cut);
+            if (read.Length >= shape.MinBody && (shape.Body != TokenBody.DottedParts || HasInnerDot(read))
                 && TokenBodies.LooksRandom(read))
             {
                 bodyStart = start;

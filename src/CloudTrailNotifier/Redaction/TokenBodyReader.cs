@@ -11,35 +11,65 @@ namespace CloudTrailNotifier.Redaction;
 internal static class TokenBodyReader
 {
     /// <summary>
-    /// The body from <paramref name="start"/>, decoded into <paramref name="decoded"/> (as far as it holds, its
-    /// <paramref name="length"/> characters; format characters left out): where it ends in the text. A full stop or a dash
-    /// that ends it (a sentence's, a word's) is not part of it. <paramref name="cut"/>: the body goes on past what the buffer holds.
+    /// The body from <paramref name="start"/> as read (<paramref name="read"/>: the text itself, or
+    /// <paramref name="buffer"/> when a format character or an escape had to be read through; at most the buffer's length):
+    /// where it ends in the text. A full stop or a dash that ends it (a sentence's, a word's) is not part of it.
+    /// <paramref name="cut"/>: the body goes on past what was read.
     /// </summary>
-    public static int Read(string text, int start, TokenBody body, Span<char> decoded, out int length, out bool cut)
+    public static int Read(string text, int start, TokenBody body, Span<char> buffer, out ReadOnlySpan<char> read, out bool cut)
     {
-        length = 0;
-        var end = start; // after the last body character read (format characters after it are not the token's)
+        // Most bodies hold only their own characters: read as the text, without a copy.
+        var limit = Math.Min(text.Length, start + buffer.Length);
         var p = start;
-        while (p < text.Length && length < decoded.Length && Step(text, p, body, out var c) is > 0 and var step)
+        while (p < limit && IsBodyChar(text[p], body))
+        {
+            p++;
+        }
+
+        if (p == limit || Step(text, p, body, out _) == 0)
+        {
+            cut = p == limit && p < text.Length && Step(text, p, body, out _) > 0;
+            var end = Trimmed(text, start, p, body);
+            read = text.AsSpan(start, end - start);
+            return end;
+        }
+
+        text.AsSpan(start, p - start).CopyTo(buffer);
+        return ReadThrough(text, start, p, body, buffer, out read, out cut);
+    }
+
+    /// <summary><see cref="Read"/> from <paramref name="p"/> on, where a format character or an escape is.</summary>
+    private static int ReadThrough(string text, int start, int p, TokenBody body, Span<char> buffer, out ReadOnlySpan<char> read, out bool cut)
+    {
+        var length = p - start;
+        var kept = length; // the body characters up to the last that is no full stop or dash, and where it ends (format characters after it are not the token's)
+        var keptEnd = Trimmed(text, start, p, body);
+        kept -= p - keptEnd;
+        while (p < text.Length && length < buffer.Length && Step(text, p, body, out var c) is > 0 and var step)
         {
             p += step;
             if (c != '\0')
             {
-                decoded[length++] = c;
-                end = p;
+                buffer[length++] = c;
+                if (!(body is TokenBody.DottedParts or TokenBody.UrlSafe && c is '.' or '-'))
+                {
+                    kept = length;
+                    keptEnd = p;
+                }
             }
         }
 
-        cut = length == decoded.Length && p < text.Length && Step(text, p, body, out _) > 0;
-        if (body is TokenBody.DottedParts or TokenBody.UrlSafe && length > 0 && decoded[length - 1] is '.' or '-')
-        {
-            // Trimmed as read: the text is read again up to the body characters that are kept.
-            while (length > 0 && decoded[length - 1] is '.' or '-')
-            {
-                length--;
-            }
+        cut = length == buffer.Length && p < text.Length && Step(text, p, body, out _) > 0;
+        read = buffer[..kept];
+        return keptEnd;
+    }
 
-            end = EndOf(text, start, body, length);
+    /// <summary>The end of a plain body from <paramref name="start"/> to <paramref name="end"/> without a trailing full stop or dash.</summary>
+    private static int Trimmed(string text, int start, int end, TokenBody body)
+    {
+        while (body is TokenBody.DottedParts or TokenBody.UrlSafe && end > start && text[end - 1] is '.' or '-')
+        {
+            end--;
         }
 
         return end;
@@ -48,36 +78,11 @@ internal static class TokenBodyReader
     /// <summary>Where the body that goes on at <paramref name="p"/> ends, however long (a cut token is hidden whole).</summary>
     public static int End(string text, int p, TokenBody body)
     {
-        var from = p;
         var end = p;
         while (p < text.Length && Step(text, p, body, out var c) is > 0 and var step)
         {
             p += step;
-            end = c == '\0' ? end : p;
-        }
-
-        // As Read does: a trailing full stop or dash stays outside.
-        while (body is TokenBody.DottedParts or TokenBody.UrlSafe && end > from && text[end - 1] is '.' or '-')
-        {
-            end--;
-        }
-
-        return end;
-    }
-
-    /// <summary>Where the first <paramref name="count"/> body characters from <paramref name="start"/> end.</summary>
-    private static int EndOf(string text, int start, TokenBody body, int count)
-    {
-        var p = start;
-        var end = start;
-        while (count > 0 && Step(text, p, body, out var c) is > 0 and var step)
-        {
-            p += step;
-            if (c != '\0')
-            {
-                end = p;
-                count--;
-            }
+            end = c is '\0' or '.' or '-' ? end : p; // as Read does: a trailing full stop or dash stays outside
         }
 
         return end;
@@ -102,11 +107,21 @@ internal static class TokenBodyReader
             return format;
         }
 
-        if (c is '\\' or '%' && TextKeys.EscapeLength(text, p, out var escaped) is > 0 and var escape
-            && (IsBodyChar(escaped, body) || IsFormat(escaped)))
+        if (c is '\\' or '%' && TextKeys.EscapeLength(text, p, out var escaped) is > 0 and var escape)
         {
-            c = IsFormat(escaped) ? '\0' : escaped;
-            return escape;
+            if (IsBodyChar(escaped, body) || IsFormat(escaped))
+            {
+                c = IsFormat(escaped) ? '\0' : escaped;
+                return escape;
+            }
+
+            // \uDB40\uDC20: a format character beyond the first plane, escaped as its two halves.
+            if (char.IsHighSurrogate(escaped) && p + escape < text.Length && TextKeys.EscapeLength(text, p + escape, out var low) is > 0 and var second
+                && char.IsLowSurrogate(low) && CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(escaped, low)) == UnicodeCategory.Format)
+            {
+                c = '\0';
+                return escape + second;
+            }
         }
 
         c = '\0';
@@ -139,5 +154,4 @@ internal static class TokenBodyReader
         TokenBody.UrlSafe => c is '_' or '-',
         TokenBody.DottedParts => c is '_' or '-' or '.',
         _ => false,
-    };
-}
+    };}
