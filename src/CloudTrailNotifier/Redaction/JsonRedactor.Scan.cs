@@ -97,7 +97,7 @@ internal sealed partial class JsonRedactor
                     if (after < utf8.Length && utf8[after] == (byte)':')
                     {
                         var key = _keys.Look(content);
-                        if (key.IsSecret)
+                        if (key.IsSecret || NameMayHoldToken(content))
                         {
                             return ScanVerdict.MayChange;
                         }

@@ -92,7 +92,7 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
                 {
                     output.Write(first ? "\""u8 : ",\""u8);
                     first = false;
-                    output.Write(JsonMarshal.GetRawUtf8PropertyName(property));
+                    changed |= WriteName(property, output);
                     output.Write("\":"u8);
                     changed |= Write(property.Value, Member(property, context, secretValues), depth + 1, output);
                 }

@@ -14,25 +14,9 @@ namespace CloudTrailNotifier.Redaction;
 /// </summary>
 internal static class TextTokens
 {
-    /// <summary>The characters a token's body may hold, by kind.</summary>
-    private enum Body
-    {
-        /// <summary>Letters and digits.</summary>
-        Alphanumeric,
-
-        /// <summary>Letters, digits and <c>_</c>.</summary>
-        Word,
-
-        /// <summary>Letters, digits, <c>_</c> and <c>-</c> (base64url).</summary>
-        UrlSafe,
-
-        /// <summary>Base64url parts joined by dots (SendGrid <c>SG.id.secret</c>): at least two dots' worth of parts.</summary>
-        DottedParts,
-    }
-
     /// <param name="Prefix">How the token starts, exactly.</param>
     /// <param name="MinBody">The fewest body characters after the prefix that make it a token.</param>
-    private readonly record struct Shape(string Prefix, Body Body, int MinBody);
+    private readonly record struct Shape(string Prefix, TokenBody Body, int MinBody);
 
     /// <summary>
     /// Each issuer's documented prefix; the minimum lengths are each issuer's documented or observed length (or below it
@@ -41,39 +25,39 @@ internal static class TextTokens
     private static readonly Shape[] Shapes =
     [
         // GitHub: personal, OAuth, user-to-server, server-to-server and refresh tokens (36 characters), fine-grained PATs (22_59).
-        new("ghp_", Body.Alphanumeric, 36), new("gho_", Body.Alphanumeric, 36), new("ghu_", Body.Alphanumeric, 36),
-        new("ghs_", Body.Alphanumeric, 36), new("ghr_", Body.Alphanumeric, 36), new("github_pat_", Body.Word, 82), // 22 _ 59
+        new("ghp_", TokenBody.Alphanumeric, 36), new("gho_", TokenBody.Alphanumeric, 36), new("ghu_", TokenBody.Alphanumeric, 36),
+        new("ghs_", TokenBody.Alphanumeric, 36), new("ghr_", TokenBody.Alphanumeric, 36), new("github_pat_", TokenBody.Word, 82), // 22 _ 59
 
         // Slack: bot, user, app-level, refresh, legacy and configuration tokens, rotating tokens.
-        new("xoxb-", Body.UrlSafe, 20), new("xoxp-", Body.UrlSafe, 20), new("xoxa-", Body.UrlSafe, 20), new("xoxr-", Body.UrlSafe, 20),
-        new("xoxs-", Body.UrlSafe, 20), new("xoxe-", Body.UrlSafe, 20), new("xapp-", Body.UrlSafe, 20),
-        new("xoxe.xoxp-", Body.UrlSafe, 20), new("xoxe.xoxb-", Body.UrlSafe, 20),
+        new("xoxb-", TokenBody.UrlSafe, 20), new("xoxp-", TokenBody.UrlSafe, 20), new("xoxa-", TokenBody.UrlSafe, 20), new("xoxr-", TokenBody.UrlSafe, 20),
+        new("xoxs-", TokenBody.UrlSafe, 20), new("xoxe-", TokenBody.UrlSafe, 20), new("xapp-", TokenBody.UrlSafe, 20),
+        new("xoxe.xoxp-", TokenBody.UrlSafe, 20), new("xoxe.xoxb-", TokenBody.UrlSafe, 20),
 
         // Stripe: secret and restricted keys, live and test; webhook signing secrets.
-        new("sk_live_", Body.Alphanumeric, 24), new("rk_live_", Body.Alphanumeric, 24), new("sk_test_", Body.Alphanumeric, 24),
-        new("rk_test_", Body.Alphanumeric, 24), new("whsec_", Body.Alphanumeric, 32),
+        new("sk_live_", TokenBody.Alphanumeric, 24), new("rk_live_", TokenBody.Alphanumeric, 24), new("sk_test_", TokenBody.Alphanumeric, 24),
+        new("rk_test_", TokenBody.Alphanumeric, 24), new("whsec_", TokenBody.Alphanumeric, 32),
 
-        new("AIza", Body.UrlSafe, 35),                                           // Google API keys (39 characters in all)
-        new("glpat-", Body.UrlSafe, 20), new("gldt-", Body.UrlSafe, 20),         // GitLab personal access and deploy tokens
-        new("glrt-", Body.UrlSafe, 20), new("glptt-", Body.UrlSafe, 20),         // GitLab runner and pipeline trigger tokens
-        new("npm_", Body.Alphanumeric, 36),                                      // npm access tokens
-        new("pypi-AgEIcHlwaS5vcmc", Body.UrlSafe, 40),                           // PyPI API tokens (a macaroon for pypi.org)
-        new("pypi-AgENdGVzdC5weXBpLm9yZw", Body.UrlSafe, 40),                    // ... for test.pypi.org
-        new("sk-proj-", Body.UrlSafe, 40), new("sk-svcacct-", Body.UrlSafe, 40), // OpenAI project and service account keys (100+)
-        new("sk-admin-", Body.UrlSafe, 40), new("sk-ant-", Body.UrlSafe, 40),    // OpenAI admin keys, Anthropic keys (100+)
-        new("hvs.", Body.UrlSafe, 24), new("hvb.", Body.UrlSafe, 24), new("hvr.", Body.UrlSafe, 24), // HashiCorp Vault tokens
-        new("SG.", Body.DottedParts, 40),                                        // SendGrid API keys: SG.<22>.<43>
-        new("dop_v1_", Body.Alphanumeric, 64), new("doo_v1_", Body.Alphanumeric, 64), new("dor_v1_", Body.Alphanumeric, 64), // DigitalOcean (64 hex)
-        new("shpat_", Body.Alphanumeric, 32), new("shpca_", Body.Alphanumeric, 32), // Shopify admin API, custom app,
-        new("shppa_", Body.Alphanumeric, 32), new("shpss_", Body.Alphanumeric, 32), // private app tokens, shared secrets
-        new("hf_", Body.Alphanumeric, 34),                                       // Hugging Face access tokens (34)
-        new("dckr_pat_", Body.UrlSafe, 20),                                      // Docker Hub personal access tokens
-        new("glsa_", Body.Word, 41),                                             // Grafana service account tokens (32 _ 8)
-        new("sntrys_", Body.UrlSafe, 40), new("sntryu_", Body.Alphanumeric, 64), // Sentry organization and user tokens (64 hex)
-        new("NRAK-", Body.Alphanumeric, 27),                                     // New Relic user API keys (27)
-        new("lin_api_", Body.Alphanumeric, 40),                                  // Linear API keys (40)
-        new("PMAK-", Body.UrlSafe, 59),                                          // Postman API keys (24-34)
-        new("AGE-SECRET-KEY-1", Body.Alphanumeric, 50),                          // age encryption secret keys
+        new("AIza", TokenBody.UrlSafe, 35),                                           // Google API keys (39 characters in all)
+        new("glpat-", TokenBody.UrlSafe, 20), new("gldt-", TokenBody.UrlSafe, 20),         // GitLab personal access and deploy tokens
+        new("glrt-", TokenBody.UrlSafe, 20), new("glptt-", TokenBody.UrlSafe, 20),         // GitLab runner and pipeline trigger tokens
+        new("npm_", TokenBody.Alphanumeric, 36),                                      // npm access tokens
+        new("pypi-AgEIcHlwaS5vcmc", TokenBody.UrlSafe, 40),                           // PyPI API tokens (a macaroon for pypi.org)
+        new("pypi-AgENdGVzdC5weXBpLm9yZw", TokenBody.UrlSafe, 40),                    // ... for test.pypi.org
+        new("sk-proj-", TokenBody.UrlSafe, 40), new("sk-svcacct-", TokenBody.UrlSafe, 40), // OpenAI project and service account keys (100+)
+        new("sk-admin-", TokenBody.UrlSafe, 40), new("sk-ant-", TokenBody.UrlSafe, 40),    // OpenAI admin keys, Anthropic keys (100+)
+        new("hvs.", TokenBody.UrlSafe, 24), new("hvb.", TokenBody.UrlSafe, 24), new("hvr.", TokenBody.UrlSafe, 24), // HashiCorp Vault tokens
+        new("SG.", TokenBody.DottedParts, 40),                                        // SendGrid API keys: SG.<22>.<43>
+        new("dop_v1_", TokenBody.Alphanumeric, 64), new("doo_v1_", TokenBody.Alphanumeric, 64), new("dor_v1_", TokenBody.Alphanumeric, 64), // DigitalOcean (64 hex)
+        new("shpat_", TokenBody.Alphanumeric, 32), new("shpca_", TokenBody.Alphanumeric, 32), // Shopify admin API, custom app,
+        new("shppa_", TokenBody.Alphanumeric, 32), new("shpss_", TokenBody.Alphanumeric, 32), // private app tokens, shared secrets
+        new("hf_", TokenBody.Alphanumeric, 34),                                       // Hugging Face access tokens (34)
+        new("dckr_pat_", TokenBody.UrlSafe, 20),                                      // Docker Hub personal access tokens
+        new("glsa_", TokenBody.Word, 41),                                             // Grafana service account tokens (32 _ 8)
+        new("sntrys_", TokenBody.UrlSafe, 40), new("sntryu_", TokenBody.Alphanumeric, 64), // Sentry organization and user tokens (64 hex)
+        new("NRAK-", TokenBody.Alphanumeric, 27),                                     // New Relic user API keys (27)
+        new("lin_api_", TokenBody.Alphanumeric, 40),                                  // Linear API keys (40)
+        new("PMAK-", TokenBody.UrlSafe, 59),                                          // Postman API keys (24-34)
+        new("AGE-SECRET-KEY-1", TokenBody.Alphanumeric, 50),                          // age encryption secret keys
     ];
 
     /// <summary>Every prefix, for tests that try each shape.</summary>
@@ -199,19 +183,25 @@ internal static class TextTokens
     }
 
     /// <summary>
-    /// Whether a token may start at <paramref name="i"/>: not inside a word of ASCII letters, digits and <c>_</c>, unless
-    /// the character before ends an escape (<c>\nghp_</c>, <c>%20ghp_</c>, <c>\u0022ghp_</c>). A letter of another script
-    /// may come right before (<c>トークンghp_...</c>).
+    /// Whether a token may start at <paramref name="i"/>: not inside a word of ASCII letters (<c>myghp_</c> is a name), unless
+    /// the letter before ends an escape (<c>\nghp_</c>, <c>%2Aghp_</c>, <c>\u002Aghp_</c>). A digit or <c>_</c> may come right before (<c>MY_ghp_...</c>,
+    /// <c>1ghp_...</c>: a variable's name or a count written against it), and so may a letter of another script
+    /// (<c>トークンghp_...</c>).
     /// </summary>
     public static bool MayStartAt(string text, int i) =>
-        i == 0 || !(char.IsAsciiLetterOrDigit(text[i - 1]) || text[i - 1] == '_')
+        i == 0 || !char.IsAsciiLetter(text[i - 1])
         || TextScan.IsEscapeLetter(text, i - 1) || TextEncodedKeys.FollowsPercentEscape(text, i)
         || (i >= 6 && TextKeys.EscapeLength(text, i - 6, out _) == 6);
 
-    /// <summary>A token at <paramref name="i"/>: where its hidden body starts (after the prefix) and where it ends.</summary>
+    /// <summary>
+    /// A token at <paramref name="i"/>: where its hidden body starts (after the prefix) and where it ends. The body is read
+    /// through invisible format characters and escapes of its characters (<c>ghp_A1b2\u200Bc3</c>, <c>\u0064</c>, <c>%64</c>),
+    /// which a reader or a client drops; they do not count towards its length, and the whole span is hidden.
+    /// </summary>
     public static bool Match(string text, int i, out int bodyStart, out int end)
     {
         bodyStart = end = i;
+        Span<char> body = stackalloc char[MaxBody];
         foreach (var shape in Shapes)
         {
             if (!text.AsSpan(i).StartsWith(shape.Prefix, StringComparison.Ordinal))
@@ -222,12 +212,12 @@ internal static class TextTokens
             var start = i + shape.Prefix.Length;
             // The body is read for MaxBody characters at most: a prefix that is no token costs no more than that, however
             // long the run of token characters after it (SG.a.SG.a...); one that reaches it is a token whose whole run is hidden.
-            var stop = BodyEnd(text, start, Math.Min(text.Length, start + MaxBody), shape.Body, out var cut);
-            if (stop - start >= shape.MinBody && (shape.Body != Body.DottedParts || HasInnerDot(text, start, stop))
-                && TokenBodies.LooksRandom(text.AsSpan(start, stop - start)))
+            var stop = TokenBodyReader.Read(text, start, shape.Body, body, out var read, out var cut);
+            if (read.Length >= shape.MinBody && (shape.Body != TokenBody.DottedParts || HasInnerDot(read))
+                && TokenBodies.LooksRandom(read))
             {
                 bodyStart = start;
-                end = cut ? BodyEnd(text, start, text.Length, shape.Body, out _) : stop;
+                end = cut ? TokenBodyReader.End(text, stop, shape.Body) : stop;
                 return true;
             }
         }
@@ -235,38 +225,37 @@ internal static class TextTokens
         return false;
     }
 
-    /// <param name="cut">Whether the body goes on past <paramref name="limit"/>.</param>
-    private static int BodyEnd(string text, int start, int limit, Body body, out bool cut)
+    /// <summary>
+    /// The text with every token's body hidden and nothing else changed (a JSON member name), read with fullwidth forms
+    /// as ASCII as the text rules read it; null when it holds none.
+    /// </summary>
+    public static string? HideAll(string shown, RedactionMarkers markers)
     {
-        var p = start;
-        while (p < limit && IsBodyChar(text[p], body))
+        var text = TextEncodedKeys.WidthFolded(shown);
+        var search = new TokenSearch();
+        StringBuilder? output = null;
+        var copied = 0;
+        for (var i = 0; i < text.Length;)
         {
-            p++;
+            if (search.MatchAt(text, i, out var start, out var end))
+            {
+                output ??= new StringBuilder(text.Length);
+                output.Append(shown, copied, start - copied).Append(markers.Redacted(end - start));
+                copied = i = end;
+            }
+            else
+            {
+                i = Math.Max(i + 1, search.At);
+            }
         }
 
-        cut = p == limit && p < text.Length && IsBodyChar(text[p], body);
-
-        // A full stop or a dash that ends a sentence or a word is not part of the token.
-        while (body is Body.DottedParts or Body.UrlSafe && p > start && text[p - 1] is '.' or '-')
-        {
-            p--;
-        }
-
-        return p;
+        return output?.Append(shown, copied, text.Length - copied).ToString();
     }
 
-    private static bool IsBodyChar(char c, Body body) => char.IsAsciiLetterOrDigit(c) || body switch
-    {
-        Body.Word => c == '_',
-        Body.UrlSafe => c is '_' or '-',
-        Body.DottedParts => c is '_' or '-' or '.',
-        _ => false,
-    };
-
     /// <summary>A SendGrid key's two parts: a dot with at least 16 characters either side.</summary>
-    private static bool HasInnerDot(string text, int start, int end)
+    private static bool HasInnerDot(ReadOnlySpan<char> body)
     {
-        var dot = text.AsSpan(start, end - start).IndexOf('.');
-        return dot >= 16 && end - start - dot - 1 >= 16;
+        var dot = body.IndexOf('.');
+        return dot >= 16 && body.Length - dot - 1 >= 16;
     }
 }
