@@ -1,4 +1,3 @@
-using CloudTrailNotifier.Folding;
 using CloudTrailNotifier.State;
 
 namespace CloudTrailNotifier.Tests.Folding;
@@ -11,7 +10,7 @@ namespace CloudTrailNotifier.Tests.Folding;
 /// answers without waiting on anything else (<see cref="ScriptedStateStore"/>) and sinks that answer at once. Calls
 /// made outside <see cref="RunAsync"/> go straight through.
 /// </summary>
-internal sealed class TurnTakingStateStore(IStateStore inner, int seed) : IStateStore
+internal sealed class TurnTakingStateStore(IStateStore inner, int seed) : GatedStateStore(inner)
 {
     private readonly Lock _lock = new();
     private readonly Random _draw = new(seed);
@@ -24,7 +23,7 @@ internal sealed class TurnTakingStateStore(IStateStore inner, int seed) : IState
     public List<int> Trace { get; } = [];
 
     /// <summary>A turn that calls nothing: the caller lets the others go on before its next step.</summary>
-    public Task TurnAsync() => InTurn(() => Task.FromResult(true));
+    public Task TurnAsync() => Gated(() => Task.FromResult(true));
 
     /// <summary>Runs the actors to the end, their store calls in turns; the first failure is thrown.</summary>
     public async Task RunAsync(params Func<Task>[] actors)
@@ -60,39 +59,7 @@ internal sealed class TurnTakingStateStore(IStateStore inner, int seed) : IState
         }
     }
 
-    public Task<ClaimResult> ClaimEventAsync(string eventKey, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
-        InTurn(() => inner.ClaimEventAsync(eventKey, now, deadline, cancellationToken));
-
-    public Task MarkEventDoneAsync(string eventKey, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
-        InTurn(async () =>
-        {
-            await inner.MarkEventDoneAsync(eventKey, now, deadline, cancellationToken).ConfigureAwait(false);
-            return true;
-        });
-
-    public Task ReleaseEventAsync(string eventKey, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
-        InTurn(async () =>
-        {
-            await inner.ReleaseEventAsync(eventKey, deadline, cancellationToken).ConfigureAwait(false);
-            return true;
-        });
-
-    public Task<GroupState?> ReadGroupAsync(string groupKey, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
-        InTurn(() => inner.ReadGroupAsync(groupKey, deadline, cancellationToken));
-
-    public Task<GroupWrite> OpenGroupAsync(GroupState opened, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
-        InTurn(() => inner.OpenGroupAsync(opened, now, deadline, cancellationToken));
-
-    public Task<GroupWrite> WriteGroupAsync(GroupState state, long expectedVersion, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
-        InTurn(() => inner.WriteGroupAsync(state, expectedVersion, deadline, cancellationToken));
-
-    public Task<RateTake> TakeRateSlotAsync(DateTimeOffset now, string principalKey, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
-        InTurn(() => inner.TakeRateSlotAsync(now, principalKey, limit, deadline, cancellationToken));
-
-    public Task<IReadOnlyList<DueGroup>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
-        InTurn(() => inner.DueGroupsAsync(now, deadline, cancellationToken));
-
-    private async Task<T> InTurn<T>(Func<Task<T>> call)
+    protected override async Task<T> Gated<T>(Func<Task<T>> call)
     {
         TaskCompletionSource turn;
         lock (_lock)
