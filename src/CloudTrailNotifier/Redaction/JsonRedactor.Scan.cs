@@ -190,7 +190,8 @@ internal sealed partial class JsonRedactor
             return false;
         }
 
-        if (content.IndexOfAny(MatchBytes) < 0 && Ascii.IsValid(content) && !MayHoldFlag(content) && !TextTokens.MayHoldAscii(content))
+        var ascii = Ascii.IsValid(content);
+        if (ascii && content.IndexOfAny(MatchBytes) < 0 && !MayHoldFlag(content) && !TextTokens.MayHoldAscii(content))
         {
             return true;
         }
@@ -198,6 +199,13 @@ internal sealed partial class JsonRedactor
         if (content.Length > MaxPlainChars)
         {
             return false;
+        }
+
+        // ASCII without the start of any trigger word or token prefix (one table look-up a byte) is what the decoded look
+        // below says of it without its searches: ASCII has no fullwidth form, and ContainsWord is false.
+        if (ascii && !TextTriggers.MayHoldWordAscii(content))
+        {
+            return true;
         }
 
         // UTF-8 never decodes to more UTF-16 units than it has bytes; unescaped text holds no backslash.

@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
 
 namespace CloudTrailNotifier.Redaction;
 
@@ -14,32 +17,36 @@ internal static class TextTriggers
     /// <summary>The same in upper case, which the trigger search has always matched too (it ignores case).</summary>
     private const string UpperEscapeStart = "\\U";
 
+    /// <summary>The words of <see cref="Words"/> (declared first: the fields below are made from them in order).</summary>
+    private static readonly string[] WordList = Shortest([
+        "pass", "secret", "token", "credential", "private", "material", "auth", "challenge", "cookie", RedactionRules.PemBegin,
+        .. RedactionRules.SessionTokenPrefixes, .. RedactionRules.SecretFragments,
+    ]);
+
+    /// <summary>The words of <see cref="Shapes"/>.</summary>
+    private static readonly string[] ShapeList = Shortest([
+        RedactionRules.SecureStringType, TextShapes.JwtStart, TextShapes.Bearer, TextShapes.SchemeSeparator, .. TextKeys.TriggerWords,
+        TextEchoes.Marker, TextSql.Identified, .. TextArguments.Commands,
+        .. RedactionRules.TextTriggerWords,
+    ]);
+
+    /// <summary>The words of <see cref="Languages"/>.</summary>
+    private static readonly string[] LanguageList = [.. RedactionRules.AsciiForeignTriggerWords, .. RedactionRules.EncryptionTriggerWords];
+
     /// <summary>Words of the key rules and tokens: text that holds none of these, nor <see cref="Shapes"/>, cannot match any rule.</summary>
-    private static readonly SearchValues<string> Words = SearchValues.Create(
-        Shortest([
-            "pass", "secret", "token", "credential", "private", "material", "auth", "challenge", "cookie", RedactionRules.PemBegin,
-            .. RedactionRules.SessionTokenPrefixes, .. RedactionRules.SecretFragments,
-        ]),
-        StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Words = SearchValues.Create(WordList, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Shapes and short key words of the text rules, searched apart from <see cref="Words"/>: one multi-word search over
     /// all of them groups its words so coarsely that repetitive text (long runs of one letter) costs several times more.
     /// </summary>
-    private static readonly SearchValues<string> Shapes = SearchValues.Create(
-        Shortest([
-            RedactionRules.SecureStringType, TextShapes.JwtStart, TextShapes.Bearer, TextShapes.SchemeSeparator, .. TextKeys.TriggerWords,
-            TextEchoes.Marker, TextSql.Identified, .. TextArguments.Commands,
-            .. RedactionRules.TextTriggerWords,
-        ]),
-        StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Shapes = SearchValues.Create(ShapeList, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Key words of other languages written in ASCII and of encryption settings, searched apart again (more words make
     /// each search slower) and only in text with a sign a key rule needs after its key (<c>: = &gt; %</c>, a tab).
     /// </summary>
-    private static readonly SearchValues<string> Languages = SearchValues.Create(
-        [.. RedactionRules.AsciiForeignTriggerWords, .. RedactionRules.EncryptionTriggerWords], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Languages = SearchValues.Create(LanguageList, StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<char> KeyValueMarks = SearchValues.Create(":=>\t%");
 
@@ -75,6 +82,74 @@ internal static class TextTriggers
     private static bool MayHoldBeyond(ReadOnlySpan<char> text) =>
         TextTokens.MayHold(text) || RedactionRules.MayHoldForeignWord(text)
         || (text.IndexOfAny(KeyValueMarks) >= 0 && text.IndexOfAny(Languages) >= 0);
+
+    /// <summary>
+    /// A set of three-byte starts (hashed, so a few more than needed): for every word of <see cref="Words"/>,
+    /// <see cref="Shapes"/> and <see cref="Languages"/> and every token prefix (<see cref="TextTokens.Prefixes"/>), its first
+    /// three characters with bit 5 set (which lower-cases ASCII letters and may merge two other characters: the set can only
+    /// grow). Null when one of them is shorter than three characters or starts beyond ASCII, which the set could not stand for.
+    /// </summary>
+    private static readonly ulong[]? WordHeads = BuildWordHeads();
+
+    private const int HeadBits = 16;
+
+    private const uint HeadMultiplier = 0x9E3779B1u;
+
+    private static ulong[]? BuildWordHeads()
+    {
+        var heads = new ulong[(1 << HeadBits) / 64];
+        foreach (var word in WordList.Concat(ShapeList).Concat(LanguageList).Concat(TextTokens.Prefixes))
+        {
+            if (word.Length < 3 || !Ascii.IsValid(word.AsSpan(0, 3)))
+            {
+                return null;
+            }
+
+            var head = Head(((uint)(word[0] | 0x20) << 16) | ((uint)(word[1] | 0x20) << 8) | (uint)(word[2] | 0x20));
+            heads[head >> 6] |= 1UL << (int)head;
+        }
+
+        return heads;
+    }
+
+    /// <summary>Where three bytes (bit 5 set in each, first byte highest) fall in <see cref="WordHeads"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Head(uint threeBytes) => (threeBytes * HeadMultiplier) >> (32 - HeadBits);
+
+    /// <summary>
+    /// Whether ASCII text (as UTF-8) may hold a word of <see cref="Words"/>, <see cref="Shapes"/> or <see cref="Languages"/>
+    /// or a token's prefix: false only when no three bytes of it in a row are the start of one, looked up in a table (a few
+    /// instructions a byte, where the multi-word searches and the prefix search cost several times more on a short string).
+    /// When false, <see cref="ContainsWord"/> of the text is false (ASCII holds no key word beyond ASCII), and so is
+    /// <see cref="TextTokens.MayHoldAscii"/>.
+    /// </summary>
+    public static bool MayHoldWordAscii(ReadOnlySpan<byte> ascii)
+    {
+        if (WordHeads is not { } heads)
+        {
+            return true;
+        }
+
+        if (ascii.Length < 3)
+        {
+            return false;
+        }
+
+        ref var bytes = ref MemoryMarshal.GetReference(ascii);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(heads);
+        var window = ((uint)(bytes | 0x20) << 8) | (uint)(Unsafe.Add(ref bytes, 1) | 0x20);
+        for (var i = 2; i < ascii.Length; i++)
+        {
+            window = ((window << 8) | (uint)(Unsafe.Add(ref bytes, i) | 0x20)) & 0xFFFFFF;
+            var head = Head(window);
+            if ((Unsafe.Add(ref table, (int)(head >> 6)) & (1UL << (int)head)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether text that holds no backslash (an unescaped JSON string) holds a trigger word: <see cref="IndexOf"/> without
