@@ -227,6 +227,13 @@ internal sealed partial class JsonRedactor(RedactionMarkers markers)
             return false;
         }
 
+        // ASCII without the start of a trigger word (see TextTriggers.MayHoldWordAscii): with no backslash either, the
+        // trigger search below finds nothing in it, and it has no fullwidth form.
+        if (Ascii.IsValid(content) && !TextTriggers.MayHoldWordAscii(content))
+        {
+            return true;
+        }
+
         Span<char> chars = stackalloc char[content.Length]; // UTF-8 never decodes to more UTF-16 units than it has bytes
         return Encoding.UTF8.TryGetChars(content, chars, out var written) && !TextRedactor.MayContainSecret(chars[..written])
             && !TextEncodedKeys.HasWideForms(chars[..written]); // ｐａｓｓｗｏｒｄ= is read folded

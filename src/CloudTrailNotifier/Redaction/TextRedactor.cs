@@ -284,11 +284,8 @@ internal static class TextRedactor
         else
         {
             bare = true;
-            start = end = p;
-            while (end < text.Length && !TextScan.IsValueEnd(text, end))
-            {
-                end++;
-            }
+            start = p;
+            end = TextScan.ValueEnd(text, p);
         }
 
         var value = text.AsSpan(start, end - start);

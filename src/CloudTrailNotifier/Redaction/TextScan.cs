@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CloudTrailNotifier.Redaction;
 
 /// <summary>
@@ -74,6 +76,36 @@ internal static class TextScan
         }
 
         return q > p && q < text.Length && text[q] is 'n' or 'r' or 't' ? q + 1 - p : 0;
+    }
+
+    /// <summary>The characters <see cref="IsValueEnd"/> may be true at (at a backslash, only for some that follow).</summary>
+    private static readonly SearchValues<char> ValueEndCandidates = SearchValues.Create(" \t\r\n,;&}])\"'<\\");
+
+    /// <summary>
+    /// The first position at or after <paramref name="from"/> where <see cref="IsValueEnd"/> is true, or the text's length:
+    /// the loop over <see cref="IsValueEnd"/> with one search per candidate (it is false at every other character).
+    /// </summary>
+    public static int ValueEnd(string text, int from)
+    {
+        var end = from;
+        while (end < text.Length)
+        {
+            var at = text.AsSpan(end).IndexOfAny(ValueEndCandidates);
+            if (at < 0)
+            {
+                return text.Length;
+            }
+
+            end += at;
+            if (IsValueEnd(text, end))
+            {
+                return end;
+            }
+
+            end++;
+        }
+
+        return end;
     }
 
     /// <summary>Where an unquoted value ends; in JSON text, <c>\u002B</c> is part of it but <c>\"</c> and <c>\n</c> end it.</summary>
