@@ -196,6 +196,13 @@ internal static class TextRedactor
             return false;
         }
 
+        // A key tight against its value inside an ARN or a path (:secret:prod), or an IAM service prefix (secretsmanager:Get*),
+        // holds nothing whatever the key: told first, as it costs far less than judging the key (the tests are pure).
+        if (tight && (!TextKeys.MayStartTightKey(text, i) || (!escapes && TextKeys.IsServicePrefix(text.AsSpan(i, keyEnd - i)))))
+        {
+            return false;
+        }
+
         Span<char> buffer = stackalloc char[RedactionRules.MaxKeyChars];
         var key = escapes ? TextKeys.Decode(text, i, keyEnd, buffer) : text.AsSpan(i, keyEnd - i);
         var secret = TextKeys.IsSecret(key, container) || TextKeys.EndsSpacedPhrase(text, i, keyEnd);
