@@ -84,20 +84,24 @@ internal static class TextTriggers
         || (text.IndexOfAny(KeyValueMarks) >= 0 && text.IndexOfAny(Languages) >= 0);
 
     /// <summary>
-    /// A set of three-byte starts (hashed, so a few more than needed): for every word of <see cref="Words"/>,
-    /// <see cref="Shapes"/> and <see cref="Languages"/> and every token prefix (<see cref="TextTokens.Prefixes"/>), its first
-    /// three characters with bit 5 set (which lower-cases ASCII letters and may merge two other characters: the set can only
-    /// grow). Null when one of them is shorter than three characters or starts beyond ASCII, which the set could not stand for.
+    /// A set of three-character starts: for every word of <see cref="Words"/>, <see cref="Shapes"/> and
+    /// <see cref="Languages"/> and every token prefix (<see cref="TextTokens.Prefixes"/>), the low five bits of each of its
+    /// first three characters (a bit of the table each). The low five bits of an ASCII letter are the same in either case,
+    /// and other characters share them with letters: the set stands for more starts than the words have, never fewer.
+    /// Null when one of them is shorter than three characters or starts beyond ASCII, which the set could not stand for.
     /// </summary>
     private static readonly ulong[]? WordHeads = BuildWordHeads();
 
-    private const int HeadBits = 16;
+    /// <summary>Bits a character gives a start in <see cref="WordHeads"/>.</summary>
+    private const int HeadCharBits = 5;
 
-    private const uint HeadMultiplier = 0x9E3779B1u;
+    private const uint HeadCharMask = (1 << HeadCharBits) - 1;
+
+    private const uint HeadMask = (1 << (3 * HeadCharBits)) - 1;
 
     private static ulong[]? BuildWordHeads()
     {
-        var heads = new ulong[(1 << HeadBits) / 64];
+        var heads = new ulong[(HeadMask + 1) / 64];
         foreach (var word in WordList.Concat(ShapeList).Concat(LanguageList).Concat(TextTokens.Prefixes))
         {
             if (word.Length < 3 || !Ascii.IsValid(word.AsSpan(0, 3)))
@@ -105,16 +109,12 @@ internal static class TextTriggers
                 return null;
             }
 
-            var head = Head(((uint)(word[0] | 0x20) << 16) | ((uint)(word[1] | 0x20) << 8) | (uint)(word[2] | 0x20));
+            var head = ((word[0] & HeadCharMask) << (2 * HeadCharBits)) | ((word[1] & HeadCharMask) << HeadCharBits) | (word[2] & HeadCharMask);
             heads[head >> 6] |= 1UL << (int)head;
         }
 
         return heads;
     }
-
-    /// <summary>Where three bytes (bit 5 set in each, first byte highest) fall in <see cref="WordHeads"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Head(uint threeBytes) => (threeBytes * HeadMultiplier) >> (32 - HeadBits);
 
     /// <summary>
     /// Whether ASCII text (as UTF-8) may hold a word of <see cref="Words"/>, <see cref="Shapes"/> or <see cref="Languages"/>
@@ -137,12 +137,11 @@ internal static class TextTriggers
 
         ref var bytes = ref MemoryMarshal.GetReference(ascii);
         ref var table = ref MemoryMarshal.GetArrayDataReference(heads);
-        var window = ((uint)(bytes | 0x20) << 8) | (uint)(Unsafe.Add(ref bytes, 1) | 0x20);
+        var window = ((bytes & HeadCharMask) << HeadCharBits) | (Unsafe.Add(ref bytes, 1) & HeadCharMask);
         for (var i = 2; i < ascii.Length; i++)
         {
-            window = ((window << 8) | (uint)(Unsafe.Add(ref bytes, i) | 0x20)) & 0xFFFFFF;
-            var head = Head(window);
-            if ((Unsafe.Add(ref table, (int)(head >> 6)) & (1UL << (int)head)) != 0)
+            window = ((window << HeadCharBits) | (Unsafe.Add(ref bytes, i) & HeadCharMask)) & HeadMask;
+            if ((Unsafe.Add(ref table, (int)(window >> 6)) & (1UL << (int)window)) != 0)
             {
                 return true;
             }
