@@ -85,13 +85,12 @@ internal sealed partial class JsonRedactor
     /// For the first look: whether a string may be a secret flag or a <c>-pVALUE</c>, which the full walk judges by the
     /// elements around it (it errs towards yes: any <c>-p</c> with more after it, any escaped string that may start with a dash).
     /// </summary>
-    private static bool MayBeArgument(ReadOnlySpan<byte> content, ReadOnlySpan<byte> quoted, bool escaped)
-    {
-        if (content.Length < 2 || content[0] is not ((byte)'-' or (byte)'\\'))
-        {
-            return false;
-        }
+    private static bool MayBeArgument(ReadOnlySpan<byte> content, ReadOnlySpan<byte> quoted, bool escaped) =>
+        content.Length >= 2 && content[0] is ((byte)'-' or (byte)'\\') && MayBeFlag(content, quoted, escaped);
 
+    /// <summary>The rest of <see cref="MayBeArgument"/>, for the few strings that start with a dash or a backslash.</summary>
+    private static bool MayBeFlag(ReadOnlySpan<byte> content, ReadOnlySpan<byte> quoted, bool escaped)
+    {
         if (escaped)
         {
             var text = Unescaped(quoted, escaped: true);

@@ -202,12 +202,14 @@ internal sealed partial class JsonRedactor
         }
 
         // ASCII without the start of any trigger word or token prefix (one table look-up a byte) is what the decoded look
-        // below says of it without its searches: ASCII has no fullwidth form, and ContainsWord is false.
-        if (ascii && !TextTriggers.MayHoldWordAscii(content))
-        {
-            return true;
-        }
+        // says of it, without its searches: ASCII has no fullwidth form, and ContainsWord is false. The decoded look is a
+        // method of its own: its buffer on the stack would make every call pay for a larger frame.
+        return (ascii && !TextTriggers.MayHoldWordAscii(content)) || IsPlainDecoded(content);
+    }
 
+    /// <summary>The rest of <see cref="IsPlainString(ReadOnlySpan{byte}, bool, bool)"/>: the text rules' first looks on the decoded string.</summary>
+    private static bool IsPlainDecoded(ReadOnlySpan<byte> content)
+    {
         // UTF-8 never decodes to more UTF-16 units than it has bytes; unescaped text holds no backslash.
         Span<char> chars = stackalloc char[content.Length];
         if (!Encoding.UTF8.TryGetChars(content, chars, out var written))
