@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CloudTrailNotifier.Lambda;
 using CloudTrailNotifier.Rendering;
@@ -7,7 +8,9 @@ namespace CloudTrailNotifier.Folding;
 
 /// <summary>
 /// Sends every digest that is due, once: a sweep claims a group with a versioned write (a lease in its own name)
-/// before publishing, so an overlapping sweep skips it; after the publish it subtracts what it sent. A digest
+/// before publishing, so an overlapping sweep skips it; after the publish it subtracts what it sent, writing again as
+/// long as calls folding meanwhile refuse it and the invocation's deadline allows (out of time, the digest goes again
+/// when the lease ends: a duplicate rather than a lost digest, and the sweep's note says so). A digest
 /// that could not be sent keeps its folded events and is due again at the next sweep. A sweep tries at most
 /// <paramref name="perSweep"/> digests (the rate guard's limit a minute, as sweeps run every minute), shared out by rate
 /// principal (<see cref="FairOrder"/>: each principal's oldest due first, then each one's next): one principal's flood of
@@ -22,6 +25,9 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
     /// <summary>A digest due this long goes out whatever the sweep's limit: nothing waits more than a day past its due time for it.</summary>
     public static readonly TimeSpan Overdue = TimeSpan.FromDays(1);
 
+    /// <summary>Kept before the invocation's deadline to report a digest that could not be recorded, as the state store keeps for its calls.</summary>
+    public static readonly TimeSpan Reserve = TimeSpan.FromSeconds(2);
+
     private const int MaxConflicts = 5;
 
     public async Task<Delivery> SweepAsync(Invocation invocation, CancellationToken cancellationToken)
@@ -32,10 +38,11 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
         var responses = new List<byte[]>();
         var failures = new List<string>();
         var waiting = new List<int>();
+        string? unrecorded = null;
         int tried = 0, left = 0;
         foreach (var i in FairOrder(due))
         {
-            if (tried >= limit)
+            if (tried >= limit || unrecorded is not null)
             {
                 waiting.Add(i);
                 continue;
@@ -44,15 +51,16 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
             if (await ClaimAsync(due[i].Key, invocation.RequestId, overdueOnly: false, deadline, cancellationToken).ConfigureAwait(false) is { Claimed: { } claimed })
             {
                 tried++;
-                await SendAsync(claimed, invocation, responses, failures, cancellationToken).ConfigureAwait(false);
+                unrecorded = await SendAsync(claimed, invocation, responses, failures, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        // Past the limit only what is overdue goes, whoever's it is.
+        // Past the limit only what is overdue goes, whoever's it is; after a sent digest that could not be recorded
+        // (out of time), nothing more is tried.
         waiting.Sort();
         foreach (var i in waiting)
         {
-            var (claimed, stop) = due[i].DueAt <= clock.GetUtcNow() - Overdue
+            var (claimed, stop) = unrecorded is null && due[i].DueAt <= clock.GetUtcNow() - Overdue
                 ? await ClaimAsync(due[i].Key, invocation.RequestId, overdueOnly: true, deadline, cancellationToken).ConfigureAwait(false)
                 : (null, true);
             if (stop)
@@ -61,16 +69,18 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
             }
             else if (claimed is not null)
             {
-                await SendAsync(claimed, invocation, responses, failures, cancellationToken).ConfigureAwait(false);
+                unrecorded = await SendAsync(claimed, invocation, responses, failures, cancellationToken).ConfigureAwait(false);
             }
         }
 
         if (failures.Count > 0)
         {
-            throw new SweepFailedException($"{failures.Count} of {due.Count} due digests not sent, they stay due: {failures[0]}");
+            throw new SweepFailedException($"{failures.Count} of {due.Count} due digests not sent, they stay due: {failures[0]}"
+                + (unrecorded is null ? "" : "; " + unrecorded));
         }
 
         var note = left > 0 ? $"{left} due digests left for the next sweep (at most {limit} a sweep)" : null;
+        note = unrecorded is null ? note : note is null ? unrecorded : unrecorded + "; " + note;
         return new Delivery(InvocationResultKind.Swept, Response(responses, left), Note: note, StateStore: $"digests:{responses.Count}");
     }
 
@@ -111,8 +121,12 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
         }
     }
 
-    /// <summary>Publishes a claimed digest; a failure is noted and leaves it due (its lease released), the sweep goes on.</summary>
-    private async Task SendAsync(GroupState claimed, Invocation invocation, List<byte[]> responses, List<string> failures, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes a claimed digest; a failure is noted and leaves it due (its lease released), the sweep goes on. Null, or
+    /// the one line to log when the digest went out but could not be recorded as sent: it stays leased, and goes again
+    /// when the lease ends (a duplicate, never a lost digest).
+    /// </summary>
+    private async Task<string?> SendAsync(GroupState claimed, Invocation invocation, List<byte[]> responses, List<string> failures, CancellationToken cancellationToken)
     {
         try
         {
@@ -124,11 +138,15 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
 #pragma warning restore CA1031
         {
             failures.Add(ex.Message);
+
+            // Not released in time, the lease simply ends and the digest is due again then.
             await UpdateAsync(claimed, s => s with { LeaseEnd = null, LeaseId = null }, invocation.Deadline, cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
-        await UpdateAsync(claimed, s => FoldDecider.AfterDigest(s, claimed), invocation.Deadline, cancellationToken).ConfigureAwait(false);
+        return await UpdateAsync(claimed, s => FoldDecider.AfterDigest(s, claimed), invocation.Deadline, cancellationToken).ConfigureAwait(false) is { } problem
+            ? $"digest of group {claimed.GroupKey} sent but not recorded ({problem}): it goes again when its lease ends, at {claimed.LeaseEnd?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}"
+            : null;
     }
 
     /// <summary>The group claimed for this sweep, or null (not due, or another sweep's); stop: past the limit and not overdue.</summary>
@@ -163,22 +181,40 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
 
     /// <summary>
     /// Changes the group only while this sweep still holds its lease. It starts from the claimed state (its version is
-    /// known) without reading; events folded meanwhile refuse the write, which returns the group as it now is.
+    /// known) without reading; events folded meanwhile refuse the write, which returns the group as it now is, and it
+    /// writes again on that, for as long as a flood of folds goes on: until the invocation's deadline (less
+    /// <see cref="Reserve"/>, to report it), or without one the end of the lease, or the invocation is cancelled. Null when
+    /// done (written, or the lease is no longer this sweep's); else why not.
     /// </summary>
-    private async Task UpdateAsync(GroupState claimed, Func<GroupState, GroupState> change, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    private async Task<string?> UpdateAsync(GroupState claimed, Func<GroupState, GroupState> change, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
+        var until = deadline is { } end ? end - Reserve : claimed.LeaseEnd;
         GroupState? state = claimed;
-        for (var attempt = 0; attempt < MaxConflicts; attempt++)
+        for (var refused = 0; ; refused++)
         {
             if (state is null || state.LeaseId != claimed.LeaseId)
             {
-                return;
+                return null;
             }
 
-            var write = await store.WriteGroupAsync(change(state), state.Version, deadline, cancellationToken).ConfigureAwait(false);
+            if (refused > 0 && (cancellationToken.IsCancellationRequested || clock.GetUtcNow() >= until))
+            {
+                return $"{refused} writes in a row refused by calls folding meanwhile, {(cancellationToken.IsCancellationRequested ? "cancelled" : "out of time")}";
+            }
+
+            GroupWrite write;
+            try
+            {
+                write = await store.WriteGroupAsync(change(state), state.Version, deadline, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StateStoreException ex)
+            {
+                return ex.Message;
+            }
+
             if (write.Written)
             {
-                return;
+                return null;
             }
 
             state = write.Current;
@@ -196,7 +232,7 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
         text.Append(']');
         if (left > 0)
         {
-            text.Append(",\"left\":").Append(left.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            text.Append(",\"left\":").Append(left.ToString(CultureInfo.InvariantCulture));
         }
 
         return Encoding.UTF8.GetBytes(text.Append('}').ToString());
