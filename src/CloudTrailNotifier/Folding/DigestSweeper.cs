@@ -15,7 +15,10 @@ namespace CloudTrailNotifier.Folding;
 /// <paramref name="perSweep"/> digests (the rate guard's limit a minute, as sweeps run every minute), shared out by rate
 /// principal (<see cref="FairOrder"/>: each principal's oldest due first, then each one's next): one principal's flood of
 /// groups takes its turn beside everyone else's digests instead of ahead of them. The rest stay due, untouched, for the
-/// next sweeps, and say when their calls happened whenever they go. A digest due for a day or more is sent whatever the limit.
+/// next sweeps, and say when their calls happened whenever they go. The limit is also a budget a minute that overlapping
+/// sweeps share (<see cref="IStateStore.TakeSweepSlotAsync"/>, counted before each digest goes): two sweeps at once
+/// together send at most the limit; a store that cannot count fails open. A digest due for a day or more is sent
+/// whatever the limit, and is not counted.
 /// </summary>
 internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, RenderOptions options, TimeProvider clock, int perSweep)
 {
@@ -38,25 +41,45 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
         var responses = new List<byte[]>();
         var failures = new List<string>();
         var waiting = new List<int>();
-        string? unrecorded = null;
-        int tried = 0, left = 0;
+        string? unrecorded = null, uncounted = null;
+        int tried = 0, left = 0, unbudgeted = 0;
+        var spent = false;
         foreach (var i in FairOrder(due))
         {
-            if (tried >= limit || unrecorded is not null)
+            if (tried >= limit || spent || unrecorded is not null)
             {
                 waiting.Add(i);
                 continue;
             }
 
-            if (await ClaimAsync(due[i].Key, invocation.RequestId, overdueOnly: false, deadline, cancellationToken).ConfigureAwait(false) is { Claimed: { } claimed })
+            if (await ClaimAsync(due[i].Key, invocation.RequestId, overdueOnly: false, deadline, cancellationToken).ConfigureAwait(false) is not { Claimed: { } claimed })
             {
-                tried++;
-                unrecorded = await SendAsync(claimed, invocation, responses, failures, cancellationToken).ConfigureAwait(false);
+                continue;
             }
+
+            var (go, problem) = await BudgetAsync(claimed, limit, deadline, cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                unbudgeted++;
+                uncounted ??= problem;
+            }
+
+            if (!go)
+            {
+                // The minute's budget is spent by this sweep and any overlapping one: give the claim back, the digest
+                // waits for the next minute (unless overdue, below).
+                spent = true;
+                waiting.Add(i);
+                await UpdateAsync(claimed, s => s with { LeaseEnd = null, LeaseId = null }, deadline, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            tried++;
+            unrecorded = await SendAsync(claimed, invocation, responses, failures, cancellationToken).ConfigureAwait(false);
         }
 
-        // Past the limit only what is overdue goes, whoever's it is; after a sent digest that could not be recorded
-        // (out of time), nothing more is tried.
+        // Past the limit only what is overdue goes, whoever's it is, outside the budget; after a sent digest that could
+        // not be recorded (out of time), nothing more is tried.
         waiting.Sort();
         foreach (var i in waiting)
         {
@@ -73,15 +96,57 @@ internal sealed class DigestSweeper(INotificationSink sink, IStateStore store, R
             }
         }
 
+        var notes = new List<string>(3);
+        if (unrecorded is not null)
+        {
+            notes.Add(unrecorded);
+        }
+
+        if (uncounted is not null)
+        {
+            notes.Add($"sweep budget not counted for {unbudgeted} digests, sent anyway: {uncounted}");
+        }
+
         if (failures.Count > 0)
         {
             throw new SweepFailedException($"{failures.Count} of {due.Count} due digests not sent, they stay due: {failures[0]}"
-                + (unrecorded is null ? "" : "; " + unrecorded));
+                + string.Concat(notes.Select(n => "; " + n)));
         }
 
-        var note = left > 0 ? $"{left} due digests left for the next sweep (at most {limit} a sweep)" : null;
-        note = unrecorded is null ? note : note is null ? unrecorded : unrecorded + "; " + note;
+        if (left > 0)
+        {
+            notes.Add(spent
+                ? $"{left} due digests left for the next sweep (at most {limit} a minute, shared by overlapping sweeps)"
+                : $"{left} due digests left for the next sweep (at most {limit} a sweep)");
+        }
+
+        var note = notes.Count > 0 ? string.Join("; ", notes) : null;
         return new Delivery(InvocationResultKind.Swept, Response(responses, left), Note: note, StateStore: $"digests:{responses.Count}");
+    }
+
+    /// <summary>
+    /// Whether a claimed digest may go now: an overdue one always, uncounted; any other only if the minute's budget,
+    /// shared with every overlapping sweep, has room for it. A store that cannot count fails open: the digest goes, and
+    /// the problem comes back to be logged.
+    /// </summary>
+    private async Task<(bool Go, string? Problem)> BudgetAsync(GroupState claimed, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (claimed.DueAt <= now - Overdue)
+        {
+            return (true, null);
+        }
+
+        try
+        {
+            return (await store.TakeSweepSlotAsync(now, limit, deadline, cancellationToken).ConfigureAwait(false), null);
+        }
+#pragma warning disable CA1031 // Fail open: a budget that cannot be counted never holds a digest back.
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            return (true, ex is StateStoreException ? ex.Message : $"counting failed ({ex.GetType().Name})");
+        }
     }
 
     /// <summary>

@@ -39,6 +39,9 @@ internal abstract class GatedStateStore(IStateStore inner) : IStateStore
     public Task<RateTake> TakeRateSlotAsync(DateTimeOffset now, string principalKey, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
         Gated(() => inner.TakeRateSlotAsync(now, principalKey, limit, deadline, cancellationToken));
 
+    public Task<bool> TakeSweepSlotAsync(DateTimeOffset now, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
+        Gated(() => inner.TakeSweepSlotAsync(now, limit, deadline, cancellationToken));
+
     public Task<IReadOnlyList<DueGroup>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
         Gated(() => inner.DueGroupsAsync(now, deadline, cancellationToken));
 
