@@ -11,7 +11,7 @@ namespace CloudTrailNotifier.State;
 /// TTL on <c>expiresAt</c>, and a sparse index <c>due</c> that holds only groups with a digest to send. Operations
 /// used: GetItem, PutItem, UpdateItem, DeleteItem, Query (the template grants exactly these). Every conditional write
 /// asks for the item that refused it (<c>ReturnValuesOnConditionCheckFailure: ALL_OLD</c>), so a refusal costs no
-/// second read.
+/// second read; but the sweeps' budget, whose refusal says all there is to know.
 /// </summary>
 internal sealed class DynamoStateStore(DynamoDbCalls calls, string table) : IStateStore
 {
@@ -187,6 +187,27 @@ internal sealed class DynamoStateStore(DynamoDbCalls calls, string table) : ISta
         };
         var answer = await calls.CallAsync("UpdateItem", (c, t) => c.UpdateItemAsync(request, t), deadline, cancellationToken).ConfigureAwait(false);
         return answer.ConditionFailed ? new RateTake(false, RateItem.Read(answer.Current)) : new RateTake(true, null);
+    }
+
+    public async Task<bool> TakeSweepSlotAsync(DateTimeOffset now, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        // One item a minute, shared by every sweep of it: a digest counted only while the minute has room.
+        var minute = now.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+        var request = new UpdateItemRequest
+        {
+            TableName = table,
+            Key = DynamoItems.Key("sweep#" + minute),
+            UpdateExpression = "ADD sent :one SET expiresAt = :expires",
+            ConditionExpression = "attribute_not_exists(sent) OR sent < :limit",
+            ExpressionAttributeValues = new()
+            {
+                [":one"] = DynamoItems.N(1),
+                [":limit"] = DynamoItems.N(limit),
+                [":expires"] = DynamoItems.N((now + TimeSpan.FromHours(1)).ToUnixTimeSeconds()),
+            },
+        };
+        var answer = await calls.CallAsync("UpdateItem", (c, t) => c.UpdateItemAsync(request, t), deadline, cancellationToken).ConfigureAwait(false);
+        return !answer.ConditionFailed;
     }
 
     public async Task<IReadOnlyList<DueGroup>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken)

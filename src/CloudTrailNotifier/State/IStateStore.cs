@@ -37,6 +37,13 @@ internal interface IStateStore
     /// </summary>
     Task<RateTake> TakeRateSlotAsync(DateTimeOffset now, string principalKey, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Counts one digest in the sweeps' shared budget for the minute of <paramref name="now"/>, in one conditional update,
+    /// only while fewer than <paramref name="limit"/> are counted in it: overlapping sweeps together stay within one limit
+    /// a minute. False when the minute's budget is spent.
+    /// </summary>
+    Task<bool> TakeSweepSlotAsync(DateTimeOffset now, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken);
+
     /// <summary>The groups whose digest is due at <paramref name="now"/>, oldest due first, each with its rate principal when known.</summary>
     Task<IReadOnlyList<DueGroup>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken);
 }

@@ -43,6 +43,9 @@ internal sealed class CheckThenWriteStore(TurnTakingStateStore turns, ScriptedSt
     public Task<RateTake> TakeRateSlotAsync(DateTimeOffset now, string principalKey, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
         turns.TakeRateSlotAsync(now, principalKey, limit, deadline, cancellationToken);
 
+    public Task<bool> TakeSweepSlotAsync(DateTimeOffset now, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
+        turns.TakeSweepSlotAsync(now, limit, deadline, cancellationToken);
+
     public Task<IReadOnlyList<DueGroup>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
         turns.DueGroupsAsync(now, deadline, cancellationToken);
 }

@@ -5,7 +5,8 @@ namespace CloudTrailNotifier.Tests.Folding;
 
 /// <summary>
 /// A state store that hands every call to <paramref name="inner"/> through <see cref="Gated{T}"/>, where a test store
-/// decides when the call may go ahead (one at a time, or in drawn turns).
+/// decides when the call may go ahead (one at a time, or in drawn turns). A test store may also put something of its
+/// own before a group write (<see cref="WriteGroupAsync"/>).
 /// </summary>
 internal abstract class GatedStateStore(IStateStore inner) : IStateStore
 {
@@ -32,11 +33,14 @@ internal abstract class GatedStateStore(IStateStore inner) : IStateStore
     public Task<GroupWrite> OpenGroupAsync(GroupState opened, DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
         Gated(() => inner.OpenGroupAsync(opened, now, deadline, cancellationToken));
 
-    public Task<GroupWrite> WriteGroupAsync(GroupState state, long expectedVersion, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
+    public virtual Task<GroupWrite> WriteGroupAsync(GroupState state, long expectedVersion, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
         Gated(() => inner.WriteGroupAsync(state, expectedVersion, deadline, cancellationToken));
 
     public Task<RateTake> TakeRateSlotAsync(DateTimeOffset now, string principalKey, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
         Gated(() => inner.TakeRateSlotAsync(now, principalKey, limit, deadline, cancellationToken));
+
+    public Task<bool> TakeSweepSlotAsync(DateTimeOffset now, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
+        Gated(() => inner.TakeSweepSlotAsync(now, limit, deadline, cancellationToken));
 
     public Task<IReadOnlyList<DueGroup>> DueGroupsAsync(DateTimeOffset now, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
         Gated(() => inner.DueGroupsAsync(now, deadline, cancellationToken));

@@ -219,7 +219,9 @@ public sealed class NoiseControlSinkTests
 
         _clock.Advance(TimeSpan.FromMinutes(16));
         var first = await sink.DeliverAsync(_notifier.Notify(Sweep), new Invocation("sweep-1", null, null, Sweep), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(1)); // sweeps run a minute apart, each minute with a budget of its own
         var second = await sink.DeliverAsync(_notifier.Notify(Sweep), new Invocation("sweep-2", null, null, Sweep), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(1));
         var third = await sink.DeliverAsync(_notifier.Notify(Sweep), new Invocation("sweep-3", null, null, Sweep), CancellationToken.None);
 
         Assert.Equal(("digests:3", "digests:3", "digests:1"), (first.StateStore, second.StateStore, third.StateStore));

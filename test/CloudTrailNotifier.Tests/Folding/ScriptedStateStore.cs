@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using CloudTrailNotifier.Folding;
 using CloudTrailNotifier.State;
 
@@ -6,13 +7,15 @@ namespace CloudTrailNotifier.Tests.Folding;
 
 /// <summary>
 /// A state table in memory with the store's conditions (claims, open-window, versioned writes, rate counter with its per-principal share), that throws
-/// what the test scripts at a named call (<c>Claim</c>, <c>Open</c>, <c>Write</c>, <c>Rate</c>, <c>Done</c>, <c>Release</c>).
+/// what the test scripts at a named call (<c>Claim</c>, <c>Open</c>, <c>Write</c>, <c>Rate</c>, <c>Done</c>, <c>Release</c>,
+/// <c>Sweep</c>: the sweeps' budget a minute).
 /// </summary>
 internal sealed class ScriptedStateStore(Func<string, Exception?>? fault = null) : IStateStore
 {
     private readonly ConcurrentDictionary<string, string> _events = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, GroupState> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _sentBy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _sweptBy = new(StringComparer.Ordinal);
     private long _sent;
 
     public ConcurrentQueue<string> Calls { get; } = new();
@@ -90,6 +93,35 @@ internal sealed class ScriptedStateStore(Func<string, Exception?>? fault = null)
             _sent++;
             _sentBy[principalKey] = minute.Of(principalKey) + 1;
             return Task.FromResult(new RateTake(true, null));
+        }
+    }
+
+    /// <summary>The digests counted in each minute (<c>yyyyMMddHHmm</c>) of the sweeps' shared budget.</summary>
+    public IReadOnlyDictionary<string, int> Swept
+    {
+        get
+        {
+            lock (_sweptBy)
+            {
+                return new Dictionary<string, int>(_sweptBy, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    public Task<bool> TakeSweepSlotAsync(DateTimeOffset now, int limit, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        Call("Sweep");
+        var minute = now.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+        lock (_sweptBy)
+        {
+            var sent = _sweptBy.GetValueOrDefault(minute);
+            if (sent >= limit)
+            {
+                return Task.FromResult(false);
+            }
+
+            _sweptBy[minute] = sent + 1;
+            return Task.FromResult(true);
         }
     }
 
