@@ -190,7 +190,10 @@ internal sealed partial class JsonRedactor
             return false;
         }
 
-        if (content.IndexOfAny(MatchBytes) < 0 && Ascii.IsValid(content) && !MayHoldFlag(content) && !TextTokens.MayHoldAscii(content))
+        // A space may stand between a secret key and its value (apikey Hunter2, TextSpacedValues): such text has its
+        // trigger words looked for below.
+        if (content.IndexOfAny(MatchBytes) < 0 && content.IndexOf((byte)' ') < 0 && Ascii.IsValid(content) && !MayHoldFlag(content)
+            && !TextTokens.MayHoldAscii(content))
         {
             return true;
         }
