@@ -243,9 +243,12 @@ internal static class TextKeys
         return buffer[..length];
     }
 
-    /// <summary>A letter, digit or mark beyond ASCII, part of a key written in another script; not a fullwidth sign.</summary>
+    /// <summary>
+    /// A letter, digit or mark beyond ASCII, part of a key written in another script (a kana's sound mark in any form,
+    /// <see cref="KanaFolding"/>); not a fullwidth sign.
+    /// </summary>
     public static bool IsForeignChar(char c) =>
-        c >= 0x80 && (char.IsLetterOrDigit(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)
+        c >= 0x80 && (char.IsLetterOrDigit(c) || KanaFolding.IsSoundMark(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)
             is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark);
 
     /// <summary>

@@ -41,7 +41,7 @@ internal static class TextRedactor
         text.IndexOfAny(KeyValueMarks) >= 0 || text.Contains(RedactionRules.PemBegin, StringComparison.Ordinal)
         || text.IndexOfAny(TokenPrefixes) >= 0 || text.Contains(TextShapes.Bearer, StringComparison.OrdinalIgnoreCase)
         || TextEchoes.MayMatch(text) || TextSql.MayMatch(text) || TextArguments.MayMatch(text) || TextTokens.MayHold(text)
-        || TextSpacedValues.MayMatch(text);
+        || TextSpacedValues.MayMatch(text) || TextEncodedKeys.MayHoldEscapedWideSign(text);
 
     /// <summary>The rules tried at every position (what <see cref="Redact"/> does once its first looks found a rule could match).</summary>
     internal static string RedactEveryPosition(string shown, RedactionMarkers markers)
@@ -160,7 +160,7 @@ internal static class TextRedactor
                 keyEnd++; // a key word of another language (パスワード: x, Пароль=x)
                 foreign = true;
             }
-            else if (TextKeys.EscapeLength(text, keyEnd, out _) is > 0 and var escape)
+            else if (TextKeys.EscapeLength(text, keyEnd, out _) is > 0 and var escape && TextEncodedKeys.EscapedWideSignLength(text, keyEnd) == 0)
             {
                 keyEnd += escape;
                 escapes = true;
