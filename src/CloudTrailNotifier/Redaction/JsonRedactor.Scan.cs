@@ -190,8 +190,11 @@ internal sealed partial class JsonRedactor
             return false;
         }
 
+        // A space may stand between a secret key and its value (apikey Hunter2, TextSpacedValues): such text has its
+        // trigger words looked for below.
         var ascii = Ascii.IsValid(content);
-        if (ascii && content.IndexOfAny(MatchBytes) < 0 && !MayHoldFlag(content) && !TextTokens.MayHoldAscii(content))
+        if (ascii && content.IndexOfAny(MatchBytes) < 0 && content.IndexOf((byte)' ') < 0 && !MayHoldFlag(content)
+            && !TextTokens.MayHoldAscii(content))
         {
             return true;
         }

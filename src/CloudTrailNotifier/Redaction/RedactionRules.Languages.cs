@@ -81,13 +81,16 @@ internal static partial class RedactionRules
 
     /// <summary>Whether text beyond ASCII may hold a key word of another language (the first look; ASCII text holds none).</summary>
     public static bool MayHoldForeignWord(ReadOnlySpan<char> text) =>
-        text.ContainsAnyExceptInRange('\0', '\x7f') && text.IndexOfAny(ForeignTriggers) >= 0;
+        text.ContainsAnyExceptInRange('\0', '\x7f') && (text.IndexOfAny(ForeignTriggers) >= 0 || KanaFolding.HasFoldedForms(text));
 
     /// <summary>Whether a key's folded ASCII letters hold a key word of another language.</summary>
     private static bool IsAsciiForeignSecret(ReadOnlySpan<char> folded) =>
         folded.IndexOfAny(AsciiForeign) >= 0 || EndsWithAny(folded.TrimEnd("0123456789"), AsciiForeignEndings);
 
-    /// <summary>Whether a decoded key holds a key word of another language beyond ASCII, in any case.</summary>
+    /// <summary>
+    /// Whether a decoded key holds a key word of another language beyond ASCII, in any case; kana read as the words are
+    /// written (<see cref="KanaFolding"/>: <c>ﾊﾟｽﾜｰﾄﾞ</c> and a decomposed <c>パスワード</c> are <c>パスワード</c>).
+    /// </summary>
     private static bool IsForeignSecret(ReadOnlySpan<char> decoded)
     {
         if (!decoded.ContainsAnyExceptInRange('\0', '\x7f'))
@@ -97,9 +100,14 @@ internal static partial class RedactionRules
 
         Span<char> letters = stackalloc char[decoded.Length];
         var length = 0;
-        foreach (var c in decoded)
+        foreach (var written in decoded)
         {
-            if (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+            var c = KanaFolding.Widen(written);
+            if (length > 0 && KanaFolding.Compose(letters[length - 1], c) is not '\0' and var composed)
+            {
+                letters[length - 1] = composed;
+            }
+            else if (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
             {
                 letters[length++] = c == '\u0130' ? 'i' : char.ToLowerInvariant(c); // Turkish İ (ŞİFRE) has no simple lower case of its own
             }

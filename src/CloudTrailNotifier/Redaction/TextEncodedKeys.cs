@@ -3,7 +3,7 @@ namespace CloudTrailNotifier.Redaction;
 /// <summary>
 /// Keys and values the text rules read in encoded forms: fullwidth letters (<c>ｐａｓｓｗｏｒｄ=x</c>, folded to ASCII
 /// before any rule looks), a percent-encoded letter in a key (<c>pass%77ord=x</c>) or <c>=</c> after it
-/// (<c>password%3Dx</c>), an XML element (<c>&lt;Password&gt;x&lt;/Password&gt;</c>, the <c>&lt;pre_shared_key&gt;</c> of an
+/// (<c>password%3Dx</c>) or a fullwidth <c>：</c> escaped as JSON text writes it (<c>\uFF1A</c>), an XML element (<c>&lt;Password&gt;x&lt;/Password&gt;</c>, the <c>&lt;pre_shared_key&gt;</c> of an
 /// EC2 VPN's customerGatewayConfiguration), and a key and its value separated by a tab (<c>password\tx</c>). Pure.
 /// </summary>
 internal static class TextEncodedKeys
@@ -96,6 +96,10 @@ internal static class TextEncodedKeys
         {
             p += 3;
         }
+        else if (EscapedWideSignLength(text, p) is > 0 and var sign)
+        {
+            p = TextScan.SkipSpaces(text, p + sign); // ﾊﾟｽﾜｰﾄﾞ\uFF1Ax: JSON text written with every character beyond ASCII escaped
+        }
         else
         {
             p = TextScan.SkipClosingQuote(text, p);
@@ -127,6 +131,18 @@ internal static class TextEncodedKeys
 
         return IsValue(text, start, end);
     }
+
+    /// <summary>
+    /// The length of a JSON <c>\u</c> escape (after one or more backslashes) of a fullwidth <c>：</c> or <c>＝</c> at
+    /// <paramref name="p"/>, which an encoder that escapes everything beyond ASCII writes after a key; 0 when there is none.
+    /// </summary>
+    public static int EscapedWideSignLength(string text, int p) =>
+        p < text.Length && text[p] == '\\' && TextKeys.EscapeLength(text, p, out var decoded) is > 0 and var length
+            && decoded is '\uFF1A' or '\uFF1D' ? length : 0;
+
+    /// <summary>Whether text may hold an escaped fullwidth sign (<see cref="EscapedWideSignLength"/>): a cheap look.</summary>
+    public static bool MayHoldEscapedWideSign(ReadOnlySpan<char> text) =>
+        text.Contains("uFF1A", StringComparison.OrdinalIgnoreCase) || text.Contains("uFF1D", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the key at <paramref name="keyStart"/> names an XML element: after <c>&lt;</c>, or after <c>&lt;prefix:</c>.</summary>
     private static bool OpensElement(string text, int keyStart)

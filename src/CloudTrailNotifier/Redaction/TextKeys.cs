@@ -17,7 +17,7 @@ internal static class TextKeys
     /// Words written as they appear, for the first look: every secret name and ending above holds one, and so does
     /// every PIN, one-time code and MFA code key of <see cref="RedactionRules"/> (<c>pin</c>, <c>otp</c>, <c>...Code</c>).
     /// </summary>
-    public static readonly string[] TriggerWords = ["pwd", "pass", "apikey", "api-key", "api_key", "signature", "pin", "otp", "code"];
+    public static readonly string[] TriggerWords = ["pwd", "pass", "apikey", "api-key", "api_key", "api key", "signature", "pin", "otp", "code"];
 
     /// <summary>Folded keys whose value runs to the end of the line: an HTTP header holds several words or pairs.</summary>
     private static readonly string[] HeaderFragments = ["authorization", "cookie"];
@@ -70,11 +70,21 @@ internal static class TextKeys
     }
 
     /// <summary>
-    /// Key words of other languages written as several words, whose last word alone names no secret (French
-    /// <c>mot de passe</c>, Indonesian <c>kata sandi</c>): in text the key before a value is its last word only.
+    /// Key words written as several words, whose last word alone names no secret (French <c>mot de passe</c>,
+    /// Indonesian <c>kata sandi</c>, English <c>api key</c>): in text the key before a value is its last word only.
     /// </summary>
     private static readonly string[] SpacedPhrases =
-        ["mot de passe", "mots de passe", "kata sandi", "kata laluan", "mật khẩu", "كلمة المرور", "parola d'ordine", "clave de acceso"];
+    [
+        "mot de passe", "mots de passe", "kata sandi", "kata laluan", "mật khẩu", "كلمة المرور", "parola d'ordine", "clave de acceso",
+        "api key", "secret key", "private key",
+    ];
+
+    /// <summary>
+    /// Whether a key holds a secret whatever its value (<see cref="KeyVerdict.Secret"/>): the keys whose value is hidden
+    /// after spaces only (<see cref="TextSpacedValues"/>). A key secret only as a scalar or only in text (<c>pass</c>,
+    /// <c>pwd</c>, <c>pin</c>, <c>session</c>) is also a word of prose or a command there.
+    /// </summary>
+    public static bool IsSpacedSecret(ReadOnlySpan<char> key) => RedactionRules.Classify(key, insideSecret: false) == KeyVerdict.Secret;
 
     /// <summary>Whether the key from <paramref name="keyStart"/> to <paramref name="keyEnd"/> is the last word of a <see cref="SpacedPhrases">spaced phrase</see>.</summary>
     public static bool EndsSpacedPhrase(string text, int keyStart, int keyEnd)
@@ -233,9 +243,12 @@ internal static class TextKeys
         return buffer[..length];
     }
 
-    /// <summary>A letter, digit or mark beyond ASCII, part of a key written in another script; not a fullwidth sign.</summary>
+    /// <summary>
+    /// A letter, digit or mark beyond ASCII, part of a key written in another script (a kana's sound mark in any form,
+    /// <see cref="KanaFolding"/>); not a fullwidth sign.
+    /// </summary>
     public static bool IsForeignChar(char c) =>
-        c >= 0x80 && (char.IsLetterOrDigit(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)
+        c >= 0x80 && (char.IsLetterOrDigit(c) || KanaFolding.IsSoundMark(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)
             is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark);
 
     /// <summary>

@@ -34,12 +34,14 @@ internal static class TextRedactor
 
     /// <summary>
     /// The second cheap look of <see cref="Redact"/>, for text that holds a trigger word: false when no rule can match,
-    /// since each needs a <c>:</c> or <c>=</c> after a secret key, a PEM header, a token's start or the word Bearer.
+    /// since each needs a <c>:</c> or <c>=</c> after a secret key (or a space, <see cref="TextSpacedValues"/>), a PEM header,
+    /// a token's start or the word Bearer.
     /// </summary>
     public static bool MayMatch(ReadOnlySpan<char> text) =>
         text.IndexOfAny(KeyValueMarks) >= 0 || text.Contains(RedactionRules.PemBegin, StringComparison.Ordinal)
         || text.IndexOfAny(TokenPrefixes) >= 0 || text.Contains(TextShapes.Bearer, StringComparison.OrdinalIgnoreCase)
-        || TextEchoes.MayMatch(text) || TextSql.MayMatch(text) || TextArguments.MayMatch(text) || TextTokens.MayHold(text);
+        || TextEchoes.MayMatch(text) || TextSql.MayMatch(text) || TextArguments.MayMatch(text) || TextTokens.MayHold(text)
+        || TextSpacedValues.MayMatch(text) || TextEncodedKeys.MayHoldEscapedWideSign(text);
 
     /// <summary>The rules tried at every position (what <see cref="Redact"/> does once its first looks found a rule could match).</summary>
     internal static string RedactEveryPosition(string shown, RedactionMarkers markers)
@@ -158,7 +160,7 @@ internal static class TextRedactor
                 keyEnd++; // a key word of another language (パスワード: x, Пароль=x)
                 foreign = true;
             }
-            else if (TextKeys.EscapeLength(text, keyEnd, out _) is > 0 and var escape)
+            else if (TextKeys.EscapeLength(text, keyEnd, out _) is > 0 and var escape && TextEncodedKeys.EscapedWideSignLength(text, keyEnd) == 0)
             {
                 keyEnd += escape;
                 escapes = true;
@@ -189,8 +191,10 @@ internal static class TextRedactor
     {
         // The value after the key is looked for first (most words have none); a key shorter than the shortest secret
         // word cannot be secret; only a secret key matters, so the identifier check for other keys is skipped.
+        var spaced = false;
         if (keyEnd - i < (foreign ? 2 : TextKeys.MinChars) || !(MatchValue(text, keyEnd, out start, out end, out var bare, out var tight, out var container)
-            || TextEncodedKeys.MatchValue(text, i, keyEnd, out start, out end, out bare)))
+            || TextEncodedKeys.MatchValue(text, i, keyEnd, out start, out end, out bare)
+            || (spaced = TextSpacedValues.Match(text, i, keyEnd, out start, out end))))
         {
             start = end = 0;
             return false;
@@ -205,6 +209,13 @@ internal static class TextRedactor
 
         Span<char> buffer = stackalloc char[RedactionRules.MaxKeyChars];
         var key = escapes ? TextKeys.Decode(text, i, keyEnd, buffer) : text.AsSpan(i, keyEnd - i);
+        if (spaced)
+        {
+            // No sign between key and value: only a key that is secret whatever its value is (not dbPass, pin or a
+            // name/value list's value), and only the value-looking word after it (apikey Hunter2, not token expired).
+            return TextKeys.IsSpacedSecret(key) || TextKeys.EndsSpacedPhrase(text, i, keyEnd);
+        }
+
         var secret = TextKeys.IsSecret(key, container) || TextKeys.EndsSpacedPhrase(text, i, keyEnd);
         if (!secret && !(TextKeys.IsSiblingJudged(key) && TextSiblings.HideValue(text, i, end))
             && !(TextKeys.IsEncryptionKeyMember(key) && TextSiblings.InEncryptionObject(text, i))

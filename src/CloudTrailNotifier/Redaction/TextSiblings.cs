@@ -127,6 +127,7 @@ internal static class TextSiblings
     /// <summary>Whether a quoted <c>name</c> (or <c>Key</c>, <c>ParameterKey</c>) in the range holds a secret key's name.</summary>
     private static bool NamesASecret(string text, int open, int close)
     {
+        Span<char> buffer = stackalloc char[RedactionRules.MaxKeyChars];
         for (var p = open; p < close; p++)
         {
             if (text[p] is not ('"' or '\''))
@@ -164,8 +165,20 @@ internal static class TextSiblings
                 continue;
             }
 
-            var valueEnd = text.AsSpan(v + 1, close - v - 1).IndexOfAny('"', '\'', '\\');
-            var name = text.AsSpan(v + 1, valueEnd < 0 ? close - v - 1 : valueEnd);
+            // The name as JSON reads it: its \u escapes decoded ("DB_\u30d1..." is DB_パ...), to its closing quote.
+            var nameEnd = v + 1;
+            while (nameEnd < close && text[nameEnd] is not ('"' or '\''))
+            {
+                var escape = text[nameEnd] == '\\' ? TextKeys.EscapeLength(text, nameEnd, out _) : 1;
+                if (escape == 0)
+                {
+                    break;
+                }
+
+                nameEnd += escape;
+            }
+
+            var name = TextKeys.Decode(text, v + 1, Math.Min(nameEnd, close), buffer);
             if (!name.IsEmpty && TextKeys.IsSecret(name))
             {
                 return true;
