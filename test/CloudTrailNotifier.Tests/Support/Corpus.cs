@@ -34,6 +34,44 @@ internal static class Corpus
         return values;
     }
 
+    /// <summary>Every distinct string value and member name in the corpus, decoded.</summary>
+    public static HashSet<string> StringsAndKeys()
+    {
+        var strings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var corpusEvent in All)
+        {
+            using var document = JsonDocument.Parse(corpusEvent.Json);
+            Collect(document.RootElement, strings);
+        }
+
+        return strings;
+    }
+
+    private static void Collect(JsonElement element, HashSet<string> strings)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    strings.Add(property.Name);
+                    Collect(property.Value, strings);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item, strings);
+                }
+
+                break;
+            case JsonValueKind.String:
+                strings.Add(element.GetString()!);
+                break;
+        }
+    }
+
     private static List<CorpusEvent> LoadEnvelopes()
     {
         var events = new List<CorpusEvent>();
